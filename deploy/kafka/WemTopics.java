@@ -1,0 +1,112 @@
+// Creates the suite's Kafka topics listed in deploy/kafka/topics.txt, idempotently, in one JVM.
+// Run by `./wem infra` in Java's single-file source mode against the broker jars in .wem/kafka/lib:
+//   java -cp '.wem/kafka/lib/*' deploy/kafka/WemTopics.java deploy/kafka/topics.txt 127.0.0.1:9092 60
+// Waits (up to the given seconds) for the broker, creates missing topics with their partition count,
+// raises the partition count of a topic that has fewer (e.g. one auto-created before this ran), and
+// only warns about a topic that has more. Exit code 0 when every topic exists afterwards.
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+public class WemTopics {
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: WemTopics TOPICS_FILE BOOTSTRAP [WAIT_SECONDS]");
+            System.exit(2);
+        }
+        Map<String, Integer> wanted = parse(Path.of(args[0]));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(args.length > 2 ? Long.parseLong(args[2]) : 60);
+
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[1]);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        try (Admin admin = Admin.create(props)) {
+            waitForBroker(admin, deadline);
+            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+
+            List<NewTopic> missing = new ArrayList<>();
+            wanted.forEach((name, partitions) -> {
+                if (!existing.contains(name)) {
+                    missing.add(new NewTopic(name, partitions, (short) 1));
+                }
+            });
+            if (!missing.isEmpty()) {
+                var result = admin.createTopics(missing);
+                for (NewTopic t : missing) {
+                    try {
+                        result.values().get(t.name()).get(15, TimeUnit.SECONDS);
+                        System.out.printf("  created %s (%d partitions)%n", t.name(), t.numPartitions());
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(wanted.keySet()).allTopicNames().get(15, TimeUnit.SECONDS);
+            Map<String, NewPartitions> grow = new LinkedHashMap<>();
+            for (var e : wanted.entrySet()) {
+                int actual = described.get(e.getKey()).partitions().size();
+                if (actual < e.getValue()) {
+                    grow.put(e.getKey(), NewPartitions.increaseTo(e.getValue()));
+                    System.out.printf("  %s had %d partitions: raising to %d%n", e.getKey(), actual, e.getValue());
+                } else if (actual > e.getValue()) {
+                    System.out.printf("  WARNING %s has %d partitions, topics.txt says %d (left as is)%n",
+                            e.getKey(), actual, e.getValue());
+                }
+            }
+            if (!grow.isEmpty()) {
+                admin.createPartitions(grow).all().get(15, TimeUnit.SECONDS);
+            }
+            System.out.printf("  %d topics ready (%d created now)%n", wanted.size(), missing.size());
+        }
+    }
+
+    private static void waitForBroker(Admin admin, long deadline) throws InterruptedException {
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                last = e;
+                Thread.sleep(500);
+            }
+        }
+        System.err.println("Kafka broker did not answer in time: " + last);
+        System.exit(1);
+    }
+
+    private static Map<String, Integer> parse(Path file) throws Exception {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        for (String raw : Files.readAllLines(file)) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\\s+");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException(file + ": expected 'topic partitions': " + raw);
+            }
+            topics.put(parts[0], Integer.parseInt(parts[1]));
+        }
+        return topics;
+    }
+}
