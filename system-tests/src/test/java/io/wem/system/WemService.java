@@ -1,0 +1,55 @@
+package io.wem.system;
+
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
+
+/** The four services and their local ports (see {@code ./wem up}). */
+public enum WemService {
+    SIGNAL("signal-service", 8081),
+    COACHING("coaching-service", 8082),
+    GOVERNANCE("governance-service", 8083),
+    WELLBEING("wellbeing-service", 8084);
+
+    private final String serviceName;
+    private final int defaultPort;
+
+    WemService(String serviceName, int defaultPort) {
+        this.serviceName = serviceName;
+        this.defaultPort = defaultPort;
+    }
+
+    /** e.g. {@code signal-service}: the value of {@code "service"} in {@code GET /api/v1/identity}. */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /** e.g. {@code signal}. */
+    public String shortName() {
+        return serviceName.substring(0, serviceName.indexOf('-'));
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    public String baseUrl() {
+        return SystemTestConfig.baseUrl(this);
+    }
+
+    /** A RestAssured request against this service without credentials. */
+    public RequestSpecification anonymous() {
+        return given().spec(new RequestSpecBuilder().setBaseUri(baseUrl()).build());
+    }
+
+    /** A RestAssured request against this service with {@code Authorization: Bearer <token>}. */
+    public RequestSpecification as(AccessToken token) {
+        return anonymous().auth().oauth2(token.raw());
+    }
+
+    @Override
+    public String toString() {
+        return serviceName;
+    }
+}
