@@ -1,0 +1,56 @@
+package io.wem.common.audit;
+
+import io.wem.common.contracts.AuditEvent;
+import io.wem.common.events.EventEnvelope;
+import io.wem.common.events.EventTypes;
+import io.wem.common.events.Topics;
+import io.wem.common.outbox.Outbox;
+import io.wem.common.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reports reads and changes of personal data to governance-service (through the outbox, so an audit record is
+ * never lost when Kafka is briefly down). Call it from the resource after the scope check.
+ */
+@ApplicationScoped
+public class Audit {
+
+    @Inject
+    Outbox outbox;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    public void read(Caller caller, String subjectAgentId, String resource, String purpose) {
+        record(caller, subjectAgentId, "READ", resource, purpose, "SUCCESS");
+    }
+
+    public void change(Caller caller, String subjectAgentId, String action, String resource, String purpose) {
+        record(caller, subjectAgentId, action, resource, purpose, "SUCCESS");
+    }
+
+    public void denied(Caller caller, String subjectAgentId, String action, String resource) {
+        record(caller, subjectAgentId, action, resource, "access attempt", "DENIED");
+    }
+
+    public void record(Caller caller, String subjectAgentId, String action, String resource, String purpose,
+                       String outcome) {
+        AuditEvent event = new AuditEvent(UUID.randomUUID().toString(), service, caller.actor(),
+                List.copyOf(caller.roles()), subjectAgentId, action, resource, purpose, outcome, Instant.now(),
+                traceId());
+        String key = subjectAgentId != null ? subjectAgentId : caller.actor();
+        outbox.addInAnyTransaction(Topics.AUDIT, key,
+                EventEnvelope.withId(event.auditId(), EventTypes.AUDIT, service, subjectAgentId, event));
+    }
+
+    private static String traceId() {
+        Object id = org.jboss.logging.MDC.get(TraceIdFilter.MDC_KEY);
+        return id == null ? null : id.toString();
+    }
+}

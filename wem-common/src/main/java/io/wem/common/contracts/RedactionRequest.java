@@ -1,0 +1,7 @@
+package io.wem.common.contracts;
+
+import java.util.List;
+
+/** Body of POST /api/v1/redactions (governance-service). */
+public record RedactionRequest(List<String> texts, Boolean keepLastFour) {
+}

@@ -1,0 +1,19 @@
+package io.wem.common.contracts;
+
+import java.time.Instant;
+
+/**
+ * A guardrail alert for WFM planners and supervisors (topic wem.wellbeing.alerts.v1, key = agent id).
+ *
+ * @param kind RECOVERY_DUE, RECOVERY_VIOLATION, MONITORING_CAP, EMOTIONAL_LOAD, COACHING_PRESSURE
+ */
+public record WellbeingAlert(
+        String alertId,
+        String agentId,
+        String teamId,
+        String kind,
+        String severity,
+        int recoveryDebtMinutes,
+        String message,
+        Instant raisedAt) {
+}
