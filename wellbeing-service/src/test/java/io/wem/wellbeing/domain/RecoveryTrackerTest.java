@@ -1,0 +1,85 @@
+package io.wem.wellbeing.domain;
+
+import io.wem.common.contracts.AgentActivity;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecoveryTrackerTest {
+    static final GuardrailPolicy.RecoverySettings S = GuardrailPolicy.defaults().recovery();
+    static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
+
+    static AgentActivity call(int minute, int minutes, String reason, Double sentiment, boolean escalated,
+                              boolean abusive) {
+        return new AgentActivity("a" + minute, "INTERACTION", "agent-1", "team-1", "billing", "voice", reason,
+                T0.plusSeconds(minute * 60L), T0.plusSeconds((minute + minutes) * 60L), sentiment, escalated, abusive,
+                false);
+    }
+
+    static AgentActivity pause(String kind, int minute, int minutes) {
+        return new AgentActivity("b" + minute, kind, "agent-1", "team-1", null, null, null,
+                T0.plusSeconds(minute * 60L), T0.plusSeconds((minute + minutes) * 60L), null, false, false, false);
+    }
+
+    @Test
+    void classifiesDifficultAndSevere() {
+        assertEquals(Difficulty.NORMAL, Difficulty.of(call(0, 5, "billing", 0.2, false, false), S));
+        assertEquals(Difficulty.DIFFICULT, Difficulty.of(call(0, 5, "Complaint", 0.2, false, false), S));
+        assertEquals(Difficulty.DIFFICULT, Difficulty.of(call(0, 5, "billing", -0.5, false, false), S));
+        assertEquals(Difficulty.DIFFICULT, Difficulty.of(call(0, 5, "billing", -0.5, true, false), S));
+        assertEquals(Difficulty.DIFFICULT, Difficulty.of(call(0, 25, "billing", null, false, false), S));
+        assertEquals(Difficulty.SEVERE, Difficulty.of(call(0, 5, "billing", 0.0, false, true), S));
+        assertEquals(Difficulty.SEVERE, Difficulty.of(call(0, 5, "billing", -0.9, true, false), S));
+    }
+
+    @Test
+    void fiveDifficultInARowMakeABreakDueAndTheNextCallWithoutItIsAViolation() {
+        RecoveryState st = RecoveryState.FRESH;
+        for (int i = 0; i < 4; i++) {
+            RecoveryTracker.Result r = RecoveryTracker.apply(st, call(i * 6, 5, "complaint", null, false, false), S);
+            assertTrue(r.alerts().isEmpty());
+            st = r.state();
+        }
+        RecoveryTracker.Result fifth = RecoveryTracker.apply(st, call(24, 5, "complaint", null, false, false), S);
+        assertEquals(1, fifth.alerts().size());
+        assertEquals("RECOVERY_DUE", fifth.alerts().get(0).kind());
+        assertTrue(fifth.state().due());
+        assertEquals(10, fifth.state().debtMinutes());
+
+        RecoveryTracker.Result next = RecoveryTracker.apply(fifth.state(), call(30, 5, "billing", 0.5, false, false), S);
+        assertEquals("RECOVERY_VIOLATION", next.alerts().get(0).kind());
+        assertEquals(10, next.alerts().get(0).recoveryDebtMinutes());
+        // One alert per due episode: the call after that is not a second violation.
+        RecoveryTracker.Result again = RecoveryTracker.apply(next.state(), call(36, 5, "billing", 0.5, false, false), S);
+        assertTrue(again.alerts().isEmpty());
+        assertEquals(10, again.state().debtMinutes());
+    }
+
+    @Test
+    void aNormalCallBreaksTheStreak() {
+        RecoveryState st = RecoveryState.FRESH;
+        for (int i = 0; i < 4; i++) {
+            st = RecoveryTracker.apply(st, call(i * 6, 5, "complaint", null, false, false), S).state();
+        }
+        st = RecoveryTracker.apply(st, call(24, 5, "billing", 0.3, false, false), S).state();
+        assertEquals(0, st.difficultStreak());
+        assertTrue(RecoveryTracker.apply(st, call(30, 5, "complaint", null, false, false), S).alerts().isEmpty());
+    }
+
+    @Test
+    void aLongEnoughBreakAfterASevereCallClearsTheDebt() {
+        RecoveryTracker.Result severe = RecoveryTracker.apply(RecoveryState.FRESH, call(0, 5, null, 0.0, false, true), S);
+        assertEquals("RECOVERY_DUE", severe.alerts().get(0).kind());
+        RecoveryState shortBreak = RecoveryTracker.apply(severe.state(), pause("BREAK", 5, 4), S).state();
+        assertTrue(shortBreak.due(), "4 minutes are not the 10-minute recovery break");
+        assertEquals(6, shortBreak.debtMinutes());
+        RecoveryState recovered = RecoveryTracker.apply(shortBreak, pause("SCHEDULED_RECOVERY", 10, 10), S).state();
+        assertFalse(recovered.due());
+        assertEquals(0, recovered.debtMinutes());
+        assertTrue(RecoveryTracker.apply(recovered, call(21, 5, null, 0.5, false, false), S).alerts().isEmpty());
+    }
+}
