@@ -1,0 +1,23 @@
+package io.wem.signal.client;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.wem.common.contracts.RedactionRequest;
+import io.wem.common.contracts.RedactionResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** governance-service's redaction endpoint, called with this service's client-credentials token. */
+@RegisterRestClient(configKey = "governance")
+@OidcClientFilter
+@Path("/api/v1/redactions")
+public interface GovernanceClient {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    RedactionResponse redact(RedactionRequest request);
+}
