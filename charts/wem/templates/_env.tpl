@@ -1,0 +1,143 @@
+{{/*
+Container environment of one service: the Quarkus/MicroProfile configuration the chart owns.
+Names follow MicroProfile's env-var mapping (quarkus.datasource.jdbc.url -> QUARKUS_DATASOURCE_JDBC_URL);
+charts-tests/ConfigDriftTest checks each name against the services' configuration files.
+Never set QUARKUS_OIDC_CLIENT_*: those names are ambiguous between quarkus.oidc.* and quarkus.oidc-client.*.
+Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
+*/}}
+{{- define "wem.env" -}}
+{{- $ctx := .ctx }}{{- $v := $ctx.Values }}{{- $svc := .svc }}{{- $key := .key }}
+{{- $fullname := include "wem.fullname" $ctx }}
+{{- $url := printf "http://%s-%%s:%v" $fullname $v.service.port -}}
+- name: QUARKUS_HTTP_PORT
+  value: "8080"
+- name: WEM_LOG_JSON
+  value: {{ $v.logging.json | quote }}
+- name: JAVA_OPTS_APPEND
+  value: {{ $v.javaOpts | quote }}
+- name: QUARKUS_FLYWAY_MIGRATE_AT_START
+  value: {{ .migrateAtStart | quote }}
+{{- /* Kafka: every kafka.* setting is passed to all channels (KAFKA_X_Y -> x.y). */}}
+- name: KAFKA_BOOTSTRAP_SERVERS
+  value: {{ $v.kafka.bootstrapServers | quote }}
+- name: WEM_KAFKA_TOPIC_PREFIX
+  value: {{ $v.kafka.topicPrefix | quote }}
+- name: KAFKA_SECURITY_PROTOCOL
+  value: {{ $v.kafka.securityProtocol | quote }}
+{{- if hasPrefix "SASL_" $v.kafka.securityProtocol }}
+- name: KAFKA_SASL_MECHANISM
+  value: {{ $v.kafka.sasl.mechanism | quote }}
+- name: KAFKA_SASL_JAAS_CONFIG
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "kafka.sasl.existingSecret is required when kafka.securityProtocol is SASL_*" $v.kafka.sasl.existingSecret }}
+      key: {{ $v.kafka.sasl.jaasConfigKey }}
+{{- end }}
+{{- if hasSuffix "SSL" $v.kafka.securityProtocol }}
+{{- $ts := $v.kafka.tls.truststore }}
+{{- $_ := required "kafka.tls.truststore.existingSecret is required when kafka.securityProtocol is SSL or SASL_SSL" $ts.existingSecret }}
+- name: KAFKA_SSL_TRUSTSTORE_TYPE
+  value: {{ $ts.type }}
+- name: KAFKA_SSL_TRUSTSTORE_LOCATION
+  value: /etc/wem/kafka-truststore/{{ $ts.fileKey }}
+{{- if ne $ts.type "PEM" }}
+- name: KAFKA_SSL_TRUSTSTORE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $ts.existingSecret }}
+      key: {{ $ts.passwordKey }}
+{{- end }}
+{{- with $v.kafka.tls.keystore }}{{ if .existingSecret }}
+- name: KAFKA_SSL_KEYSTORE_TYPE
+  value: {{ .type }}
+- name: KAFKA_SSL_KEYSTORE_LOCATION
+  value: /etc/wem/kafka-keystore/{{ .fileKey }}
+- name: KAFKA_SSL_KEYSTORE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret }}
+      key: {{ .passwordKey }}
+{{- end }}{{ end }}
+{{- end }}
+{{- /* PostgreSQL */}}
+{{- $db := $svc.database }}
+- name: QUARKUS_DATASOURCE_JDBC_URL
+  value: {{ $db.jdbcUrl | default (printf "jdbc:postgresql://%s:%v/%s%s" $v.postgresql.host $v.postgresql.port $db.name (ternary (printf "?%s" $v.postgresql.parameters) "" (ne $v.postgresql.parameters ""))) | quote }}
+- name: QUARKUS_DATASOURCE_USERNAME
+  value: {{ $db.username | quote }}
+- name: QUARKUS_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $db.existingSecret | default (printf "%s-%s-db" $fullname $key) }}
+      key: {{ ternary $db.existingSecretPasswordKey "password" (ne $db.existingSecret "") }}
+{{- /* Keycloak */}}
+- name: QUARKUS_OIDC_AUTH_SERVER_URL
+  value: {{ $v.keycloak.issuerUrl | quote }}
+{{- with $svc.oidc }}
+- name: WEM_OIDC_CLIENT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret | default (printf "%s-%s-oidc" $fullname $key) }}
+      key: {{ ternary .existingSecretKey "client-secret" (ne .existingSecret "") }}
+{{- end }}
+{{- /* Calls between the services (each listens on the same Service port). */}}
+{{- if eq $key "signal" }}
+- name: QUARKUS_REST_CLIENT_GOVERNANCE_URL
+  value: {{ printf $url "governance" | quote }}
+{{- else if eq $key "coaching" }}
+- name: QUARKUS_REST_CLIENT_SIGNAL_URL
+  value: {{ printf $url "signal" | quote }}
+- name: QUARKUS_REST_CLIENT_WELLBEING_URL
+  value: {{ printf $url "wellbeing" | quote }}
+{{- else if eq $key "governance" }}
+- name: WEM_GOVERNANCE_SERVICES_SIGNAL_URL
+  value: {{ printf $url "signal" | quote }}
+- name: WEM_GOVERNANCE_SERVICES_COACHING_URL
+  value: {{ printf $url "coaching" | quote }}
+- name: WEM_GOVERNANCE_SERVICES_WELLBEING_URL
+  value: {{ printf $url "wellbeing" | quote }}
+- name: WEM_GOVERNANCE_KEYCLOAK_ADMIN_URL
+  value: {{ $v.keycloak.adminUrl | default (regexReplaceAll "/realms/[^/]+/?$" $v.keycloak.issuerUrl "") | quote }}
+{{- end }}
+{{- with $svc.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* Volumes for /tmp and the Kafka TLS stores; mounts in "wem.volumeMounts". */}}
+{{- define "wem.volumes" -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: {{ .Values.tmpVolumeSizeLimit }}
+{{- if hasSuffix "SSL" .Values.kafka.securityProtocol }}
+- name: kafka-truststore
+  secret:
+    secretName: {{ .Values.kafka.tls.truststore.existingSecret }}
+    items:
+      - key: {{ .Values.kafka.tls.truststore.fileKey }}
+        path: {{ .Values.kafka.tls.truststore.fileKey }}
+{{- with .Values.kafka.tls.keystore }}{{ if .existingSecret }}
+- name: kafka-keystore
+  secret:
+    secretName: {{ .existingSecret }}
+    items:
+      - key: {{ .fileKey }}
+        path: {{ .fileKey }}
+{{- end }}{{ end }}
+{{- end }}
+{{- end }}
+
+{{- define "wem.volumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+{{- if hasSuffix "SSL" .Values.kafka.securityProtocol }}
+- name: kafka-truststore
+  mountPath: /etc/wem/kafka-truststore
+  readOnly: true
+{{- if .Values.kafka.tls.keystore.existingSecret }}
+- name: kafka-keystore
+  mountPath: /etc/wem/kafka-keystore
+  readOnly: true
+{{- end }}
+{{- end }}
+{{- end }}

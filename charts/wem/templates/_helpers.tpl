@@ -1,0 +1,46 @@
+{{/* Chart name. */}}
+{{- define "wem.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Release-wide name prefix; each service appends "-<key>" (so it is kept at 50 characters). */}}
+{{- define "wem.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 50 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 50 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 50 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Kubernetes recommended labels. Call with (dict "ctx" $ "component" "signal-service"); component may be empty. */}}
+{{- define "wem.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .ctx.Chart.Name .ctx.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{ include "wem.selectorLabels" . }}
+app.kubernetes.io/version: {{ .ctx.Chart.AppVersion | quote }}
+app.kubernetes.io/part-of: wem
+app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
+{{- with .ctx.Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* Labels that select one service's pods (or the whole release when component is empty). */}}
+{{- define "wem.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "wem.name" .ctx }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+{{- if .component }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+{{- end }}
+
+{{/* Image reference of a service. Call with (dict "ctx" $ "svc" $svc). */}}
+{{- define "wem.image" -}}
+{{- $repo := .svc.image.repository }}
+{{- with .ctx.Values.image.registry }}{{ $repo = printf "%s/%s" (trimSuffix "/" .) $repo }}{{ end }}
+{{- printf "%s:%s" $repo (.svc.image.tag | default .ctx.Values.image.tag | default .ctx.Chart.AppVersion) }}
+{{- end }}
