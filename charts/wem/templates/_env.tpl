@@ -13,8 +13,9 @@ Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
   value: "8080"
 - name: WEM_LOG_JSON
   value: {{ $v.logging.json | quote }}
+{{- /* Replaces the image's JAVA_OPTS_APPEND, so it repeats the log manager setting of Dockerfile.jvm. */}}
 - name: JAVA_OPTS_APPEND
-  value: {{ $v.javaOpts | quote }}
+  value: {{ printf "-Djava.util.logging.manager=org.jboss.logmanager.LogManager %s" $v.javaOpts | trim | quote }}
 - name: QUARKUS_FLYWAY_MIGRATE_AT_START
   value: {{ .migrateAtStart | quote }}
 {{- /* Kafka: every kafka.* setting is passed to all channels (KAFKA_X_Y -> x.y). */}}

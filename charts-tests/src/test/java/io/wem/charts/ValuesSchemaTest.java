@@ -1,0 +1,73 @@
+package io.wem.charts;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** values.schema.json rejects broken values before anything is rendered, with a message that names the value. */
+class ValuesSchemaTest {
+
+    private static String rejected(String valuesYaml) throws IOException {
+        Path file = Files.createTempFile("wem-values", ".yaml");
+        try {
+            Files.writeString(file, valuesYaml);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> Chart.template(file, Map.of()), "accepted:\n" + valuesYaml);
+            return e.getMessage();
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static void assertMentions(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), "message lacks '" + part + "': " + message);
+        }
+    }
+
+    @Test
+    void aStringForReplicasIsRejected() throws IOException {
+        String m = rejected("services:\n  signal:\n    replicaCount: \"3\"\n");
+        assertMentions(m, "values don't meet the specifications of the schema", "/services/signal/replicaCount", "got string, want integer");
+    }
+
+    @Test
+    void anUnknownKeyIsRejected() throws IOException {
+        assertMentions(rejected("services:\n  signal:\n    replicas: 3\n"), "replicas", "additional properties");
+        assertMentions(rejected("kafka:\n  bootstrapServer: kafka:9092\n"), "bootstrapServer", "additional properties");
+    }
+
+    @Test
+    void aMissingKafkaAddressIsRejected() throws IOException {
+        // null removes the default, as a platform team "unsetting" it would.
+        assertMentions(rejected("kafka:\n  bootstrapServers: null\n"), "kafka", "bootstrapServers", "missing property");
+        assertMentions(rejected("kafka:\n  bootstrapServers: \"\"\n"), "/kafka/bootstrapServers");
+        assertMentions(rejected("kafka:\n  bootstrapServers: kafka-without-port\n"), "/kafka/bootstrapServers");
+    }
+
+    @Test
+    void otherBrokenValuesAreRejected() throws IOException {
+        assertMentions(rejected("keycloak:\n  issuerUrl: https://sso.example.com/auth\n"), "/keycloak/issuerUrl");
+        assertMentions(rejected("kafka:\n  securityProtocol: TLS\n"), "/kafka/securityProtocol");
+        assertMentions(rejected("migrations:\n  mode: sometimes\n"), "/migrations/mode");
+        assertMentions(rejected("services:\n  wellbeing:\n    oidc:\n      clientSecret: x\n"), "oidc", "additional properties");
+        assertMentions(rejected("services:\n  coaching:\n    resources:\n      requests: {cpu: 1}\n      limits: null\n"),
+                "limits");
+        assertMentions(rejected("services:\n  signal:\n    database:\n      jdbcUrl: postgres://db/wem\n"),
+                "/services/signal/database/jdbcUrl");
+    }
+
+    @Test
+    void renderTimeChecksNameTheMissingSecret() throws IOException {
+        assertMentions(rejected("kafka:\n  securityProtocol: SASL_SSL\n"),
+                "kafka.sasl.existingSecret is required when kafka.securityProtocol is SASL_*");
+        assertMentions(rejected("kafka:\n  securityProtocol: SSL\n"),
+                "kafka.tls.truststore.existingSecret is required");
+    }
+}
