@@ -62,8 +62,42 @@ final class Chart {
         });
     }
 
+    private static Path notesChart;
+
+    /**
+     * The text of NOTES.txt for a values file. Helm's template command does not print NOTES, so a copy of the chart
+     * renders the same file through `tpl` into a ConfigMap.
+     */
+    static synchronized String renderNotes(Path valuesFile) {
+        if (notesChart == null) {
+            notesChart = copyChart("chart-with-notes", false);
+            try {
+                Files.copy(DIR.resolve("templates/NOTES.txt"), notesChart.resolve("files/NOTES.txt"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(notesChart.resolve("templates/notes-under-test.yaml"), """
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: notes-under-test
+                        data:
+                          notes: {{ tpl (.Files.Get "files/NOTES.txt") . | quote }}
+                        """);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        TemplateCommand cmd = new Helm(notesChart).template().withName(RELEASE).withNamespace(NAMESPACE);
+        List<JsonNode> docs = parse((valuesFile == null ? cmd : cmd.withValuesFile(valuesFile)).call());
+        return named(docs, "ConfigMap", "notes-under-test").at("/data/notes").asText();
+    }
+
     private static Path copyWithHooksRenamed() {
-        Path target = ROOT.resolve("charts-tests/target/chart-with-hooks/wem");
+        return copyChart("chart-with-hooks", true);
+    }
+
+    private static Path copyChart(String name, boolean renameHooks) {
+        Path target = ROOT.resolve("charts-tests/target/" + name + "/wem");
+        deleteRecursively(target); // a template removed from the chart must not survive in the copy
         try (Stream<Path> files = Files.walk(DIR)) {
             for (Path source : files.toList()) {
                 Path dest = target.resolve(DIR.relativize(source).toString());
@@ -71,12 +105,12 @@ final class Chart {
                     Files.createDirectories(dest);
                 } else {
                     String text = Files.readString(source);
-                    if (source.startsWith(DIR.resolve("templates"))) {
+                    if (renameHooks && source.startsWith(DIR.resolve("templates"))) {
                         text = text.replace("helm.sh/hook:", HOOK + ":")
                                 .replace("helm.sh/hook-weight:", HOOK + "-weight:")
                                 .replace("helm.sh/hook-delete-policy:", HOOK + "-delete-policy:");
                     }
-                    Files.writeString(dest, text);
+                    Files.writeString(dest, text, java.nio.charset.StandardCharsets.UTF_8);
                 }
             }
         } catch (IOException e) {
@@ -127,6 +161,19 @@ final class Chart {
             throw new UncheckedIOException("rendered YAML does not parse", e);
         }
         return docs;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<JsonNode> ofKind(List<JsonNode> docs, String kind) {
