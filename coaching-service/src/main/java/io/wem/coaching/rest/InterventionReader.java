@@ -1,0 +1,61 @@
+package io.wem.coaching.rest;
+
+import io.wem.coaching.domain.InterventionAccess;
+import io.wem.coaching.domain.OwnerRole;
+import io.wem.coaching.persistence.HistoryEntity;
+import io.wem.coaching.persistence.InterventionEntity;
+import io.wem.coaching.service.InterventionService;
+import io.wem.common.audit.Audit;
+import io.wem.common.contracts.GapType;
+import io.wem.common.problem.ProblemException;
+import io.wem.common.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Scope checks, views and audit records shared by the intervention resources. */
+@ApplicationScoped
+public class InterventionReader {
+
+    @Inject
+    InterventionService interventions;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Clock clock;
+
+    static InterventionAccess.Target target(InterventionEntity i) {
+        return new InterventionAccess.Target(i.agentId, i.teamId, GapType.valueOf(i.gapType),
+                OwnerRole.fromKey(i.ownerRole).orElseThrow());
+    }
+
+    /** Loads the intervention and throws 403 unless the caller may read it (denials are audited too). */
+    public InterventionEntity readable(Caller caller, String id) {
+        InterventionEntity i = interventions.get(id);
+        if (!InterventionAccess.canRead(caller, target(i))) {
+            audit.denied(caller, i.agentId, "READ", "coaching-service:intervention/" + id);
+            throw ProblemException.forbidden("not allowed to see intervention " + id);
+        }
+        return i;
+    }
+
+    public InterventionView full(Caller caller, InterventionEntity i, String purpose) {
+        InterventionView view = InterventionView.of(i, interventions.affectedAgents(i.id), HistoryEntity.of(i.id),
+                clock.instant());
+        audit.read(caller, i.agentId, "coaching-service:intervention/" + i.id, purpose);
+        return view;
+    }
+
+    public List<InterventionView> summaries(Caller caller, List<InterventionEntity> list, String purpose) {
+        List<InterventionView> views = list.stream().map(i -> InterventionView.of(i, interventions.affectedAgents(i.id),
+                null, clock.instant())).toList();
+        // One audit record per agent whose data was shown (team-level rows name no single agent).
+        list.stream().map(i -> i.agentId).distinct().forEach(agent ->
+                audit.read(caller, agent, "coaching-service:interventions", purpose));
+        return views;
+    }
+}

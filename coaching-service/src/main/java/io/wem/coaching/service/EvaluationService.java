@@ -1,0 +1,152 @@
+package io.wem.coaching.service;
+
+import io.wem.coaching.client.Measurements;
+import io.wem.coaching.config.CoachingConfig;
+import io.wem.coaching.domain.Direction;
+import io.wem.coaching.domain.InterventionState;
+import io.wem.coaching.domain.OutcomeEvaluation;
+import io.wem.coaching.domain.StateMachine;
+import io.wem.coaching.domain.SuccessCriterion;
+import io.wem.coaching.persistence.InterventionEntity;
+import io.wem.common.contracts.BehaviorMeasurement;
+import io.wem.common.contracts.MeasurementSeries;
+import io.wem.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Closes the loop: fetches the behavior's measurements for the gap window and the window since the first
+ * coaching, builds the comparison (uncoached peers with the same gap, else the team trend) and closes the
+ * intervention with the figures. Remote calls happen outside transactions; a missing measurement fails the
+ * evaluation (503) rather than closing on invented numbers.
+ */
+@ApplicationScoped
+public class EvaluationService {
+    private static final Logger LOG = Logger.getLogger(EvaluationService.class);
+
+    @Inject
+    InterventionService interventions;
+
+    @Inject
+    Measurements measurements;
+
+    @Inject
+    CoachingConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** What the evaluation needs, read in one short transaction. */
+    record Input(String id, String agentId, String teamId, String behaviorId, Instant beforeFrom, Instant beforeTo,
+                 Instant afterFrom, SuccessCriterion criterion, List<String> peers, List<String> affected) {
+    }
+
+    public InterventionEntity evaluate(String id, String actor) {
+        Input in = input(id);
+        Instant afterTo = clock.instant();
+        OutcomeEvaluation.Result result;
+        if (in.agentId() != null) {
+            MeasurementSeries before = fetch(in.agentId(), in, in.beforeFrom(), in.beforeTo());
+            MeasurementSeries after = fetch(in.agentId(), in, in.afterFrom(), afterTo);
+            List<OutcomeEvaluation.Change> peers = new ArrayList<>();
+            for (String peer : in.peers()) {
+                try {
+                    Double pb = value(measurements.series(peer, in.behaviorId(), in.beforeFrom(), in.beforeTo()));
+                    Double pa = value(measurements.series(peer, in.behaviorId(), in.afterFrom(), afterTo));
+                    if (pb != null && pa != null) {
+                        peers.add(new OutcomeEvaluation.Change(pb, pa));
+                    }
+                } catch (RuntimeException e) {
+                    // One unreachable peer only narrows the comparison group.
+                    LOG.debugf("peer %s left out of the comparison: %s", peer, e.getMessage());
+                }
+            }
+            OutcomeEvaluation.Change team = null;
+            if (before.total().teamValue() != null && after.total().teamValue() != null) {
+                team = new OutcomeEvaluation.Change(before.total().teamValue(), after.total().teamValue());
+            }
+            result = OutcomeEvaluation.evaluate(in.criterion(), required(before, "before"), required(after, "after"),
+                    peers, team);
+        } else {
+            // Team-level work changes the whole team, so no internal comparison exists: mean of affected agents.
+            List<Double> befores = new ArrayList<>();
+            List<Double> afters = new ArrayList<>();
+            for (String agent : in.affected()) {
+                Double b = value(fetch(agent, in, in.beforeFrom(), in.beforeTo()));
+                Double a = value(fetch(agent, in, in.afterFrom(), afterTo));
+                if (b != null && a != null) {
+                    befores.add(b);
+                    afters.add(a);
+                }
+            }
+            if (befores.isEmpty()) {
+                throw ProblemException.unavailable("no measurements for the affected agents yet", Duration.ofHours(1));
+            }
+            result = OutcomeEvaluation.evaluate(in.criterion(),
+                    befores.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                    afters.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), List.of(), null);
+        }
+        return interventions.close(id, result, actor);
+    }
+
+    /** Plain reads (Panache reads need no transaction); the state check comes first. */
+    Input input(String id) {
+        InterventionEntity i = interventions.get(id);
+        InterventionState state = InterventionState.valueOf(i.state);
+        if (state != InterventionState.FOLLOW_UP) {
+            throw new StateMachine.IllegalTransitionException(state, InterventionState.CLOSED_EFFECTIVE,
+                    "only interventions in FOLLOW_UP are evaluated");
+        }
+        SuccessCriterion criterion = new SuccessCriterion(i.metric, Direction.valueOf(i.direction),
+                i.relativeImprovement, i.absoluteTarget, Duration.parse(i.followUpWindow));
+        Instant afterFrom = i.agentId != null && i.firstCoachingAt != null ? i.firstCoachingAt
+                : (i.completedAt != null ? i.completedAt : i.updatedAt);
+        List<String> peers = List.of();
+        if (i.agentId != null) {
+            // Peers: same team and behavior, a known gap, and not coached before the after-window ends.
+            List<InterventionEntity> others = InterventionEntity.find("teamId = ?1 and behaviorId = ?2 and "
+                            + "agentId is not null and agentId <> ?3 and firstCoachingAt is null order by createdAt desc",
+                    i.teamId, i.behaviorId, i.agentId).page(0, config.evaluation().maxPeers()).list();
+            peers = others.stream().map(o -> o.agentId).distinct().toList();
+        }
+        List<String> affected = i.agentId == null ? interventions.affectedAgents(i.id) : List.of();
+        return new Input(i.id, i.agentId, i.teamId, i.behaviorId, i.gapWindowStart, i.gapWindowEnd, afterFrom,
+                criterion, peers, affected);
+    }
+
+    private MeasurementSeries fetch(String agentId, Input in, Instant from, Instant to) {
+        try {
+            MeasurementSeries s = measurements.series(agentId, in.behaviorId(), from, to);
+            if (s == null || s.total() == null) {
+                throw new IllegalStateException("no total in the measurement series");
+            }
+            return s;
+        } catch (RuntimeException e) {
+            throw ProblemException.unavailable("measurements of " + agentId + " from signal-service unavailable: "
+                    + e.getMessage(), Duration.ofMinutes(5));
+        }
+    }
+
+    private static double required(MeasurementSeries s, String window) {
+        Double v = value(s);
+        if (v == null) {
+            throw ProblemException.unavailable("no " + window + " measurement with samples yet", Duration.ofHours(1));
+        }
+        return v;
+    }
+
+    private static Double value(MeasurementSeries s) {
+        if (s == null || s.total() == null) {
+            return null;
+        }
+        BehaviorMeasurement t = s.total();
+        return t.sampleSize() > 0 ? t.value() : null;
+    }
+}
