@@ -1,0 +1,26 @@
+package io.wem.wellbeing.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** wellbeing-service settings (wem.wellbeing.*). Guardrail numbers live in team policies, not here. */
+@ConfigMapping(prefix = "wem.wellbeing")
+public interface WellbeingConfig {
+
+    /** How long a replica may serve a team policy from memory after another replica changed it. */
+    @WithDefault("30s")
+    Duration policyCacheTtl();
+
+    /**
+     * Quiet period per agent and alert kind for pattern alerts (EMOTIONAL_LOAD, COACHING_PRESSURE, MONITORING_CAP)
+     * so a standing pattern is reported once a day, not on every event.
+     */
+    @WithDefault("24h")
+    Duration patternAlertCooldown();
+
+    /** Period of the team pattern check (emotional load, coaching pressure); "off" disables it. */
+    @WithDefault("15m")
+    String patternCheckEvery();
+}

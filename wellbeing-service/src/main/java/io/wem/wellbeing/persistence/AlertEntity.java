@@ -1,0 +1,34 @@
+package io.wem.wellbeing.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.wem.common.contracts.WellbeingAlert;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A raised wellbeing alert (data class wellbeing-metric). */
+@Entity
+@Table(name = "wellbeing_alert")
+public class AlertEntity extends PanacheEntityBase {
+    @Id
+    @Column(name = "alert_id")
+    public String alertId;
+    @Column(name = "agent_id")
+    public String agentId;
+    @Column(name = "team_id")
+    public String teamId;
+    public String kind;
+    public String severity;
+    @Column(name = "recovery_debt_minutes")
+    public int recoveryDebtMinutes;
+    public String message;
+    @Column(name = "raised_at")
+    public Instant raisedAt;
+
+    public WellbeingAlert toContract() {
+        return new WellbeingAlert(alertId, agentId, teamId, kind, severity, recoveryDebtMinutes, message, raisedAt);
+    }
+}

@@ -1,0 +1,139 @@
+package io.wem.wellbeing.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.wem.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class GuardrailApiTest {
+    static final String SVC = TestTokens.service("coaching-service", List.of("service", "svc-guardrail"));
+
+    static String body(String agent, String team, String kind, boolean automated, String theme, String ref) {
+        return "{\"agentId\":\"" + agent + "\",\"teamId\":\"" + team + "\",\"actionKind\":\"" + kind
+                + "\",\"requester\":\"coaching-service\",\"automated\":" + automated + ",\"theme\":"
+                + (theme == null ? "null" : "\"" + theme + "\"") + ",\"reference\":\"" + ref + "\"}";
+    }
+
+    static io.restassured.response.ValidatableResponse evaluate(String token, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/guardrails/evaluations").then();
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void capReachedDefersWithTheEarliestTime() {
+        String agent = unique("agent");
+        String team = unique("team");
+        for (int i = 0; i < 4; i++) {
+            evaluate(SVC, body(agent, team, "QA_EVALUATION", false, null, "qa-" + i)).statusCode(200)
+                    .body("decision", equalTo("ALLOW"))
+                    .body("intensityIndex", equalTo((float) (i + 1)));
+        }
+        Instant before = Instant.now();
+        String earliest = evaluate(SVC, body(agent, team, "QA_EVALUATION", false, null, "qa-5")).statusCode(200)
+                .body("decision", equalTo("DEFER"))
+                .body("agentId", equalTo(agent))
+                .body("actionKind", equalTo("QA_EVALUATION"))
+                .body("reasons[0]", containsString("cap is 4"))
+                .body("intensityIndex", equalTo(4.0f))
+                .body("decisionId", notNullValue())
+                .extract().path("earliestAt");
+        Instant at = Instant.parse(earliest);
+        // The facts are in this hour's bucket: room comes when that hour has left the 7-day window.
+        assertTrue(!at.isBefore(before.plus(Duration.ofDays(7))), earliest);
+        assertTrue(at.isBefore(before.plus(Duration.ofDays(7)).plus(Duration.ofHours(2))), earliest);
+        // A coaching session is support, not watching: it is allowed and does not move the index.
+        evaluate(SVC, body(agent, team, "COACHING_SESSION", false, "DEVELOPMENT", "c-1")).statusCode(200)
+                .body("decision", equalTo("ALLOW")).body("intensityIndex", equalTo(4.0f));
+    }
+
+    @Test
+    void automatedPerformancePlanRequiresHumanReview() {
+        String agent = unique("agent");
+        evaluate(SVC, body(agent, "team-north", "PERFORMANCE_PLAN", true, null, unique("plan"))).statusCode(200)
+                .body("decision", equalTo("REQUIRE_HUMAN_REVIEW"))
+                .body("earliestAt", nullValue())
+                .body("reasons[0]", containsString("requires a person"));
+    }
+
+    @Test
+    void forbiddenByTeamPolicyIsDenied() {
+        String team = unique("team");
+        given().auth().oauth2(TestTokens.withRoles("admin1", "platform-admin")).contentType(ContentType.JSON)
+                .body("{\"forbiddenActions\":[\"LIVE_MONITORING\"]}")
+                .when().put("/api/v1/guardrails/policies/" + team).then().statusCode(200)
+                .body("source", equalTo("TEAM")).body("policy.forbiddenActions", hasItem("LIVE_MONITORING"))
+                .body("policy.kindCaps.QA_EVALUATION", equalTo(4));
+        evaluate(SVC, body(unique("agent"), team, "LIVE_MONITORING", false, null, "live-1")).statusCode(200)
+                .body("decision", equalTo("DENY"))
+                .body("reasons[0]", containsString("does not allow live monitoring"));
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        evaluate(SVC, body(unique("agent"), "team-north", "SPYING", false, null, "x")).statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("actionKind"));
+        evaluate(SVC, "{\"teamId\":\"t\",\"actionKind\":\"QA_EVALUATION\",\"requester\":\"c\",\"automated\":false}")
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("agentId"));
+        evaluate(SVC, body(unique("agent"), "team-north", "COACHING_SESSION", false, "SHAMING", "x")).statusCode(400)
+                .body("errors[0].field", equalTo("theme"));
+        evaluate(SVC, "{\"agentId\":\"a\",\"actionKind\":\"QA_EVALUATION\",\"requester\":\"c\",\"automated\":false,"
+                + "\"extra\":1}").statusCode(400).body("errors[0].field", equalTo("extra"));
+        given().auth().oauth2(TestTokens.withRoles("admin1", "platform-admin")).contentType(ContentType.JSON)
+                .body("{\"indexCap\":-1,\"recovery\":{\"breakMinutes\":0}}")
+                .when().put("/api/v1/guardrails/policies/" + unique("team")).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("indexCap")).body("errors.field", hasItem("recovery.breakMinutes"));
+    }
+
+    @Test
+    void evaluationSecurity() {
+        String agent = unique("agent");
+        String b = body(agent, "team-north", "QA_EVALUATION", false, null, "s-1");
+        given().contentType(ContentType.JSON).body(b).when().post("/api/v1/guardrails/evaluations").then()
+                .statusCode(401);
+        evaluate(TestTokens.agent(agent, "team-north"), b).statusCode(403);
+        evaluate(TestTokens.withRoles("qa1", "qa-analyst"), b).statusCode(403);
+        evaluate(TestTokens.supervisor("sup-south", "team-south"), b).statusCode(403)
+                .contentType("application/problem+json");
+        evaluate(TestTokens.supervisor("sup-north", "team-north"), b).statusCode(200);
+        evaluate(TestTokens.user("admin-n", List.of("platform-admin"), List.of("team-north"), null), b)
+                .statusCode(200);
+        evaluate(TestTokens.withRoles("admin-x", "platform-admin"), b).statusCode(403);
+    }
+
+    @Test
+    void policySecurity() {
+        String team = unique("team");
+        given().when().get("/api/v1/guardrails/policies/" + team).then().statusCode(401);
+        given().auth().oauth2(TestTokens.agent("a1", team)).when().get("/api/v1/guardrails/policies/" + team)
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.supervisor("s1", "team-other")).when()
+                .get("/api/v1/guardrails/policies/" + team).then().statusCode(403);
+        given().auth().oauth2(TestTokens.supervisor("s1", team)).when().get("/api/v1/guardrails/policies/" + team)
+                .then().statusCode(200).body("source", equalTo("DEFAULT")).body("policy.windowDays", equalTo(7));
+        given().auth().oauth2(TestTokens.withRoles("admin1", "platform-admin")).when()
+                .get("/api/v1/guardrails/policies/" + team).then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{}").when().put("/api/v1/guardrails/policies/" + team).then()
+                .statusCode(401);
+        given().auth().oauth2(TestTokens.supervisor("s1", team)).contentType(ContentType.JSON).body("{}")
+                .when().put("/api/v1/guardrails/policies/" + team).then().statusCode(403);
+    }
+}
