@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -38,8 +39,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "wem.kafka.topic-prefix", defaultValue = "")
-    String topicPrefix;
+    // Optional: MicroProfile Config treats the empty default prefix as "missing".
+    @ConfigProperty(name = "wem.kafka.topic-prefix")
+    Optional<String> topicPrefix;
 
     @ConfigProperty(name = "wem.outbox.batch-size", defaultValue = "500")
     int batchSize;
@@ -75,7 +77,7 @@ public class OutboxRelay {
             ids.add(((Number) row[0]).longValue());
             CompletableFuture<Void> ack = new CompletableFuture<>();
             OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(topicPrefix + row[1])
+                    .withTopic(topicPrefix.orElse("") + row[1])
                     .withKey((String) row[2])
                     .build();
             emitter.send(Message.of((String) row[3])
