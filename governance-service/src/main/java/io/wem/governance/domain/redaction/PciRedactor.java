@@ -275,7 +275,7 @@ public final class PciRedactor {
     // Tokens and runs, in arrays reused per thread.
 
     static final class Scratch {
-        CharSequence text;
+        char[] text = new char[1024];
         int n;
         int[] start = new int[256];
         int[] end = new int[256];
@@ -298,22 +298,26 @@ public final class PciRedactor {
         int[] uTokLast = new int[64];
         boolean[] uNumeric = new boolean[64];
 
-        void tokenize(CharSequence text) {
-            this.text = text;
+        void tokenize(String source) {
+            int len = source.length();
+            if (text.length < len) {
+                text = new char[Math.max(len, text.length * 2)];
+            }
+            source.getChars(0, len, text, 0); // array access is markedly faster than charAt in the hot loop
+            char[] text = this.text;
             n = 0;
             hasCvvWord = false;
             hasExpiryWord = false;
-            int len = text.length();
             int gapFlags = 0;
             int gapLen = 0;
             int i = 0;
             while (i < len) {
-                char c = text.charAt(i);
+                char c = text[i];
                 if (c >= '0' && c <= '9') {
                     int st = i;
                     do {
                         i++;
-                    } while (i < len && (c = text.charAt(i)) >= '0' && c <= '9');
+                    } while (i < len && (c = text[i]) >= '0' && c <= '9');
                     add(KIND_NUM, st, i, i - st, gapLen == 0 ? G_ADJ : gapFlags(gapFlags, gapLen));
                     gapFlags = 0;
                     gapLen = 0;
@@ -326,7 +330,7 @@ public final class PciRedactor {
                         }
                         h = Vocabulary.hashStep(h, c);
                         i++;
-                    } while (i < len && (isLetter(c = text.charAt(i)) || c == '\''));
+                    } while (i < len && (isLetter(c = text[i]) || c == '\''));
                     int wordCode = Vocabulary.lookup(text, st, i, h);
                     int cat = wordCode & Vocabulary.CATEGORY;
                     hasCvvWord |= cat == Vocabulary.CVV;
@@ -336,7 +340,7 @@ public final class PciRedactor {
                     gapLen = 0;
                 } else {
                     gapLen++;
-                    if (c == ',' && i + 1 < len && i > 0 && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i + 1))) {
+                    if (c == ',' && i + 1 < len && i > 0 && isDigit(text[i - 1]) && isDigit(text[i + 1])) {
                         gapFlags |= G_HARD; // "1,234": a thousands separator, never card grouping
                     }
                     switch (c) {
@@ -413,7 +417,7 @@ public final class PciRedactor {
         }
 
         private int digitValue(int t) {
-            return kind[t] == KIND_NUM ? text.charAt(start[t]) - '0' : code[t] & Vocabulary.VALUE;
+            return kind[t] == KIND_NUM ? text[start[t]] - '0' : code[t] & Vocabulary.VALUE;
         }
 
         private boolean softGap(int t, boolean allowSlash) {
@@ -469,7 +473,7 @@ public final class PciRedactor {
                 int len = end[t] - s;
                 beginUnit(t, t, s, end[t], true);
                 for (int i = 0; i < len; i++) {
-                    digit((char) text.charAt(s + i));
+                    digit(text[s + i]);
                 }
                 return 1;
             }
@@ -515,7 +519,7 @@ public final class PciRedactor {
 
         private boolean isOh(int t) {
             // "twenty oh five" reads as 2005 style; keep "oh" as its own zero
-            return end[t] - start[t] <= 2 && (text.charAt(start[t]) | 0x20) == 'o';
+            return end[t] - start[t] <= 2 && (text[start[t]] | 0x20) == 'o';
         }
 
         private void beginUnit(int tokFirst, int tokLast, int cStart, int cEnd, boolean numeric) {

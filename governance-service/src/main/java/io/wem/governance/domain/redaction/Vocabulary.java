@@ -100,7 +100,7 @@ final class Vocabulary {
     }
 
     /** The code of text[start, end) (any case), NONE if it is not a known word. */
-    static int lookup(CharSequence text, int start, int end, int hash) {
+    static int lookup(char[] text, int start, int end, int hash) {
         int len = end - start;
         if (len > 12) {
             return NONE;
@@ -116,9 +116,9 @@ final class Vocabulary {
         return NONE;
     }
 
-    private static boolean matches(char[] key, CharSequence text, int start) {
+    private static boolean matches(char[] key, char[] text, int start) {
         for (int i = 0; i < key.length; i++) {
-            char c = text.charAt(start + i);
+            char c = text[start + i];
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + 32);
             }

@@ -1,0 +1,32 @@
+package io.wem.governance.domain.audit;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * One stored audit entry: the reported event, where it sits in the chain, and its hashes.
+ * Times are kept at microsecond precision (what PostgreSQL stores) so a hash computed before the insert equals the
+ * one recomputed from the row.
+ */
+public record AuditRecord(
+        long sequence,
+        String auditId,
+        String service,
+        String actor,
+        List<String> actorRoles,
+        String subject,
+        String action,
+        String resource,
+        String purpose,
+        String outcome,
+        Instant occurredAt,
+        String traceId,
+        Instant recordedAt,
+        String prevHash,
+        String hash) {
+
+    public static Instant micros(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+    }
+}
