@@ -1,0 +1,80 @@
+package io.wem.wellbeing.service;
+
+import io.wem.common.contracts.AgentActivity;
+import io.wem.common.events.MalformedEventException;
+import io.wem.wellbeing.domain.GuardrailPolicy;
+import io.wem.wellbeing.domain.RecoveryState;
+import io.wem.wellbeing.domain.RecoveryTracker;
+import io.wem.wellbeing.persistence.ActivityEntity;
+import io.wem.wellbeing.persistence.AgentStateEntity;
+import io.wem.wellbeing.persistence.IntensityRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** Interactions and breaks from signal-service: difficulty, recovery bookkeeping and recovery alerts. */
+@ApplicationScoped
+public class ActivityService {
+
+    static final Set<String> KINDS = Set.of(RecoveryTracker.INTERACTION, RecoveryTracker.BREAK,
+            RecoveryTracker.SCHEDULED_RECOVERY);
+
+    @Inject
+    IntensityRepository intensity;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    AlertService alerts;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(AgentActivity a) {
+        if (a.activityId() == null || a.agentId() == null || a.agentId().isBlank() || a.kind() == null
+                || !KINDS.contains(a.kind()) || a.start() == null) {
+            throw new MalformedEventException("AgentActivity needs activityId, agentId, start and a kind of " + KINDS);
+        }
+        if (a.end() != null && a.end().isBefore(a.start())) {
+            throw new MalformedEventException("AgentActivity " + a.activityId() + " ends before it starts");
+        }
+        // Same lock as the guardrail: it must not read a recovery state this event is changing.
+        intensity.lockAgent(a.agentId());
+        if (ActivityEntity.findById(a.activityId()) != null) {
+            return;
+        }
+        AgentStateEntity state = AgentStateEntity.findById(a.agentId());
+        boolean created = state == null;
+        if (created) {
+            state = new AgentStateEntity();
+            state.agentId = a.agentId();
+        }
+        if (a.teamId() != null && !a.teamId().isBlank()) {
+            state.teamId = a.teamId();
+        }
+        GuardrailPolicy policy = policies.policyFor(state.teamId);
+        RecoveryTracker.Result result = RecoveryTracker.apply(created ? RecoveryState.FRESH : state.recovery(), a,
+                policy.recovery());
+        state.apply(result.state());
+        if (created) {
+            state.persist();
+        }
+        ActivityEntity row = new ActivityEntity();
+        row.activityId = a.activityId();
+        row.agentId = a.agentId();
+        row.teamId = state.teamId;
+        row.kind = a.kind();
+        row.queue = a.queue();
+        row.startAt = a.start();
+        row.endAt = a.end();
+        row.difficulty = result.difficulty().name();
+        row.persist();
+        Instant at = a.end() != null ? a.end() : a.start();
+        for (RecoveryTracker.AlertDraft d : result.alerts()) {
+            alerts.raise(a.agentId(), state.teamId, d.kind(), d.severity(), d.recoveryDebtMinutes(), d.message(),
+                    d.kind().equals("RECOVERY_VIOLATION") ? a.start() : at);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.wem.wellbeing.service;
+
+import io.wem.common.contracts.WellbeingAlert;
+import io.wem.common.events.EventEnvelope;
+import io.wem.common.events.EventTypes;
+import io.wem.common.events.Topics;
+import io.wem.common.outbox.Outbox;
+import io.wem.wellbeing.config.WellbeingConfig;
+import io.wem.wellbeing.persistence.AlertEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Stores an alert and publishes it to wem.wellbeing.alerts.v1 through the outbox, in the caller's transaction. */
+@ApplicationScoped
+public class AlertService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    WellbeingConfig config;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public WellbeingAlert raise(String agentId, String teamId, String kind, String severity, int debtMinutes,
+                                String message, Instant at) {
+        AlertEntity a = new AlertEntity();
+        a.alertId = UUID.randomUUID().toString();
+        a.agentId = agentId;
+        a.teamId = teamId;
+        a.kind = kind;
+        a.severity = severity;
+        a.recoveryDebtMinutes = debtMinutes;
+        a.message = message;
+        a.raisedAt = at;
+        a.persist();
+        WellbeingAlert alert = a.toContract();
+        outbox.add(Topics.WELLBEING_ALERTS, agentId,
+                EventEnvelope.withId(a.alertId, EventTypes.WELLBEING_ALERT, service, agentId, alert));
+        return alert;
+    }
+
+    /** Like {@link #raise} for standing patterns: skipped while the same kind was raised for the agent recently. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean raisePattern(String agentId, String teamId, String kind, String message, Instant at) {
+        long recent = AlertEntity.count("agentId = ?1 and kind = ?2 and raisedAt > ?3", agentId, kind,
+                at.minus(config.patternAlertCooldown()));
+        if (recent > 0) {
+            return false;
+        }
+        raise(agentId, teamId, kind, "MEDIUM", 0, message, at);
+        return true;
+    }
+}

@@ -1,0 +1,117 @@
+package io.wem.wellbeing.service;
+
+import io.wem.common.contracts.MonitoringEvent;
+import io.wem.common.events.MalformedEventException;
+import io.wem.wellbeing.domain.CoachingBalance;
+import io.wem.wellbeing.domain.CoachingTheme;
+import io.wem.wellbeing.domain.GuardrailPolicy;
+import io.wem.wellbeing.domain.IntensityWindow;
+import io.wem.wellbeing.domain.MonitoringKind;
+import io.wem.wellbeing.persistence.AgentStateEntity;
+import io.wem.wellbeing.persistence.GuardrailDecisionEntity;
+import io.wem.wellbeing.persistence.IntensityRepository;
+import io.wem.wellbeing.persistence.MonitoringEventEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Monitoring events from the other services become intensity facts (unless the same action was already counted
+ * when its guardrail decision allowed it), and may raise MONITORING_CAP (watched beyond the cap without asking)
+ * or COACHING_PRESSURE alerts.
+ */
+@ApplicationScoped
+public class MonitoringService {
+
+    @Inject
+    IntensityRepository intensity;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    AlertService alerts;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(MonitoringEvent e) {
+        MonitoringKind kind = MonitoringKind.parse(e.kind());
+        if (e.monitoringId() == null || e.agentId() == null || e.agentId().isBlank() || kind == null
+                || e.occurredAt() == null) {
+            throw new MalformedEventException("MonitoringEvent needs monitoringId, agentId, occurredAt and a known kind");
+        }
+        CoachingTheme theme = CoachingTheme.parse(e.theme());
+        if (e.theme() != null && !e.theme().isBlank() && theme == null) {
+            throw new MalformedEventException("MonitoringEvent " + e.monitoringId() + " has unknown theme " + e.theme());
+        }
+        if (kind == MonitoringKind.RECOGNITION && theme == null) {
+            theme = CoachingTheme.RECOGNITION;
+        }
+        intensity.lockAgent(e.agentId());
+        if (MonitoringEventEntity.findById(e.monitoringId()) != null) {
+            return;
+        }
+        AgentStateEntity state = AgentStateEntity.findById(e.agentId());
+        if (state == null) {
+            state = new AgentStateEntity();
+            state.agentId = e.agentId();
+            state.teamId = blankToNull(e.teamId());
+            state.updatedAt = Instant.now();
+            state.persist();
+        } else if (blankToNull(e.teamId()) != null) {
+            state.teamId = e.teamId();
+        }
+        String team = state.teamId;
+        boolean alreadyCounted = e.reference() != null && GuardrailDecisionEntity.count(
+                "agentId = ?1 and actionKind = ?2 and reference = ?3 and counted = true",
+                e.agentId(), kind.name(), e.reference()) > 0;
+        MonitoringEventEntity row = new MonitoringEventEntity();
+        row.monitoringId = e.monitoringId();
+        row.agentId = e.agentId();
+        row.teamId = team;
+        row.kind = kind.name();
+        row.automated = e.automated();
+        row.score = e.score();
+        row.theme = theme == null ? null : theme.name();
+        row.sourceService = e.sourceService();
+        row.reference = e.reference();
+        row.counted = !alreadyCounted;
+        row.occurredAt = e.occurredAt();
+        row.persist();
+        if (alreadyCounted) {
+            return;
+        }
+        intensity.increment(e.agentId(), team, e.occurredAt(), kind, theme);
+
+        Instant now = Instant.now();
+        GuardrailPolicy policy = policies.policyFor(team);
+        IntensityWindow window = new IntensityWindow(intensity.snapshot(e.agentId(),
+                now.minus(Duration.ofDays(policy.windowDays())).minusSeconds(3600)).facts(), policy, now);
+        if (policy.weight(kind) > 0) {
+            Integer cap = policy.cap(kind);
+            int count = window.count(kind);
+            if (cap != null && count > cap) {
+                alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent was monitored beyond the team's "
+                        + "cap: " + count + " × " + kind + " in the last " + policy.windowDays() + " days (cap " + cap
+                        + "), reported by " + e.sourceService() + " without a guardrail allowance.", now);
+            } else if (window.index() > policy.indexCap()) {
+                alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent's monitoring intensity is "
+                        + window.index() + " over the last " + policy.windowDays() + " days, above the team's cap of "
+                        + policy.indexCap() + ".", now);
+            }
+        }
+        if (kind.supportive()) {
+            CoachingBalance balance = CoachingBalance.of(window.pressureSessions(), window.supportSessions(),
+                    policy.balance());
+            if (balance.pressurePattern()) {
+                alerts.raisePattern(e.agentId(), team, "COACHING_PRESSURE", balance.message(policy.windowDays()), now);
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
