@@ -91,6 +91,17 @@ public class IntensityRepository {
                 .executeUpdate();
     }
 
+    /** Takes one fact back (an overturned automated decision); never below zero. */
+    public void decrement(String agentId, Instant at, MonitoringKind kind, CoachingTheme theme) {
+        em.createNativeQuery("UPDATE intensity_bucket SET count = count - 1 WHERE agent_id = ?1 AND bucket_start = ?2 "
+                        + "AND kind = ?3 AND theme = ?4 AND count > 0")
+                .setParameter(1, agentId)
+                .setParameter(2, OffsetDateTime.ofInstant(FactCount.bucketOf(at), java.time.ZoneOffset.UTC))
+                .setParameter(3, kind.name())
+                .setParameter(4, theme == null ? "" : theme.name())
+                .executeUpdate();
+    }
+
     private static FactCount fact(String kind, String theme, Instant bucket, int count) {
         return new FactCount(MonitoringKind.valueOf(kind), CoachingTheme.parse(theme), bucket, count);
     }
