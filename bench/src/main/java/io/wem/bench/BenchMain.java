@@ -409,7 +409,7 @@ public final class BenchMain {
                 String agent = stack.userToken("agent1", "wem-local");
                 String url = Stack.url("coaching-service") + "/api/v1/me/interventions";
                 latencyPair(rest, "rest.read", "GET /api/v1/me/interventions (agent1)", "coaching-service",
-                        rest, r -> rest.get(url, agent, r, count, 60), 200, count, null);
+                        r -> rest.get(url, agent, r, count, 60), 200, count, null);
             } catch (Exception e) {
                 report.add(Figure.missing(3, "rest.read.p99", "GET /api/v1/me/interventions p99", "ms", "run failed: " + e));
             }
@@ -424,7 +424,7 @@ public final class BenchMain {
                 String svc = stack.clientToken("coaching-service", "coaching-service-local-secret");
                 for (int rate : new int[]{200, 500}) {
                     latencyPair(rest, "rest.guardrail.r" + rate, "POST /api/v1/guardrails/evaluations", "wellbeing-service",
-                            rest, r -> rest.guardrail(svc, runId, 200, r, count, 60), rate, count, 20.0);
+                            r -> rest.guardrail(svc, runId, 200, r, count, 60), rate, count, 20.0);
                 }
             } catch (Exception e) {
                 report.add(Figure.missing(3, "rest.guardrail.p99", "guardrail evaluation p99", "ms", "run failed: " + e));
@@ -440,7 +440,7 @@ public final class BenchMain {
     }
 
     /** Warm-up, the reference (unauthenticated /q/health/live of the same service), then the measured endpoint. */
-    void latencyPair(RestBench rest, String id, String label, String service, RestBench unused, Load load, int rate,
+    void latencyPair(RestBench rest, String id, String label, String service, Load load, int rate,
                      int count, Double aimP99) throws Exception {
         String health = Stack.url(service) + "/q/health/live";
         rest.get(health, null, rate, Math.min(500, count), 20);
@@ -478,13 +478,22 @@ public final class BenchMain {
                     "scoreError", r.errors()));
             Double engine = r.mbPerSecond("engine");
             Double naive = r.mbPerSecond("naiveRegexLuhn");
-            report.add(Figure.of(4, "redaction.engine", "PCI redaction engine, 1 thread (JMH)",
-                    engine == null ? Double.NaN : engine, "MB/s per core")
-                    .reference("naive regex + Luhn, same corpus", naive, "MB/s per core"));
+            Figure f = engine == null
+                    ? Figure.missing(4, "redaction.engine", "PCI redaction engine, 1 thread", "MB/s per core",
+                    "no 'engine' result in " + r.opsPerSecond().keySet())
+                    : Figure.of(4, "redaction.engine", "PCI redaction engine, 1 thread (JMH)", engine, "MB/s per core");
+            report.add(f.reference("naive regex + Luhn, same corpus", naive, "MB/s per core")
+                    .note(String.format(Locale.ROOT, "JMH 99.9%% error: engine ±%.1f, naive ±%.1f MB/s (corpus %.3f MB)",
+                            nz(r.errors().get("engine")) * r.corpusMb(), nz(r.errors().get("naiveRegexLuhn")) * r.corpusMb(),
+                            r.corpusMb())));
         } catch (Exception e) {
             report.add(Figure.missing(4, "redaction.engine", "PCI redaction engine, 1 thread", "MB/s per core",
                     "JMH run failed: " + e));
         }
+    }
+
+    static double nz(Double d) {
+        return d == null || d.isNaN() ? 0 : d;
     }
 
     // ----------------------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ public final class Report {
         out.println();
         out.println("WEM benchmark — " + started + " — " + machine.getOrDefault("cpu", "?") + ", "
                 + machine.getOrDefault("nproc", "?") + " cores, " + machine.getOrDefault("memoryMb", "?") + " MB");
-        String fmt = "  %-52s %14s  %-10s %-44s %14s  %-9s %8s  %s%n";
+        String fmt = "  %-52s %14s  %-13s %-44s %14s  %-13s %8s  %s%n";
         for (int s = 1; s < SECTIONS.length; s++) {
             int section = s;
             List<Figure> in = figures.stream().filter(f -> f.section() == section).toList();
@@ -61,11 +61,11 @@ public final class Report {
             out.printf(Locale.ROOT, fmt, "figure", "value", "unit", "reference (same run)", "ref value", "unit",
                     "ratio", "aim");
             for (Figure f : in) {
-                out.printf(Locale.ROOT, fmt, cut(f.label(), 52), num(f.value()), cut(nz(f.unit()), 10),
-                        cut(nz(f.referenceLabel()), 44), num(f.reference()), cut(nz(f.referenceUnit()), 9),
+                out.printf(Locale.ROOT, fmt, cut(f.label(), 52), num(f.value()), cut(nz(f.unit()), 13),
+                        cut(nz(f.referenceLabel()), 44), num(f.reference()), cut(nz(f.referenceUnit()), 13),
                         f.ratio() == null ? "" : String.format(Locale.ROOT, "%.3f", f.ratio()), aimText(f));
-                if (f.value() == null && f.note() != null) {
-                    out.println("      not measured: " + f.note());
+                if (f.note() != null) {
+                    out.println((f.value() == null ? "      not measured: " : "      note: ") + f.note());
                 }
             }
         }
