@@ -1,0 +1,111 @@
+package io.wem.system;
+
+import io.wem.demo.generator.CardNumbers;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds payment card numbers in stored text: 13–19 digits that pass Luhn and start with an issuer's range, written
+ * contiguously, split by single spaces, dashes or dots, or spoken ("four one one one …", "oh", "double", "triple").
+ * The issuer check keeps Luhn's one-in-ten chance from flagging timestamps and counters (a 13-digit epoch-millis
+ * value starts with 1); the {@code known} PANs a test planted are matched whatever the issuer. Findings are masked:
+ * a failing test must not print the number it found.
+ */
+public final class CardScanner {
+
+    private final Set<String> known;
+
+    public CardScanner(Collection<String> knownPans) {
+        this.known = new LinkedHashSet<>(knownPans);
+    }
+
+    /** Masked card numbers found in {@code text} (empty when clean). */
+    public List<String> find(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null || text.length() < 13) {
+            return out;
+        }
+        Set<String> candidates = new LinkedHashSet<>();
+        digitRuns(text, candidates);
+        candidates.addAll(CardNumbers.spokenPansIn(text));
+        for (String c : candidates) {
+            // a run of 13-19 digits is one number; only a longer run (numbers glued together) is cut into windows
+            int maxLen = Math.min(19, c.length());
+            int minLen = c.length() <= 19 ? c.length() : 13;
+            for (int len = maxLen; len >= minLen; len--) {
+                for (int s = 0; s + len <= c.length(); s++) {
+                    String w = c.substring(s, s + len);
+                    if (known.contains(w) || (CardNumbers.luhnValid(w) && issuerRange(w))) {
+                        out.add(mask(w));
+                    }
+                }
+            }
+        }
+        // a planted PAN hidden by unusual separators (e.g. "4111 - 1111") still counts
+        String digitsOnly = text.replaceAll("[^0-9]", "");
+        for (String pan : known) {
+            if (digitsOnly.contains(pan) && !out.contains(mask(pan)) && text.replaceAll("[\\s.\\-/]", "").contains(pan)) {
+                out.add(mask(pan));
+            }
+        }
+        return out;
+    }
+
+    /** Digit runs where single spaces, dashes or dots between digits do not break the run. */
+    static void digitRuns(String text, Set<String> sink) {
+        StringBuilder run = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            char ch = i < text.length() ? text.charAt(i) : '\0';
+            if (ch >= '0' && ch <= '9') {
+                run.append(ch);
+            } else if ((ch == ' ' || ch == '-' || ch == '.') && run.length() > 0 && i + 1 < text.length()
+                    && Character.isDigit(text.charAt(i + 1))) {
+                continue;
+            } else {
+                if (run.length() >= 13) {
+                    sink.add(run.toString());
+                }
+                run.setLength(0);
+            }
+        }
+    }
+
+    /** Issuer identification ranges of the card brands the redaction must know (PCI DSS scope). */
+    static boolean issuerRange(String pan) {
+        int len = pan.length();
+        int p2 = Integer.parseInt(pan.substring(0, 2));
+        int p3 = Integer.parseInt(pan.substring(0, 3));
+        int p4 = Integer.parseInt(pan.substring(0, 4));
+        int p6 = Integer.parseInt(pan.substring(0, 6));
+        if (pan.charAt(0) == '4') {
+            return len == 13 || len == 16 || len == 19; // Visa
+        }
+        if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
+            return len == 16; // Mastercard
+        }
+        if (p2 == 34 || p2 == 37) {
+            return len == 15; // Amex
+        }
+        if (p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) {
+            return len >= 16; // Discover
+        }
+        if (p4 >= 3528 && p4 <= 3589) {
+            return len >= 16; // JCB
+        }
+        if (p2 == 36 || p2 == 38 || (p3 >= 300 && p3 <= 305)) {
+            return len >= 14; // Diners
+        }
+        if (p2 == 62) {
+            return len >= 16; // UnionPay
+        }
+        return p2 == 50 || (p2 >= 56 && p2 <= 69); // Maestro (12–19; 13+ here)
+    }
+
+    static String mask(String pan) {
+        return pan.substring(0, 4) + "…" + pan.substring(pan.length() - 2) + " (" + pan.length() + " digits)";
+    }
+}

@@ -1,0 +1,49 @@
+package io.wem.system;
+
+import io.wem.demo.generator.CardNumbers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The PCI scan must find what it is looking for, or a clean scan proves nothing (plain JUnit, every build). */
+class CardScannerTest {
+
+    private final CardScanner scanner = new CardScanner(List.of());
+
+    @Test
+    void findsEveryRenderingOfATestCard() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int i = 0; i < 200; i++) {
+            String pan = CardNumbers.newPan(rnd);
+            for (CardNumbers.Form form : CardNumbers.Form.values()) {
+                String text = "Sure, my card is " + CardNumbers.render(pan, form) + " and it expires soon.";
+                assertFalse(scanner.find(text).isEmpty(), form + " of " + CardScanner.mask(pan) + ": " + text);
+            }
+        }
+    }
+
+    @Test
+    void findsCardsInsideJson() {
+        assertFalse(scanner.find("{\"text\":\"card 4111-1111-1111-1111 ok\"}").isEmpty());
+    }
+
+    @Test
+    void ignoresRedactedTextTimestampsAndPhoneNumbers() {
+        assertTrue(scanner.find("card [PAN] exp [EXPIRY] code [CVV]").isEmpty());
+        assertTrue(scanner.find("last four 1111, ticket 20261125091400, at 1764062040000 ms").isEmpty());
+        assertTrue(scanner.find("call +44 20 7946 0958 or 0800 123 4567").isEmpty());
+        assertTrue(scanner.find("2026-11-25T09:14:00Z").isEmpty());
+    }
+
+    @Test
+    void knownPansAreFoundEvenOutsideIssuerRanges() {
+        String odd = "1234567812345670"; // Luhn-valid, no issuer
+        assertTrue(new CardScanner(List.of()).find("x " + odd).isEmpty());
+        assertEquals(1, new CardScanner(List.of(odd)).find("x " + odd).size());
+    }
+}

@@ -1,0 +1,126 @@
+package io.wem.system;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+
+/** The real broker of the local stack ({@code wem.kafka.bootstrap}, default 127.0.0.1:9092). */
+public final class KafkaTool {
+
+    private KafkaTool() {
+    }
+
+    public static String bootstrap() {
+        return System.getProperty("wem.kafka.bootstrap", "127.0.0.1:9092");
+    }
+
+    /** Topic names of the running stack (no {@code test-} prefixed ones: those belong to service tests). */
+    public static Set<String> stackTopics() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        try (Admin admin = Admin.create(p)) {
+            Set<String> out = new TreeSet<>();
+            for (String t : admin.listTopics().names().get()) {
+                if (t.startsWith("wem.")) {
+                    out.add(t);
+                }
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list topics on " + bootstrap() + ": " + e, e);
+        }
+    }
+
+    /**
+     * Reads a topic from the beginning to the end offsets taken when the read starts, with a fresh consumer group
+     * (nothing committed), and hands each record's key and value to {@code sink}. Returns the record count.
+     */
+    public static long readAll(String topic, BiConsumer<String, String> sink) {
+        Properties p = consumerProps();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(20))) {
+                parts.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(20));
+            long n = 0;
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (!reached(consumer, end)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("reading " + topic + " did not reach its end offsets " + end);
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        sink.accept(r.key(), r.value());
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Properties consumerProps() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, RunIds.next("system-tests-scan"));
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return p;
+    }
+
+    /** A producer that waits for the broker (acks=all, idempotent) and retries through a broker restart. */
+    public static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
+    public static void send(KafkaProducer<String, String> producer, String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("send to " + topic + " failed: " + e, e);
+        }
+    }
+}
