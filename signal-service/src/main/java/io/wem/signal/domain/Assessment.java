@@ -1,0 +1,33 @@
+package io.wem.signal.domain;
+
+import io.wem.common.contracts.GapType;
+
+import java.util.List;
+
+/**
+ * The detector's verdict for one agent and one behavior.
+ *
+ * @param gap            the gap holds now
+ * @param clear          there is enough data and the agent is clearly fine again (effect below half the threshold
+ *                       against both references), so an open gap can be resolved; hysteresis avoids flapping
+ * @param baselineKind   TEAM_MEDIAN, TEAM_PERCENTILE, AGENT_HISTORY, ABSOLUTE, or ORG_MEDIAN for team-wide gaps
+ *                       measured against the organisation
+ */
+public record Assessment(
+        String agentId,
+        boolean gap,
+        boolean clear,
+        GapType gapType,
+        double observed,
+        double baseline,
+        String baselineKind,
+        double effectSize,
+        int sampleSize,
+        double confidenceLow,
+        double confidenceHigh,
+        List<String> evidenceInteractionIds,
+        String causeExplanation,
+        List<String> affectedAgentIds,
+        String queue,
+        String contactReason) {
+}

@@ -1,0 +1,384 @@
+package io.wem.signal.domain;
+
+import io.wem.common.contracts.GapType;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Finds behavior gaps for one team and one behavior and classifies their likely cause.
+ *
+ * <p>Statistical guard: an agent is assessed only with at least {@code minSample} observations; a gap needs the
+ * confidence interval (99% family-wise over the team's agents, Bonferroni) of the agent's value (Wilson for rates, Student t for means) to lie entirely on the worse side
+ * of the baseline AND an effect size (Cohen's h for rates, Cohen's d against the team's spread for means) of at least
+ * the behavior's threshold. Noise therefore does not raise gaps, and neither do tiny but significant differences.
+ *
+ * <p>Cause, in this order (see docs/signal.md):
+ * <ol>
+ * <li>team-wide: when at least {@code processShare} of the team's eligible agents (and at least
+ * {@code processMinAgents}) are worse than the organisation's standard, the gap belongs to the team, not to people:
+ * CAPACITY if it concentrates in understaffed intervals, otherwise PROCESS; every such gap names the affected agents;</li>
+ * <li>agent-specific, CAPACITY: the agent's gap shows in understaffed intervals and not in normal ones;</li>
+ * <li>agent-specific, MOTIVATION: the agent met the baseline in the earlier windows and is now significantly worse
+ * than their own history;</li>
+ * <li>otherwise SKILL: specific to the agent and persistent (no better history to return to).</li>
+ * </ol>
+ */
+public final class GapDetector {
+
+    public record Settings(double processShare, int processMinAgents, double highOccupancy) {
+        public static Settings defaults() {
+            return new Settings(0.4, 3, 0.9);
+        }
+    }
+
+    /** Result of comparing a sample with a reference value. */
+    record Test(double observed, Stats.Interval ci, double effect, int n, boolean worse, boolean flagged) {
+    }
+
+    /** Family-wise error rate of one team's assessment (all agents of the team are tested at once). */
+    static final double ALPHA = 0.01;
+
+    private final Settings settings;
+
+    public GapDetector(Settings settings) {
+        this.settings = settings;
+    }
+
+    public List<Assessment> assess(Behavior b, TeamData data) {
+        Metrics.Metric metric = b.metricDef();
+        if (metric == null) {
+            return List.of();
+        }
+        boolean rate = metric.type() == Metrics.Type.RATE;
+        Map<String, List<Observation>> byAgent = group(data.current());
+        Map<String, List<Observation>> historyByAgent = group(data.history());
+        int peerMin = Math.max(3, b.minSample() / 2);
+        List<Double> teamValues = values(data.current());
+        double teamSd = Stats.sd(teamValues);
+
+        Map<String, Double> agentMeans = new HashMap<>();
+        byAgent.forEach((a, obs) -> {
+            if (obs.size() >= peerMin) {
+                agentMeans.put(a, Stats.mean(values(obs)));
+            }
+        });
+        List<String> eligible = byAgent.entrySet().stream().filter(e -> e.getValue().size() >= b.minSample())
+                .map(Map.Entry::getKey).sorted().toList();
+        double z = Stats.zFor(ALPHA, eligible.size());
+
+        // The organisation's standard: an explicit target, else the median agent of the other teams.
+        Double standard = b.target();
+        String standardKind = b.comparison() == Behavior.Comparison.ABSOLUTE ? "ABSOLUTE" : "ORG_STANDARD";
+        if (standard == null) {
+            List<Double> others = data.otherAgents().stream().filter(s -> s.n() >= peerMin)
+                    .map(TeamData.AgentSummary::mean).toList();
+            if (others.size() >= 3) {
+                standard = Stats.median(others);
+                standardKind = "ORG_MEDIAN";
+            }
+        }
+
+        Map<String, Assessment> out = new LinkedHashMap<>();
+
+        // 1. Team-wide gaps (PROCESS / team CAPACITY) against the organisation's standard.
+        Set<String> shared = new LinkedHashSet<>();
+        Map<String, Test> vsStandard = new HashMap<>();
+        if (standard != null) {
+            for (String a : eligible) {
+                Test t = test(values(byAgent.get(a)), standard, rate, b, teamSd, z);
+                vsStandard.put(a, t);
+                if (t.flagged() && guardPasses(b, a, data)) {
+                    shared.add(a);
+                }
+            }
+        }
+        boolean teamWide = eligible.size() >= settings.processMinAgents() && shared.size() >= settings.processMinAgents()
+                && shared.size() >= settings.processShare() * eligible.size();
+        if (teamWide) {
+            List<Observation> pooled = data.current().stream().filter(o -> shared.contains(o.agentId())).toList();
+            CapacitySplit split = capacitySplit(pooled, standard, rate, b, teamSd, data, Stats.Z95);
+            boolean capacity = split.concentrated;
+            List<String> affected = List.copyOf(shared);
+            String share = String.format(Locale.ROOT, "%d of %d agents (%.0f%%)", shared.size(), eligible.size(),
+                    100.0 * shared.size() / eligible.size());
+            for (String a : shared) {
+                Test t = vsStandard.get(a);
+                String why = capacity
+                        ? String.format(Locale.ROOT, "%s of team %s show this gap against the %s, and it concentrates "
+                                + "in understaffed intervals (%s there vs %s in normally staffed ones): a staffing "
+                                + "problem for workforce planning, not an individual one.", share, data.teamId(),
+                        refName(standardKind), fmt(split.understaffedValue, b), fmt(split.normalValue, b))
+                        : String.format(Locale.ROOT, "%s of team %s show the same gap against the %s (%s): when this "
+                                + "many people share it, the cause is the process, tools or guidance they share, so "
+                                + "it goes to the process owner as one fix instead of %d individual coachings.",
+                        share, data.teamId(), refName(standardKind), fmt(standard, b), shared.size());
+                out.put(a, gap(a, b, byAgent.get(a), t, standard, standardKind,
+                        capacity ? GapType.CAPACITY : GapType.PROCESS, why, affected));
+            }
+        }
+
+        // 2. Agent-specific gaps against the behavior's own comparison.
+        for (String a : eligible) {
+            if (out.containsKey(a)) {
+                continue;
+            }
+            List<Observation> obs = byAgent.get(a);
+            List<Observation> hist = historyByAgent.getOrDefault(a, List.of());
+            Double baseline = baseline(b, a, agentMeans, hist);
+            Test t = baseline == null ? null : test(values(obs), baseline, rate, b, teamSd, z);
+            if (t != null && t.flagged()) {
+                // The baseline is itself estimated from peers (or history): also require the agent to differ from
+                // that reference sample (two-sample interval), so peers' sampling noise is not mistaken for a gap.
+                List<Double> ref = b.comparison() == Behavior.Comparison.AGENT_HISTORY ? values(hist)
+                        : b.comparison() == Behavior.Comparison.ABSOLUTE ? null
+                        : data.current().stream().filter(o -> !o.agentId().equals(a)).map(Observation::value).toList();
+                if (ref != null && !differs(values(obs), ref, rate, b, z)) {
+                    t = new Test(t.observed(), t.ci(), t.effect(), t.n(), false, false);
+                }
+            }
+            if (t != null && t.flagged() && guardPasses(b, a, data)) {
+                out.put(a, classifyAgentGap(b, data, a, obs, hist, baseline, t, rate, teamSd, agentMeans, z));
+            } else {
+                Test s = vsStandard.get(a);
+                boolean clear = (t == null || t.effect() < b.minEffectSize() / 2)
+                        && (s == null || s.effect() < b.minEffectSize() / 2);
+                double observed = Stats.mean(values(obs));
+                out.put(a, new Assessment(a, false, clear && (t != null || s != null), null, observed,
+                        baseline == null ? Double.NaN : baseline, b.comparison().name(),
+                        t == null ? 0 : t.effect(), obs.size(), t == null ? Double.NaN : t.ci().low(),
+                        t == null ? Double.NaN : t.ci().high(), List.of(), null, List.of(), dominantQueue(obs),
+                        b.filter("contactReason")));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private Assessment classifyAgentGap(Behavior b, TeamData data, String agent, List<Observation> obs,
+                                        List<Observation> hist, double baseline, Test t, boolean rate, double teamSd,
+                                        Map<String, Double> agentMeans, double z) {
+        // Classification runs only once a gap is established, so its tests use plain 95% (no multiplicity).
+        CapacitySplit split = capacitySplit(obs, baseline, rate, b, teamSd, data, Stats.Z95);
+        String kind = b.comparison().name();
+        if (split.concentrated) {
+            String why = String.format(Locale.ROOT, "The gap appears in understaffed intervals (%s over %d "
+                            + "observations) but not in normally staffed ones (%s over %d): it moves with capacity, "
+                            + "so it goes to workforce planning rather than to the agent.",
+                    fmt(split.understaffedValue, b), split.understaffedN, fmt(split.normalValue, b), split.normalN);
+            return gap(agent, b, obs, t, baseline, kind, GapType.CAPACITY, why, List.of());
+        }
+        if (hist.size() >= b.minSample()) {
+            List<Double> hv = values(hist);
+            double histValue = Stats.mean(hv);
+            // For AGENT_HISTORY the baseline is the history itself; otherwise the agent must have met the baseline.
+            Double reference = b.comparison() == Behavior.Comparison.AGENT_HISTORY
+                    ? agentMeans.entrySet().stream().filter(e -> !e.getKey().equals(agent))
+                    .map(Map.Entry::getValue).collect(Collectors.collectingAndThen(Collectors.toList(),
+                            l -> l.isEmpty() ? null : Stats.median(l)))
+                    : Double.valueOf(baseline);
+            // "Met the standard": the earlier period was not itself a gap against the same reference.
+            boolean metBefore = reference == null || !test(hv, reference, rate, b, teamSd, z).flagged();
+            Stats.Interval diff = rate
+                    ? Stats.newcombeDifference(sum(values(obs)), obs.size(), sum(hv), hv.size(), Stats.Z95)
+                    : Stats.welchDifference(values(obs), hv, Stats.Z95);
+            boolean declined = b.direction().sign() > 0 ? diff.low() > 0 : diff.high() < 0;
+            double declineEffect = effect(Stats.mean(values(obs)), histValue, rate, b, teamSd);
+            if (metBefore && declined && declineEffect >= b.minEffectSize()) {
+                String why = String.format(Locale.ROOT, "The agent met the standard before (%s over %d observations "
+                                + "in the previous period) and has declined against their own history to %s: the skill "
+                                + "is there, so talk about engagement and circumstances before training.",
+                        fmt(histValue, b), hist.size(), fmt(t.observed(), b));
+                return gap(agent, b, obs, t, baseline, kind, GapType.MOTIVATION, why, List.of());
+            }
+            String why = String.format(Locale.ROOT, "Specific to this agent (the team is not affected) and persistent: "
+                            + "%s now and %s in the previous period against a baseline of %s, so it is a skill to "
+                            + "build through coaching with the example interactions.", fmt(t.observed(), b),
+                    fmt(histValue, b), fmt(baseline, b));
+            return gap(agent, b, obs, t, baseline, kind, GapType.SKILL, why, List.of());
+        }
+        GapType fallback = b.gapTypeHints() == null ? GapType.SKILL : b.gapTypeHints().stream()
+                .filter(g -> g == GapType.SKILL || g == GapType.MOTIVATION).findFirst().orElse(GapType.SKILL);
+        String why = String.format(Locale.ROOT, "Specific to this agent (the team is not affected) with %s against a "
+                        + "baseline of %s over %d observations, outside understaffed intervals; there is no earlier "
+                        + "period to compare with, so it is treated as a %s gap.", fmt(t.observed(), b),
+                fmt(baseline, b), obs.size(), fallback.name().toLowerCase(Locale.ROOT));
+        return gap(agent, b, obs, t, baseline, kind, fallback, why, List.of());
+    }
+
+    /** The behavior's own contact reason, else the reason most of the agent's worst interactions had. */
+    static String dominantReason(List<Observation> obs, Behavior b) {
+        if (b.filter("contactReason") != null) {
+            return b.filter("contactReason");
+        }
+        Comparator<Observation> worst = Comparator.comparingDouble(o -> -b.direction().sign() * o.value());
+        List<Observation> top = obs.stream().sorted(worst).limit(Math.max(5, obs.size() / 4)).toList();
+        return top.stream().filter(o -> o.contactReason() != null)
+                .collect(Collectors.groupingBy(Observation::contactReason, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    record CapacitySplit(boolean concentrated, double understaffedValue, int understaffedN, double normalValue,
+                         int normalN) {
+    }
+
+    /** Does the gap concentrate in understaffed intervals (gap there, none in normal intervals)? */
+    private CapacitySplit capacitySplit(List<Observation> obs, double reference, boolean rate, Behavior b,
+                                        double teamSd, TeamData data, double z) {
+        List<TeamData.StaffingInterval> under = data.staffing().stream()
+                .filter(s -> s.understaffed(settings.highOccupancy())).toList();
+        if (under.isEmpty()) {
+            return new CapacitySplit(false, Double.NaN, 0, Double.NaN, obs.size());
+        }
+        Predicate<Observation> inUnder = o -> under.stream().anyMatch(s -> s.covers(o.at(), o.queue()));
+        List<Double> u = obs.stream().filter(inUnder).map(Observation::value).toList();
+        List<Double> n = obs.stream().filter(inUnder.negate()).map(Observation::value).toList();
+        int minPart = Math.max(5, b.minSample() / 2);
+        if (u.size() < minPart || n.size() < minPart) {
+            return new CapacitySplit(false, Stats.mean(u), u.size(), Stats.mean(n), n.size());
+        }
+        Test tu = test(u, reference, rate, b, teamSd, z);
+        Test tn = test(n, reference, rate, b, teamSd, z);
+        boolean concentrated = tu.flagged() && !tn.worse() && tn.effect() < b.minEffectSize() / 2;
+        return new CapacitySplit(concentrated, tu.observed(), u.size(), tn.observed(), n.size());
+    }
+
+    private Double baseline(Behavior b, String agent, Map<String, Double> agentMeans, List<Observation> hist) {
+        switch (b.comparison()) {
+            case ABSOLUTE:
+                return b.target();
+            case AGENT_HISTORY:
+                return hist.size() >= b.minSample() ? Stats.mean(values(hist)) : null;
+            default:
+                List<Double> peers = agentMeans.entrySet().stream().filter(e -> !e.getKey().equals(agent))
+                        .map(Map.Entry::getValue).toList();
+                if (peers.size() < 3) {
+                    return null;
+                }
+                if (b.comparison() == Behavior.Comparison.TEAM_PERCENTILE) {
+                    double p = b.percentile() == null ? 75 : b.percentile();
+                    // "Worse than the p-th percentile": for lower-is-worse behaviors the mirrored percentile.
+                    return Stats.percentile(peers, b.direction() == Behavior.Direction.HIGHER_IS_WORSE ? p : 100 - p);
+                }
+                return Stats.median(peers);
+        }
+    }
+
+    /** The satisfaction guard: only when the agent's CSAT is known and at least the team median. */
+    static boolean guardPasses(Behavior b, String agent, TeamData data) {
+        if (!b.satisfactionGuard()) {
+            return true;
+        }
+        TeamData.Satisfaction own = data.satisfaction().get(agent);
+        if (own == null || own.n() < 3) {
+            return false;
+        }
+        List<Double> team = data.satisfaction().values().stream().filter(s -> s.n() >= 3)
+                .map(TeamData.Satisfaction::mean).toList();
+        return own.mean() >= Stats.median(team);
+    }
+
+    Test test(List<Double> xs, double reference, boolean rate, Behavior b, double teamSd, double z) {
+        int n = xs.size();
+        double observed = Stats.mean(xs);
+        Stats.Interval ci = rate ? Stats.wilson(sum(xs), n, z) : Stats.tInterval(xs, z);
+        int sign = b.direction().sign();
+        boolean worse = sign > 0 ? ci.low() > reference : ci.high() < reference;
+        double eff = effect(observed, reference, rate, b, teamSd == 0 ? Stats.sd(xs) : teamSd);
+        return new Test(observed, ci, eff, n, worse, worse && eff >= b.minEffectSize() && n >= b.minSample());
+    }
+
+    /** The agent's sample is worse than the reference sample (95% interval of the difference excludes 0). */
+    static boolean differs(List<Double> agent, List<Double> ref, boolean rate, Behavior b, double z) {
+        if (ref.size() < 2) {
+            return false;
+        }
+        Stats.Interval diff = rate ? Stats.newcombeDifference(sum(agent), agent.size(), sum(ref), ref.size(), z)
+                : Stats.welchDifference(agent, ref, z);
+        return b.direction().sign() > 0 ? diff.low() > 0 : diff.high() < 0;
+    }
+
+    /** Effect in the "worse" direction: positive when worse than the reference. */
+    static double effect(double observed, double reference, boolean rate, Behavior b, double sd) {
+        int sign = b.direction().sign();
+        if (rate) {
+            return sign * Stats.cohenH(observed, reference);
+        }
+        if (sd <= 1e-9) {
+            return observed == reference ? 0 : sign * Math.signum(observed - reference) * 10;
+        }
+        return sign * (observed - reference) / sd;
+    }
+
+    private Assessment gap(String agent, Behavior b, List<Observation> obs, Test t, double baseline, String kind,
+                           GapType type, String why, List<String> affected) {
+        return new Assessment(agent, true, false, type, t.observed(), baseline, kind, round(t.effect()), t.n(),
+                t.ci().low(), t.ci().high(), evidence(obs, b), why, affected, dominantQueue(obs),
+                dominantReason(obs, b));
+    }
+
+    /** Up to five interactions that show the behavior most clearly (worst values first, then most recent). */
+    static List<String> evidence(List<Observation> obs, Behavior b) {
+        Comparator<Observation> worst = Comparator.comparingDouble(o -> -b.direction().sign() * o.value());
+        return obs.stream().filter(o -> o.interactionId() != null)
+                .sorted(worst.thenComparing(Observation::at, Comparator.reverseOrder()))
+                .map(Observation::interactionId).distinct().limit(5).toList();
+    }
+
+    static String dominantQueue(List<Observation> obs) {
+        return obs.stream().filter(o -> o.queue() != null)
+                .collect(Collectors.groupingBy(Observation::queue, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static Map<String, List<Observation>> group(List<Observation> obs) {
+        Map<String, List<Observation>> m = new LinkedHashMap<>();
+        for (Observation o : obs) {
+            m.computeIfAbsent(o.agentId(), k -> new ArrayList<>()).add(o);
+        }
+        return m;
+    }
+
+    static List<Double> values(List<Observation> obs) {
+        return obs.stream().map(Observation::value).toList();
+    }
+
+    private static double sum(List<Double> xs) {
+        double s = 0;
+        for (double x : xs) {
+            s += x;
+        }
+        return s;
+    }
+
+    private static String fmt(double v, Behavior b) {
+        Metrics.Metric m = b.metricDef();
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (m != null && m.type() == Metrics.Type.RATE) {
+            return String.format(Locale.ROOT, "%.0f%%", v * 100);
+        }
+        return String.format(Locale.ROOT, "%.1f%s", v, m == null ? "" : (m.unit().equals("s") ? " s" : " " + m.unit()));
+    }
+
+    private static String refName(String kind) {
+        return switch (kind) {
+            case "ABSOLUTE" -> "absolute standard";
+            case "ORG_MEDIAN" -> "organisation's median agent";
+            default -> "organisation's standard";
+        };
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 1000) / 1000.0;
+    }
+}
