@@ -12,6 +12,18 @@ public interface GovernanceConfig {
 
     Redaction redaction();
 
+    Retention retention();
+
+    interface Retention {
+        /** Quarkus cron of the scheduled purge run (read by the @Scheduled expression); "off" disables it. */
+        @WithDefault("0 30 2 * * ?")
+        String purgeCron();
+
+        /** How long past its window a record may remain before it counts as a breach (purges are periodic). */
+        @WithDefault("PT48H")
+        java.time.Duration grace();
+    }
+
     interface Redaction {
         /** Most texts in one POST /api/v1/redactions. */
         @WithDefault("1000")
