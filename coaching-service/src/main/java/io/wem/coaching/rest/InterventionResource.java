@@ -134,7 +134,8 @@ public class InterventionResource {
     }
 
     @Schema(name = "TransitionRequest")
-    public record TransitionRequest(@NotNull @Schema(example = "IN_PROGRESS") InterventionState to,
+    public record TransitionRequest(@jakarta.validation.constraints.NotBlank @Schema(example = "IN_PROGRESS",
+            enumeration = {"SCHEDULED", "IN_PROGRESS", "COMPLETED", "CANCELLED"}) String to,
                                     @Size(max = 2000) @Schema(example = "Session held, two example calls replayed") String note) {
     }
 
@@ -161,7 +162,13 @@ public class InterventionResource {
         if (!InterventionAccess.canAct(c, InterventionReader.target(i))) {
             throw ProblemException.forbidden("only the owner (" + i.ownerRole + " of " + i.teamId + ") moves intervention " + id);
         }
-        interventions.requestTransition(id, body.to(), c.actor(), body.note());
+        InterventionState to;
+        try {
+            to = InterventionState.valueOf(body.to());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("to", "unknown state " + body.to());
+        }
+        interventions.requestTransition(id, to, c.actor(), body.note());
         return reader.full(c, i, "record coaching progress");
     }
 
