@@ -1,0 +1,84 @@
+package io.wem.wellbeing.service;
+
+import io.quarkus.scheduler.Scheduled;
+import io.wem.wellbeing.domain.CoachingBalance;
+import io.wem.wellbeing.domain.EmotionalLoadAnalyzer;
+import io.wem.wellbeing.domain.GuardrailPolicy;
+import io.wem.wellbeing.domain.IntensityWindow;
+import io.wem.wellbeing.persistence.AgentStateEntity;
+import io.wem.wellbeing.persistence.IntensityRepository;
+import io.wem.wellbeing.persistence.TeamStatsRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Periodic team checks: EMOTIONAL_LOAD for strong performers routed disproportionately to the hardest queues,
+ * and COACHING_PRESSURE for agents whose coaching has become mostly corrective. Each alert kind is raised at most
+ * once per agent per cooldown.
+ */
+@ApplicationScoped
+public class PatternCheck {
+    private static final Logger LOG = Logger.getLogger(PatternCheck.class);
+
+    @Inject
+    TeamStatsRepository stats;
+
+    @Inject
+    IntensityRepository intensity;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    WellbeingViewService views;
+
+    @Scheduled(every = "${wem.wellbeing.pattern-check-every:15m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void checkAll() {
+        for (String team : teams()) {
+            try {
+                checkTeam(team);
+            } catch (RuntimeException e) {
+                LOG.warnf("pattern check of team %s failed: %s", team, e.getMessage());
+            }
+        }
+    }
+
+    @Transactional
+    List<String> teams() {
+        return stats.teams();
+    }
+
+    /** Checks one team; returns how many alerts were raised. */
+    @Transactional
+    public int checkTeam(String teamId) {
+        Instant now = Instant.now();
+        GuardrailPolicy policy = policies.policyFor(teamId);
+        int raised = 0;
+        EmotionalLoadAnalyzer.TeamLoad load = views.teamLoad(teamId, policy, now);
+        for (EmotionalLoadAnalyzer.AgentLoad a : load.agents().values()) {
+            if (a.flagged() && alerts.raisePattern(a.agentId(), teamId, "EMOTIONAL_LOAD", a.message(), now)) {
+                raised++;
+            }
+        }
+        var facts = intensity.teamFacts(teamId, WellbeingViewService.since(now, policy.windowDays()));
+        for (AgentStateEntity m : stats.members(teamId)) {
+            IntensityWindow w = new IntensityWindow(facts.getOrDefault(m.agentId, List.of()), policy, now);
+            CoachingBalance b = CoachingBalance.of(w.pressureSessions(), w.supportSessions(), policy.balance());
+            if (b.pressurePattern() && alerts.raisePattern(m.agentId, teamId, "COACHING_PRESSURE",
+                    b.message(policy.windowDays()), now)) {
+                raised++;
+            }
+        }
+        return raised;
+    }
+}
