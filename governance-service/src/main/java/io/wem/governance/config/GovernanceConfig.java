@@ -14,6 +14,33 @@ public interface GovernanceConfig {
 
     Retention retention();
 
+    Keycloak keycloak();
+
+    AccessReview accessReview();
+
+    interface Keycloak {
+        /** Keycloak base URL for the admin API (also quarkus.rest-client.keycloak-admin.url). */
+        @WithDefault("http://127.0.0.1:8180")
+        String adminUrl();
+
+        @WithDefault("wem")
+        String realm();
+    }
+
+    interface AccessReview {
+        /** Forbidden role pairs, each "roleA+roleB". */
+        @WithDefault("ciso+platform-admin,governance-admin+platform-admin")
+        List<String> sodPairs();
+
+        /** Enabled accounts without a login for this many days are reported. */
+        @WithDefault("90")
+        int inactiveDays();
+
+        /** Most users read from Keycloak in one review. */
+        @WithDefault("2000")
+        int maxUsers();
+    }
+
     interface Retention {
         /** Quarkus cron of the scheduled purge run (read by the @Scheduled expression); "off" disables it. */
         @WithDefault("0 30 2 * * ?")

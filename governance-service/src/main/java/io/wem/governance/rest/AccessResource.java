@@ -1,0 +1,70 @@
+package io.wem.governance.rest;
+
+import io.wem.common.security.CurrentCaller;
+import io.wem.common.security.Roles;
+import io.wem.governance.domain.access.AccessMatrix;
+import io.wem.governance.service.AccessService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Access governance: the suite's permission matrix and the periodic access review. */
+@Path("/api/v1/access")
+@Tag(name = "Access review")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccessResource {
+
+    @Inject
+    AccessService access;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Path("/matrix")
+    @RolesAllowed({Roles.CISO, Roles.GOVERNANCE_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Role → permission matrix of the suite", description = "Per service, every endpoint "
+            + "(method and path) with the realm roles allowed to call it and the data classes of personal data it "
+            + "exposes. governance-service's part is checked against its code by a test; the other services' part "
+            + "is a maintained snapshot.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+        @ExampleObject(name = "matrix", value = "{\"description\":\"...\",\"services\":{\"governance-service\":"
+                + "[{\"method\":\"GET\",\"path\":\"/api/v1/audit/events\",\"roles\":[\"ciso\"],"
+                + "\"dataClasses\":[\"audit-event\"]}]}}")))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Not ciso, governance-admin or platform-admin")
+    public AccessMatrix matrix() {
+        return access.matrix();
+    }
+
+    @GET
+    @Path("/review")
+    @RolesAllowed(Roles.CISO)
+    @Operation(summary = "Access review", description = "Users of realm wem with their effective realm roles and "
+            + "groups, read from Keycloak's admin API, and findings: segregation-of-duties conflicts "
+            + "(wem.governance.access-review.sod-pairs) and enabled accounts without a login for inactive-days "
+            + "(from Keycloak LOGIN events; if events are unavailable a LOGIN_DATA_UNAVAILABLE finding says so).")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+        @ExampleObject(name = "review", value = "{\"reviewedAt\":\"2026-04-01T09:00:00Z\",\"realm\":\"wem\",\"users\":2,"
+                + "\"loginDataAvailable\":true,\"accounts\":[{\"id\":\"5b1c...\",\"username\":\"ciso1\",\"enabled\":true,"
+                + "\"roles\":[\"ciso\",\"platform-admin\"],\"groups\":[\"/security\"],\"createdAt\":\"2025-01-01T00:00:00Z\","
+                + "\"lastLogin\":\"2026-03-30T08:00:00Z\"}],\"findings\":[{\"type\":\"SEGREGATION_OF_DUTIES\","
+                + "\"severity\":\"HIGH\",\"userId\":\"5b1c...\",\"username\":\"ciso1\","
+                + "\"detail\":\"holds both ciso and platform-admin\"}]}")))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Not a ciso")
+    @APIResponse(responseCode = "503", description = "Keycloak's admin API did not answer")
+    public AccessService.Review review() {
+        return access.review(caller.get());
+    }
+}

@@ -1,0 +1,109 @@
+package io.wem.governance.rest;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.wem.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class AccessAndTransparencyTest {
+
+    @OidcWireMock
+    WireMockServer keycloak;
+
+    static final String ADMIN = "/auth/admin/realms/wem";
+
+    private void stubJson(String path, String body) {
+        keycloak.stubFor(get(urlPathEqualTo(ADMIN + path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    @Test
+    void matrixRoles() {
+        given().get("/api/v1/access/matrix").then().statusCode(401);
+        given().auth().oauth2(TestTokens.agent("a", "t")).get("/api/v1/access/matrix").then().statusCode(403);
+        for (String role : List.of("ciso", "governance-admin", "platform-admin")) {
+            given().auth().oauth2(TestTokens.withRoles("u-" + role, role)).get("/api/v1/access/matrix").then()
+                    .statusCode(200).body("services.'governance-service'.path", hasItem("/api/v1/audit/verify"));
+        }
+    }
+
+    @Test
+    void reviewReadsKeycloakAndReportsFindings() {
+        long old = Instant.now().minus(Duration.ofDays(400)).toEpochMilli();
+        long recent = Instant.now().minus(Duration.ofDays(2)).toEpochMilli();
+        stubJson("/users", "[{\"id\":\"u1\",\"username\":\"ciso-and-admin\",\"enabled\":true,\"createdTimestamp\":" + old
+                + "},{\"id\":\"u2\",\"username\":\"sleepy-agent\",\"enabled\":true,\"createdTimestamp\":" + old
+                + ",\"email\":\"x@y\"}]");
+        stubJson("/users/u1/role-mappings/realm/composite", "[{\"name\":\"ciso\"},{\"name\":\"platform-admin\"},"
+                + "{\"name\":\"default-roles-wem\"}]");
+        stubJson("/users/u2/role-mappings/realm/composite", "[{\"name\":\"agent\"}]");
+        stubJson("/users/u1/groups", "[{\"name\":\"security\",\"path\":\"/security\"}]");
+        stubJson("/users/u2/groups", "[{\"name\":\"team-north\",\"path\":\"/team-north\"}]");
+        keycloak.stubFor(get(urlPathEqualTo(ADMIN + "/events")).withQueryParam("user",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("u1"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[{\"time\":" + recent + ",\"type\":\"LOGIN\",\"userId\":\"u1\"}]")));
+        keycloak.stubFor(get(urlPathEqualTo(ADMIN + "/events")).withQueryParam("user",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("u2"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+
+        given().get("/api/v1/access/review").then().statusCode(401);
+        given().auth().oauth2(TestTokens.withRoles("ga", "governance-admin")).get("/api/v1/access/review").then()
+                .statusCode(403);
+        String ciso = AuditLogTest.uid("ciso");
+        given().auth().oauth2(TestTokens.withRoles(ciso, "ciso")).get("/api/v1/access/review").then().statusCode(200)
+                .body("users", equalTo(2))
+                .body("loginDataAvailable", equalTo(true))
+                .body("accounts.find { it.username == 'ciso-and-admin' }.roles", hasItems("ciso", "platform-admin"))
+                .body("accounts.find { it.username == 'sleepy-agent' }.groups", hasItem("/team-north"))
+                .body("findings.find { it.type == 'SEGREGATION_OF_DUTIES' }.username", equalTo("ciso-and-admin"))
+                .body("findings.find { it.type == 'NO_RECENT_LOGIN' }.username", equalTo("sleepy-agent"))
+                .body("findings.username", not(hasItem(equalTo(null))));
+        given().auth().oauth2(TestTokens.withRoles(AuditLogTest.uid("c"), "ciso")).queryParam("actor", ciso)
+                .get("/api/v1/audit/events").then().body("items[0].resource", equalTo("governance-service:access-review"));
+    }
+
+    @Test
+    void transparencyShowsCategoriesRolesAndWhoLooked() {
+        String agent = AuditLogTest.uid("agent");
+        String sup = AuditLogTest.uid("sup");
+        AuditLogTest.publishAndAwait(AuditLogTest.event(AuditLogTest.uid("audit"), sup, agent));
+        given().get("/api/v1/transparency/me").then().statusCode(401);
+        given().auth().oauth2(TestTokens.supervisor("s1", "team-a")).get("/api/v1/transparency/me").then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.withRoles("no-agent-id", "agent")).get("/api/v1/transparency/me").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.agent(agent, "team-a")).queryParam("limit", 0).get("/api/v1/transparency/me")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(TestTokens.agent(agent, "team-a")).get("/api/v1/transparency/me").then().statusCode(200)
+                .body("agentId", equalTo(agent))
+                .body("dataHeld.dataClass", hasItems("interaction-signal", "transcript", "coaching-record",
+                        "wellbeing-metric", "guardrail-decision", "audit-event"))
+                .body("dataHeld.find { it.dataClass == 'coaching-record' }.heldBy", equalTo("coaching-service"))
+                .body("dataHeld.find { it.dataClass == 'coaching-record' }.visibleToRoles", hasItems("agent", "supervisor"))
+                .body("dataHeld.find { it.dataClass == 'audit-event' }.visibleToRoles", hasItem("ciso"))
+                .body("accessesTotal", equalTo(1))
+                .body("accesses[0].actor", equalTo(sup))
+                .body("accesses[0].resource", equalTo("signal-service:gaps"))
+                .body("accesses[0].purpose", equalTo("coaching preparation"));
+        // the agent's own look is audited too
+        given().auth().oauth2(TestTokens.withRoles(AuditLogTest.uid("c"), "ciso")).queryParam("subject", agent)
+                .queryParam("service", "governance-service").get("/api/v1/audit/events").then()
+                .body("items.resource", hasItem("governance-service:transparency"));
+    }
+}
