@@ -19,21 +19,21 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class GuardrailApiTest {
-    static final String SVC = TestTokens.service("coaching-service", List.of("service", "svc-guardrail"));
+public class GuardrailApiTest {
+    public static final String SVC = TestTokens.service("coaching-service", List.of("service", "svc-guardrail"));
 
-    static String body(String agent, String team, String kind, boolean automated, String theme, String ref) {
+    public static String body(String agent, String team, String kind, boolean automated, String theme, String ref) {
         return "{\"agentId\":\"" + agent + "\",\"teamId\":\"" + team + "\",\"actionKind\":\"" + kind
                 + "\",\"requester\":\"coaching-service\",\"automated\":" + automated + ",\"theme\":"
                 + (theme == null ? "null" : "\"" + theme + "\"") + ",\"reference\":\"" + ref + "\"}";
     }
 
-    static io.restassured.response.ValidatableResponse evaluate(String token, String body) {
+    public static io.restassured.response.ValidatableResponse evaluate(String token, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/guardrails/evaluations").then();
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
