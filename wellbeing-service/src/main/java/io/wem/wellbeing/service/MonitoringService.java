@@ -94,8 +94,9 @@ public class MonitoringService {
             int count = window.count(kind);
             if (cap != null && count > cap) {
                 alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent was monitored beyond the team's "
-                        + "cap: " + count + " × " + kind + " in the last " + policy.windowDays() + " days (cap " + cap
-                        + "), reported by " + e.sourceService() + " without a guardrail allowance.", now);
+                        + "cap: " + count + " " + kind.name().toLowerCase().replace('_', ' ') + " facts in the last "
+                        + policy.windowDays() + " days (cap " + cap + "), the latest reported by " + e.sourceService()
+                        + ".", now);
             } else if (window.index() > policy.indexCap()) {
                 alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent's monitoring intensity is "
                         + window.index() + " over the last " + policy.windowDays() + " days, above the team's cap of "
