@@ -32,6 +32,19 @@ public final class Prometheus {
         }
     }
 
+    /** Whether the service serves /q/metrics at all. */
+    public boolean reachable(String baseUrl) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).timeout(Duration.ofSeconds(3))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     static double sum(String text, String name, boolean unused) {
         double total = 0;
         boolean found = false;

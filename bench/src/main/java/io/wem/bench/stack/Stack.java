@@ -47,8 +47,9 @@ public final class Stack {
         return root;
     }
 
+    /** Base URL of a service; {@code -Dwem.bench.url.<service>=...} points the bench at another instance. */
     public static String url(String service) {
-        return "http://127.0.0.1:" + PORTS.get(service);
+        return System.getProperty("wem.bench.url." + service, "http://127.0.0.1:" + PORTS.get(service));
     }
 
     /** Null when ready, else why not. */
@@ -58,7 +59,7 @@ public final class Stack {
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? null : "readiness answered " + r.statusCode();
         } catch (IOException e) {
-            return "does not answer on port " + PORTS.get(service);
+            return "does not answer on " + url(service);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
@@ -100,6 +101,10 @@ public final class Stack {
 
     /** The pid of a running service (or "kafka"/"keycloak"), from ./wem's pid file or the process table. */
     public Optional<Long> pid(String name) {
+        String forced = System.getProperty("wem.bench.pid." + name);
+        if (forced != null) {
+            return Optional.of(Long.parseLong(forced));
+        }
         Path file = root.resolve(".wem/pids/" + name + ".pid");
         try {
             if (Files.isRegularFile(file)) {
