@@ -1,0 +1,143 @@
+package io.wem.signal.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.wem.common.contracts.BehaviorGapDetected;
+import io.wem.common.contracts.BehaviorGapResolved;
+import io.wem.common.events.EventEnvelope;
+import io.wem.common.events.EventTypes;
+import io.wem.common.events.Topics;
+import io.wem.common.outbox.Outbox;
+import io.wem.signal.config.SignalConfig;
+import io.wem.signal.domain.Assessment;
+import io.wem.signal.domain.Behavior;
+import io.wem.signal.domain.GapDetector;
+import io.wem.signal.domain.TeamData;
+import io.wem.signal.persistence.GapRepository;
+import io.wem.signal.persistence.ObservationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs detection for teams with new signals (debounced: every few seconds, each dirty team once) and turns the
+ * detector's verdicts into open/resolved gaps plus their events, in one transaction per team.
+ */
+@ApplicationScoped
+public class DetectionService {
+    private static final Logger LOG = Logger.getLogger(DetectionService.class);
+    static final String SOURCE = "signal-service";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObservationRepository observations;
+
+    @Inject
+    GapRepository gaps;
+
+    @Inject
+    BehaviorService behaviors;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SignalConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    DetectionService self;
+
+    @Scheduled(every = "${wem.signal.detection.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        try {
+            // Bounded per tick so one busy tick cannot starve the rest of the scheduler.
+            for (int k = 0; k < 200 && self.evaluateNextDirtyTeam(Instant.now()); k++) {
+                // next team
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "gap detection paused");
+        }
+    }
+
+    /** Windows roll on without new signals, so teams with open gaps are re-evaluated hourly to resolve them. */
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void markTeamsWithOpenGaps() {
+        for (String team : gaps.teamsWithOpenGaps()) {
+            em.createNativeQuery("INSERT INTO dirty_team (team_id) VALUES (?1) ON CONFLICT DO NOTHING")
+                    .setParameter(1, team).executeUpdate();
+        }
+    }
+
+    /** Claims one dirty team (SKIP LOCKED: replicas share the work) and evaluates it; false when none is left. */
+    @Transactional
+    public boolean evaluateNextDirtyTeam(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<String> claimed = em.createNativeQuery("DELETE FROM dirty_team WHERE team_id = (SELECT team_id FROM "
+                + "dirty_team ORDER BY marked_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING team_id").getResultList();
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        evaluateTeam(claimed.get(0), now);
+        return true;
+    }
+
+    @Transactional
+    public void evaluateTeam(String teamId, Instant now) {
+        GapDetector detector = new GapDetector(new GapDetector.Settings(config.detection().processShare(),
+                config.detection().processMinAgents(), config.detection().highOccupancy()));
+        for (Behavior b : behaviors.enabled()) {
+            TeamData data = observations.teamData(b, teamId, now, config.detection().historyWindows());
+            List<Assessment> assessments = detector.assess(b, data);
+            reconcile(b, data, assessments, now);
+        }
+    }
+
+    private void reconcile(Behavior b, TeamData data, List<Assessment> assessments, Instant now) {
+        Map<String, GapRepository.StoredGap> open = new HashMap<>();
+        for (GapRepository.StoredGap g : gaps.openForTeamAndBehavior(data.teamId(), b.id())) {
+            open.put(g.detected().agentId(), g);
+        }
+        for (Assessment a : assessments) {
+            GapRepository.StoredGap existing = open.get(a.agentId());
+            if (a.gap() && existing == null) {
+                BehaviorGapDetected g = new BehaviorGapDetected(UUID.randomUUID().toString(), a.agentId(),
+                        data.teamId(), b.id(), b.version(), b.metric(), a.observed(), a.baseline(), a.baselineKind(),
+                        a.effectSize(), a.sampleSize(), a.confidenceLow(), a.confidenceHigh(),
+                        a.evidenceInteractionIds(), a.gapType(), a.causeExplanation(), a.affectedAgentIds(), a.queue(),
+                        a.contactReason(), b.customerImpact(), data.windowStart(), data.windowEnd(), now);
+                if (gaps.open(g)) {
+                    outbox.add(Topics.GAPS, g.agentId(), EventEnvelope.withId(g.gapId(), EventTypes.GAP_DETECTED,
+                            SOURCE, g.agentId(), g));
+                    metrics.counter("wem.signal.gaps.detected", "behavior", b.id(), "type", g.gapType().name())
+                            .increment();
+                }
+            } else if (!a.gap() && a.clear() && existing != null) {
+                BehaviorGapResolved r = new BehaviorGapResolved(existing.detected().gapId(), a.agentId(),
+                        data.teamId(), b.id(), a.observed(),
+                        Double.isNaN(a.baseline()) ? existing.detected().baseline() : a.baseline(),
+                        "no longer holds: the agent's value is back within half the effect threshold of the baseline "
+                                + "over the current window", now);
+                if (gaps.resolve(r)) {
+                    outbox.add(Topics.GAPS, r.agentId(), EventEnvelope.withId(UUID.randomUUID().toString(),
+                            EventTypes.GAP_RESOLVED, SOURCE, r.agentId(), r));
+                    metrics.counter("wem.signal.gaps.resolved", "behavior", b.id()).increment();
+                }
+            }
+        }
+    }
+}
