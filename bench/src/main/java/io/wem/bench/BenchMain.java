@@ -301,15 +301,17 @@ public final class BenchMain {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("file", jfr.toString());
             f.put("executionSamples", s.samples());
-            f.put("stageSharePercent", s.stageShare());
+            f.put("consumerThreadMillis", s.consumerMillis());
+            f.put("consumerWallSharePercent", s.consumerShare());
             List<String> top = new ArrayList<>();
             s.topSelf().forEach(e -> top.add(String.format(Locale.ROOT, "%5.1f%% %s", 100.0 * e.getValue() / s.samples(),
                     e.getKey())));
             f.put("topSelfMethods", top);
             report.fact("ingest.profile", f);
-            System.out.println("    JFR profile of signal-service (" + s.samples() + " samples): share of samples by stage");
-            s.stageShare().forEach((k, v) -> System.out.printf(Locale.ROOT, "      %5.1f%%  %s%n", v, k));
-            System.out.println("    hottest methods (self):");
+            System.out.printf(Locale.ROOT, "    JFR of signal-service: where the Kafka consumer's time goes (%.1f s observed)%n",
+                    s.consumerMillis() / 1000);
+            s.consumerShare().forEach((k, v) -> System.out.printf(Locale.ROOT, "      %5.1f%%  %s%n", v, k));
+            System.out.println("    hottest methods of the whole JVM (self, " + s.samples() + " samples):");
             top.forEach(t -> System.out.println("      " + t));
         } catch (Exception e) {
             System.out.println("    JFR summary failed: " + e.getMessage());
