@@ -16,6 +16,35 @@ public interface GovernanceConfig {
 
     Keycloak keycloak();
 
+    Services services();
+
+    SubjectRequests subjectRequests();
+
+    interface SubjectRequests {
+        /** How often the worker looks for pending requests (read by the @Scheduled expression). */
+        @WithDefault("2s")
+        String poll();
+    }
+
+    interface Services {
+        /** Base URL of signal-service (internal subject endpoints). */
+        @WithDefault("http://127.0.0.1:8081")
+        String signalUrl();
+
+        @WithDefault("http://127.0.0.1:8082")
+        String coachingUrl();
+
+        @WithDefault("http://127.0.0.1:8084")
+        String wellbeingUrl();
+
+        /** Per-call timeout and attempts for the internal subject endpoints. */
+        @WithDefault("PT10S")
+        java.time.Duration timeout();
+
+        @WithDefault("3")
+        int attempts();
+    }
+
     AccessReview accessReview();
 
     interface Keycloak {

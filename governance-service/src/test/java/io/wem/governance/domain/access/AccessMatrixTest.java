@@ -31,7 +31,8 @@ class AccessMatrixTest {
 
     static final List<Class<?>> RESOURCES = List.of(RedactionResource.class, AuditResource.class,
             RetentionResource.class, LegalHoldResource.class, AccessResource.class, TransparencyResource.class,
-            IdentityResource.class, SubjectResource.class);
+            IdentityResource.class, SubjectResource.class,
+            io.wem.governance.rest.SubjectRequestResource.class);
 
     @Test
     void governanceEntriesMatchTheRolesAllowedAnnotations() throws Exception {

@@ -1,0 +1,25 @@
+package io.wem.governance.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Every service's internal subject endpoints (wem-common SubjectResource). Built per service base URL by
+ * {@link SubjectClients}; the bearer token is governance-service's client-credentials token.
+ */
+@Path("/api/v1/internal/subjects/{agentId}")
+@Produces(MediaType.APPLICATION_JSON)
+public interface SubjectApi {
+
+    @GET
+    JsonNode export(@PathParam("agentId") String agentId, @HeaderParam("Authorization") String bearer);
+
+    @DELETE
+    JsonNode erase(@PathParam("agentId") String agentId, @HeaderParam("Authorization") String bearer);
+}
