@@ -34,10 +34,10 @@ public record PlaybookView(
 
     static PlaybookView of(String id, PlaybookVersionEntity v, PlaybookDefinition d) {
         return new PlaybookView(id, v.version, d.behaviorId(), d.gapType().name(), d.title(), d.kind().name(),
-                d.ownerRole().key(), d.deadline().toString(), d.goal(), d.theme().name(), d.learningItems(),
+                d.ownerRole().key(), io.wem.coaching.domain.Durations.format(d.deadline()), d.goal(), d.theme().name(), d.learningItems(),
                 d.coachingPrompts(), new PlaybookRequest.SuccessCriterionDto(d.successCriterion().metric(),
                 d.successCriterion().direction(), d.successCriterion().relativeImprovement(),
-                d.successCriterion().absoluteTarget(), d.successCriterion().followUpWindow().toString()),
+                d.successCriterion().absoluteTarget(), io.wem.coaching.domain.Durations.format(d.successCriterion().followUpWindow())),
                 d.followUpAssessment(), v.changedBy, v.changeNote, v.createdAt);
     }
 }

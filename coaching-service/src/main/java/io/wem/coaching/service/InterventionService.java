@@ -136,9 +136,9 @@ public class InterventionService {
         i.direction = def.successCriterion().direction().name();
         i.relativeImprovement = def.successCriterion().relativeImprovement();
         i.absoluteTarget = def.successCriterion().absoluteTarget();
-        i.followUpWindow = def.successCriterion().followUpWindow().toString();
+        i.followUpWindow = io.wem.coaching.domain.Durations.format(def.successCriterion().followUpWindow());
         i.followUpAssessment = def.followUpAssessment();
-        i.deadlineDuration = def.deadline().toString();
+        i.deadlineDuration = io.wem.coaching.domain.Durations.format(def.deadline());
         i.state = InterventionState.PROPOSED.name();
         i.priority = priority;
         i.effectSize = gap.effectSize();

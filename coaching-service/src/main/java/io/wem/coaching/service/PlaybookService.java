@@ -143,7 +143,7 @@ public class PlaybookService {
         v.title = d.title();
         v.kind = d.kind().name();
         v.ownerRole = d.ownerRole().key();
-        v.deadline = d.deadline().toString();
+        v.deadline = io.wem.coaching.domain.Durations.format(d.deadline());
         v.goal = d.goal();
         v.theme = d.theme().name();
         v.learningItems = JsonLists.write(d.learningItems());
@@ -152,7 +152,7 @@ public class PlaybookService {
         v.direction = d.successCriterion().direction().name();
         v.relativeImprovement = d.successCriterion().relativeImprovement();
         v.absoluteTarget = d.successCriterion().absoluteTarget();
-        v.followUpWindow = d.successCriterion().followUpWindow().toString();
+        v.followUpWindow = io.wem.coaching.domain.Durations.format(d.successCriterion().followUpWindow());
         v.followUpAssessment = d.followUpAssessment();
         v.changedBy = actor;
         v.changeNote = note;

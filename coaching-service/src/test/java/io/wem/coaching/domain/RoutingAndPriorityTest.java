@@ -103,4 +103,13 @@ class RoutingAndPriorityTest {
         List<String> fields = PlaybookRules.validate(both).stream().map(PlaybookRules.Violation::field).toList();
         assertTrue(fields.containsAll(List.of("deadline", "successCriterion", "successCriterion.followUpWindow")), fields.toString());
     }
+
+    @Test
+    void durationsReadAsWritten() {
+        assertEquals("P7D", Durations.format(Duration.ofDays(7)));
+        assertEquals("PT24H", Durations.format(Duration.ofHours(24)));
+        assertEquals("PT72H", Durations.format(Duration.ofDays(3)));
+        assertEquals("P14D", Durations.format(Duration.ofDays(14)));
+        assertEquals("PT36H", Durations.format(Duration.ofHours(36)));
+    }
 }
