@@ -47,12 +47,17 @@ public final class KafkaIngestBench {
             ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "131072",
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
 
+    static final List<String> CONSUMER_METRICS = List.of("kafka_consumer_poll_idle_ratio_avg",
+            "kafka_consumer_time_between_poll_avg", "kafka_consumer_fetch_manager_fetch_latency_avg",
+            "kafka_consumer_fetch_manager_records_per_request_avg", "kafka_consumer_fetch_manager_fetch_rate",
+            "kafka_consumer_fetch_manager_records_consumed_rate");
+
     public record Sample(double seconds, double stored) {
     }
 
     public record Result(int produced, double produceSeconds, double storedDelta, double steadyRate, double overallRate,
                          double drainSeconds, Double evaluationDrainedSeconds, String countSource,
-                         List<Sample> samples) {
+                         List<Sample> samples, Map<String, Double> consumerMetrics) {
     }
 
     private final Stack stack;
@@ -126,6 +131,7 @@ public final class KafkaIngestBench {
             waitIdle(admin, 60_000);
             double base = Double.isNaN(c0) ? pgInserts(db) : c0;
             List<Sample> samples = new ArrayList<>();
+            Map<String, Double> consumerMetrics = new java.util.LinkedHashMap<>();
             AtomicLong producedAt = new AtomicLong();
             AtomicReference<Exception> sendError = new AtomicReference<>();
             long t0 = System.nanoTime();
@@ -158,6 +164,11 @@ public final class KafkaIngestBench {
                 }
                 double t = (System.nanoTime() - t0) / 1e9;
                 samples.add(new Sample(t, stored));
+                if (consumerMetrics.isEmpty() && stored >= n * 0.6) {
+                    // Kafka client's own view of signal-service's consumer mid-run (30 s windows): is it waiting in
+                    // poll (idle ratio near 1) or busy between polls, and how full are its fetches?
+                    consumerMetrics.putAll(prometheus.select(signalUrl, CONSUMER_METRICS, "client_id=\"kafka-consumer-signals\""));
+                }
                 if (producedAt.get() != 0 && stored >= n) {
                     consumed = true;
                     break;
@@ -195,7 +206,7 @@ public final class KafkaIngestBench {
             }
             double produceSecs = producedAt.get() == 0 ? Double.NaN : (producedAt.get() - t0) / 1e9;
             return new Result(n, produceSecs, stored, steady(samples, stored), stored / drain, drain, evaluated,
-                    source, samples);
+                    source, samples, consumerMetrics);
         }
     }
 

@@ -63,6 +63,11 @@ public final class CpuAccounting {
         if (pid == ProcessHandle.current().pid()) {
             return "wem-bench (load generator)";
         }
+        for (String s : Stack.SERVICES) {
+            if (String.valueOf(pid).equals(System.getProperty("wem.bench.pid." + s))) {
+                return s;
+            }
+        }
         String c = Stack.cmdline(pid);
         if (c.contains("maven") || c.contains("surefire")) {
             return "maven (builds and tests running beside the bench)";

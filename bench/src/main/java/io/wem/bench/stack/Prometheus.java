@@ -32,6 +32,31 @@ public final class Prometheus {
         }
     }
 
+    /** Sample lines of the given metric names whose labels contain {@code labelFilter} (name → value). */
+    public java.util.Map<String, Double> select(String baseUrl, java.util.List<String> names, String labelFilter) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            for (String line : r.body().split("\n")) {
+                for (String n : names) {
+                    if (line.startsWith(n + "{") && line.contains(labelFilter)) {
+                        try {
+                            out.merge(n, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+                        } catch (NumberFormatException ignored) {
+                            // NaN sample text
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
+    }
+
     /** Whether the service serves /q/metrics at all. */
     public boolean reachable(String baseUrl) {
         try {
