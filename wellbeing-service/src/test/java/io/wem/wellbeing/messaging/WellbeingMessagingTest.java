@@ -136,6 +136,25 @@ class WellbeingMessagingTest {
     }
 
     @Test
+    void watchingBeyondTheCapWithoutAskingRaisesAMonitoringCapAlertOnce() {
+        String agent = unique("agent");
+        String team = unique("team");
+        for (int i = 0; i < 4; i++) {
+            monitoring(agent, team, "LIVE_MONITORING", null, "live-" + i);
+        }
+        String planner = TestTokens.withRoles("planner1", "wfm-planner");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(planner)
+                .when().get("/api/v1/alerts?teamId=" + team + "&kind=MONITORING_CAP").then().statusCode(200)
+                .extract().jsonPath().getList("$").size() == 1);
+        // The 4th event also exceeded the cap: the standing pattern is not reported twice within the cooldown.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "12.0".equals(evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", "c", "intensityIndex")));
+        given().auth().oauth2(planner).when().get("/api/v1/alerts?teamId=" + team + "&kind=MONITORING_CAP").then()
+                .statusCode(200).body("size()", equalTo(1)).body("[0].agentId", equalTo(agent))
+                .body("[0].message", org.hamcrest.Matchers.containsString("cap 2"));
+    }
+
+    @Test
     void alertsSecurity() {
         String team = unique("team");
         given().when().get("/api/v1/alerts?teamId=" + team).then().statusCode(401);
