@@ -6,6 +6,7 @@ CREATE TABLE subject_request (
     status          VARCHAR(30)  NOT NULL,
     requested_by    VARCHAR(200) NOT NULL,
     requested_at    TIMESTAMPTZ  NOT NULL,
+    claimed_at      TIMESTAMPTZ, -- when a worker took it; a stale IN_PROGRESS (crashed worker) is taken again
     completed_at    TIMESTAMPTZ,
     refused_hold_ids TEXT,
     outcomes        TEXT,        -- JSON: service -> {status, detail, erased}

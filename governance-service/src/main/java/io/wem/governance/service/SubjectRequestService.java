@@ -127,16 +127,21 @@ public class SubjectRequestService {
         }
     }
 
-    /** Takes one PENDING request (SKIP LOCKED, so replicas share the work) and marks it IN_PROGRESS. */
+    /**
+     * Takes one PENDING request, or one a crashed worker left IN_PROGRESS, and marks it IN_PROGRESS
+     * (SKIP LOCKED, so replicas share the work).
+     */
     @Transactional
     String claim() {
         @SuppressWarnings("unchecked")
         List<String> ids = em.createNativeQuery("SELECT id FROM subject_request WHERE status = 'PENDING' "
+                + "OR (status = 'IN_PROGRESS' AND claimed_at < now() - interval '15 minutes') "
                 + "ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED").getResultList();
         if (ids.isEmpty()) {
             return null;
         }
-        em.createNativeQuery("UPDATE subject_request SET status = 'IN_PROGRESS' WHERE id = ?1")
+        // Export and erase are idempotent on the services' side, so re-running a stale request is safe.
+        em.createNativeQuery("UPDATE subject_request SET status = 'IN_PROGRESS', claimed_at = now() WHERE id = ?1")
                 .setParameter(1, ids.get(0)).executeUpdate();
         return ids.get(0);
     }
