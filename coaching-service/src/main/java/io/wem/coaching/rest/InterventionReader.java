@@ -26,6 +26,9 @@ public class InterventionReader {
     Audit audit;
 
     @Inject
+    DeniedAccessAudit deniedAudit;
+
+    @Inject
     Clock clock;
 
     static InterventionAccess.Target target(InterventionEntity i) {
@@ -37,7 +40,7 @@ public class InterventionReader {
     public InterventionEntity readable(Caller caller, String id) {
         InterventionEntity i = interventions.get(id);
         if (!InterventionAccess.canRead(caller, target(i))) {
-            audit.denied(caller, i.agentId, "READ", "coaching-service:intervention/" + id);
+            deniedAudit.denied(caller, i.agentId, "READ", "coaching-service:intervention/" + id);
             throw ProblemException.forbidden("not allowed to see intervention " + id);
         }
         return i;

@@ -59,6 +59,9 @@ public class MeResource {
     Audit audit;
 
     @Inject
+    DeniedAccessAudit deniedAudit;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -173,7 +176,7 @@ public class MeResource {
         Caller c = self();
         InterventionEntity i = interventions.lock(id);
         if (!c.isAgent(i.agentId) || !VISIBLE.contains(i.state)) {
-            audit.denied(c, i.agentId, "WRITE", "coaching-service:me/interventions/" + id);
+            deniedAudit.denied(c, i.agentId, "WRITE", "coaching-service:me/interventions/" + id);
             throw ProblemException.forbidden("intervention " + id + " is not in your plan");
         }
         return i;
