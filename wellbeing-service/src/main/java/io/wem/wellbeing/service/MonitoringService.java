@@ -64,9 +64,12 @@ public class MonitoringService {
             state.teamId = e.teamId();
         }
         String team = state.teamId;
+        // coaching-service asks the guardrail for a recognition as a COACHING_SESSION themed RECOGNITION and then
+        // reports it as a RECOGNITION event: both describe the same act and must count once.
+        String decidedAs = kind == MonitoringKind.RECOGNITION ? MonitoringKind.COACHING_SESSION.name() : kind.name();
         boolean alreadyCounted = e.reference() != null && GuardrailDecisionEntity.count(
-                "agentId = ?1 and actionKind = ?2 and reference = ?3 and counted = true",
-                e.agentId(), kind.name(), e.reference()) > 0;
+                "agentId = ?1 and actionKind in (?2, ?3) and reference = ?4 and counted = true",
+                e.agentId(), kind.name(), decidedAs, e.reference()) > 0;
         MonitoringEventEntity row = new MonitoringEventEntity();
         row.monitoringId = e.monitoringId();
         row.agentId = e.agentId();

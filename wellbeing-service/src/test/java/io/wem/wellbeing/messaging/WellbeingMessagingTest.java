@@ -105,6 +105,22 @@ class WellbeingMessagingTest {
     }
 
     @Test
+    void recognitionAllowedAsCoachingSessionIsNotCountedTwiceWhenReported() {
+        String agent = unique("agent");
+        String team = unique("team");
+        assertEquals("ALLOW", evaluate(agent, team, "COACHING_SESSION", "RECOGNITION", "rec-1", "decision"));
+        monitoring(agent, team, "RECOGNITION", null, "rec-1");
+        // Same key, same partition: once this later event counts, the recognition has been handled too.
+        monitoring(agent, team, "LIVE_MONITORING", null, "live-1");
+        String agentToken = TestTokens.agent(agent, team);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(agentToken)
+                .when().get("/api/v1/me/wellbeing").then().statusCode(200).extract().jsonPath()
+                .getDouble("intensity.index") == 3.0);
+        given().auth().oauth2(agentToken).when().get("/api/v1/me/wellbeing").then()
+                .statusCode(200).body("coaching.supportSessions", equalTo(1));
+    }
+
+    @Test
     void poisonMonitoringEventGoesToTheDeadLetterTopicAndTheConsumerContinues() {
         String agent = unique("agent");
         String team = unique("team");
