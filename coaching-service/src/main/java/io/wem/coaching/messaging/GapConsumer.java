@@ -31,6 +31,9 @@ public class GapConsumer {
     @Inject
     InterventionService interventions;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Incoming("gaps")
     @Blocking
     @Transactional
@@ -43,6 +46,12 @@ public class GapConsumer {
                 return;
             }
             InterventionService.GapOutcome outcome = interventions.onGapDetected(gap, envelope.id());
+            if (outcome == InterventionService.GapOutcome.CREATED && gap.detectedAt() != null) {
+                // Detection to intervention, the suite's "within a second" promise, as a metric (not a test).
+                registry.timer("wem.coaching.gap.to.intervention").record(
+                        java.time.Duration.between(gap.detectedAt(), java.time.Instant.now()).abs());
+            }
+            registry.counter("wem.coaching.gaps", "outcome", outcome.name()).increment();
             LOG.debugf("gap %s (%s, %s): %s", gap.gapId(), gap.behaviorId(), gap.gapType(), outcome);
         } else if (EventTypes.GAP_RESOLVED.equals(envelope.type())) {
             BehaviorGapResolved resolved = envelope.dataAs(BehaviorGapResolved.class);
