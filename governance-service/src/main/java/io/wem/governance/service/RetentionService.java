@@ -81,9 +81,10 @@ public class RetentionService {
     @Transactional
     public LegalHold createHold(Caller caller, String caseReference, String reason, List<String> agentIds,
                                 List<String> interactionIds, Instant from, Instant to) {
-        List<String> agents = agentIds == null ? List.of() : agentIds.stream().map(String::trim).distinct().toList();
+        List<String> agents = agentIds == null ? List.of()
+                : agentIds.stream().map(s -> s == null ? "" : s.trim()).distinct().toList();
         List<String> interactions = interactionIds == null ? List.of()
-                : interactionIds.stream().map(String::trim).distinct().toList();
+                : interactionIds.stream().map(s -> s == null ? "" : s.trim()).distinct().toList();
         if (agents.isEmpty() && interactions.isEmpty()) {
             throw ProblemException.badRequest("agentIds", "name at least one agent id or interaction id");
         }
