@@ -23,6 +23,7 @@ import java.util.Set;
 @ApplicationScoped
 public class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
+    static final int REDACTION_CHUNK = 100;
 
     @Inject
     Redactor redactor;
@@ -54,7 +55,12 @@ public class IngestService {
         String reason = null;
         if (!withText.isEmpty()) {
             try {
-                List<String> redacted = redactor.redact(withText.stream().map(Signal::freeText).toList());
+                List<String> redacted = new ArrayList<>(withText.size());
+                // Bounded calls: a 1,000-text batch must not become one huge request to governance.
+                for (int from = 0; from < withText.size(); from += REDACTION_CHUNK) {
+                    List<Signal> chunk = withText.subList(from, Math.min(withText.size(), from + REDACTION_CHUNK));
+                    redacted.addAll(redactor.redact(chunk.stream().map(Signal::freeText).toList()));
+                }
                 for (int k = 0; k < withText.size(); k++) {
                     toStore.add(((Signal.Transcript) withText.get(k)).withText(redacted.get(k)));
                 }
