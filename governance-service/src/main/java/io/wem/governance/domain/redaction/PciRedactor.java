@@ -182,8 +182,7 @@ public final class PciRedactor {
             if (s.kind[t] != KIND_WORD || (s.code[t] & Vocabulary.CATEGORY) != category) {
                 continue;
             }
-            int limit = Math.min(s.n, t + 1 + WINDOW);
-            for (int w = t + 1; w < limit; w++) {
+            for (int w = t + 1; w < s.n && s.widx[w] - s.widx[t] <= WINDOW; w++) {
                 if ((s.gap[w] & G_NEWLINE) != 0 || s.used[w]) {
                     break;
                 }
@@ -282,6 +281,8 @@ public final class PciRedactor {
         int[] kind = new int[256];
         int[] code = new int[256];
         int[] gap = new int[256];
+        int[] widx = new int[256];      // position among all words and numbers, stored or not (context distance)
+        boolean[] glue = new boolean[256]; // a number touching letters: part of an identifier
         boolean[] used = new boolean[256];
         boolean hasCvvWord;
         boolean hasExpiryWord;
@@ -310,6 +311,9 @@ public final class PciRedactor {
             hasExpiryWord = false;
             int gapFlags = 0;
             int gapLen = 0;
+            int words = 0;
+            int lastEnd = -1;
+            int lastKind = 0;
             int i = 0;
             while (i < len) {
                 char c = text[i];
@@ -318,7 +322,10 @@ public final class PciRedactor {
                     do {
                         i++;
                     } while (i < len && (c = text[i]) >= '0' && c <= '9');
-                    add(KIND_NUM, st, i, i - st, gapLen == 0 ? G_ADJ : gapFlags(gapFlags, gapLen));
+                    add(KIND_NUM, st, i, i - st, gapLen == 0 ? G_ADJ : gapFlags(gapFlags, gapLen), words++,
+                            st == lastEnd && lastKind == KIND_WORD);
+                    lastEnd = i;
+                    lastKind = KIND_NUM;
                     gapFlags = 0;
                     gapLen = 0;
                 } else if (isLetter(c)) {
@@ -331,11 +338,24 @@ public final class PciRedactor {
                         h = Vocabulary.hashStep(h, c);
                         i++;
                     } while (i < len && (isLetter(c = text[i]) || c == '\''));
+                    if (st == lastEnd && lastKind == KIND_NUM && n > 0 && kind[n - 1] == KIND_NUM && end[n - 1] == st) {
+                        glue[n - 1] = true;
+                    }
+                    lastEnd = i;
+                    lastKind = KIND_WORD;
                     int wordCode = Vocabulary.lookup(text, st, i, h);
+                    if (wordCode == Vocabulary.NONE) {
+                        // Only known words are kept as tokens (most words are not); an unknown word still ends a
+                        // number and counts for context distance.
+                        words++;
+                        gapFlags |= G_HARD;
+                        gapLen++;
+                        continue;
+                    }
                     int cat = wordCode & Vocabulary.CATEGORY;
                     hasCvvWord |= cat == Vocabulary.CVV;
                     hasExpiryWord |= cat == Vocabulary.EXPIRY;
-                    add(KIND_WORD, st, i, wordCode, gapLen == 0 ? G_ADJ : gapFlags(gapFlags, gapLen));
+                    add(KIND_WORD, st, i, wordCode, gapLen == 0 ? G_ADJ : gapFlags(gapFlags, gapLen), words++, false);
                     gapFlags = 0;
                     gapLen = 0;
                 } else {
@@ -373,7 +393,7 @@ public final class PciRedactor {
             return c >= 128 && Character.isLetter(c);
         }
 
-        private void add(int k, int s, int e, int c, int g) {
+        private void add(int k, int s, int e, int c, int g, int w, boolean glued) {
             if (n == start.length) {
                 int cap = n * 2;
                 start = java.util.Arrays.copyOf(start, cap);
@@ -381,6 +401,8 @@ public final class PciRedactor {
                 kind = java.util.Arrays.copyOf(kind, cap);
                 code = java.util.Arrays.copyOf(code, cap);
                 gap = java.util.Arrays.copyOf(gap, cap);
+                widx = java.util.Arrays.copyOf(widx, cap);
+                glue = java.util.Arrays.copyOf(glue, cap);
                 used = new boolean[cap];
             }
             start[n] = s;
@@ -388,14 +410,15 @@ public final class PciRedactor {
             kind[n] = k;
             code[n] = c;
             gap[n] = g;
+            widx[n] = w;
+            glue[n] = glued;
             used[n] = false;
             n++;
         }
 
         /** A number token glued to letters ("A123", "1st") is part of an identifier, never a card digit group. */
         boolean glued(int t) {
-            return (t > 0 && (gap[t] & G_ADJ) != 0 && kind[t - 1] == KIND_WORD)
-                    || (t + 1 < n && (gap[t + 1] & G_ADJ) != 0 && kind[t + 1] == KIND_WORD);
+            return glue[t];
         }
 
         boolean digitBearing(int t) {
@@ -556,8 +579,7 @@ public final class PciRedactor {
          * card, -1 when it says something else (order, ticket, phone...), 0 when there is none.
          */
         int context(int firstTok, int lastTok) {
-            int seen = 0;
-            for (int t = firstTok - 1; t >= 0 && seen < CONTEXT_BACK; t--) {
+            for (int t = firstTok - 1; t >= 0 && widx[firstTok] - widx[t] <= CONTEXT_BACK; t--) {
                 if ((gap[t + 1] & G_NEWLINE) != 0) {
                     break;
                 }
@@ -565,10 +587,8 @@ public final class PciRedactor {
                 if (v != 0) {
                     return v;
                 }
-                seen++;
             }
-            seen = 0;
-            for (int t = lastTok + 1; t < n && seen < CONTEXT_FORWARD; t++) {
+            for (int t = lastTok + 1; t < n && widx[t] - widx[lastTok] <= CONTEXT_FORWARD; t++) {
                 if ((gap[t] & G_NEWLINE) != 0) {
                     break;
                 }
@@ -576,7 +596,6 @@ public final class PciRedactor {
                 if (v != 0) {
                     return v;
                 }
-                seen++;
             }
             return 0;
         }
