@@ -22,10 +22,15 @@ public enum InterventionKind {
         return this == SIDE_BY_SIDE ? "LIVE_MONITORING" : "COACHING_SESSION";
     }
 
-    /** MonitoringEvent.kind when the session happens, or null when nobody watches or meets the agent. */
+    /**
+     * MonitoringEvent.kind when the session happens, or null when nobody watches or meets the agent. It equals the
+     * guardrail action kind (RECOGNITION matches a COACHING_SESSION decision in wellbeing), so wellbeing recognises
+     * the event as the action it already allowed and does not count it twice.
+     */
     public String monitoringKind() {
         return switch (this) {
-            case COACHING_SESSION, SIDE_BY_SIDE -> "COACHING_SESSION";
+            case COACHING_SESSION -> "COACHING_SESSION";
+            case SIDE_BY_SIDE -> "LIVE_MONITORING";
             case RECOGNITION -> "RECOGNITION";
             default -> null;
         };

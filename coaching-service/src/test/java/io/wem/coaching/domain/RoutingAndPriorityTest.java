@@ -112,4 +112,15 @@ class RoutingAndPriorityTest {
         assertEquals("P14D", Durations.format(Duration.ofDays(14)));
         assertEquals("PT36H", Durations.format(Duration.ofHours(36)));
     }
+
+    @Test
+    void monitoringEventsMatchTheGuardrailActionWellbeingAllowed() {
+        assertEquals("COACHING_SESSION", InterventionKind.COACHING_SESSION.monitoringKind());
+        assertEquals("LIVE_MONITORING", InterventionKind.SIDE_BY_SIDE.guardrailActionKind());
+        assertEquals("LIVE_MONITORING", InterventionKind.SIDE_BY_SIDE.monitoringKind());
+        assertEquals("RECOGNITION", InterventionKind.RECOGNITION.monitoringKind());
+        assertEquals("COACHING_SESSION", InterventionKind.RECOGNITION.guardrailActionKind());
+        assertNull(InterventionKind.MICRO_LEARNING.monitoringKind());
+        assertNull(InterventionKind.PROCESS_FIX.monitoringKind());
+    }
 }
