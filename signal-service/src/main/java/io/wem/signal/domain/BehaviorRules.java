@@ -69,7 +69,7 @@ public final class BehaviorRules {
         if (b.customerImpact() < 0 || b.customerImpact() > 1) {
             e.add(new SignalRules.FieldError("customerImpact", "must be between 0 and 1"));
         }
-        if (b.gapTypeHints() != null && b.gapTypeHints().contains(null)) {
+        if (b.gapTypeHints() != null && b.gapTypeHints().stream().anyMatch(java.util.Objects::isNull)) {
             e.add(new SignalRules.FieldError("gapTypeHints", "must be one of " + List.of(GapType.values())));
         }
         return e;
