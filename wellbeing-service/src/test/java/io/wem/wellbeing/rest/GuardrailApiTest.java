@@ -65,12 +65,22 @@ public class GuardrailApiTest {
     }
 
     @Test
-    void automatedPerformancePlanRequiresHumanReview() {
+    void automatedPerformancePlanRequiresHumanReviewAndTheDecisionIsAudited() {
         String agent = unique("agent");
-        evaluate(SVC, body(agent, "team-north", "PERFORMANCE_PLAN", true, null, unique("plan"))).statusCode(200)
-                .body("decision", equalTo("REQUIRE_HUMAN_REVIEW"))
-                .body("earliestAt", nullValue())
-                .body("reasons[0]", containsString("requires a person"));
+        try (io.wem.testing.TestKafka.Reader audit = io.wem.testing.TestKafka.reader(
+                io.wem.common.events.Topics.AUDIT)) {
+            evaluate(SVC, body(agent, "team-north", "PERFORMANCE_PLAN", true, null, unique("plan"))).statusCode(200)
+                    .body("decision", equalTo("REQUIRE_HUMAN_REVIEW"))
+                    .body("earliestAt", nullValue())
+                    .body("reasons[0]", containsString("requires a person"));
+            var record = audit.await(r -> agent.equals(r.key()), Duration.ofSeconds(30));
+            org.junit.jupiter.api.Assertions.assertNotNull(record, "audit record of the decision");
+            var event = io.wem.common.events.Events.parse(record.value())
+                    .dataAs(io.wem.common.contracts.AuditEvent.class);
+            org.junit.jupiter.api.Assertions.assertEquals("DECIDE", event.action());
+            org.junit.jupiter.api.Assertions.assertEquals("coaching-service", event.actor());
+            org.junit.jupiter.api.Assertions.assertEquals("wellbeing-service:guardrail-decision", event.resource());
+        }
     }
 
     @Test

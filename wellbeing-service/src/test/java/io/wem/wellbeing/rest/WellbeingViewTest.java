@@ -62,7 +62,21 @@ class WellbeingViewTest {
                 .get("/api/v1/teams/" + team + "/wellbeing").then().statusCode(200)
                 .body("withheld", equalTo(true)).body("reason", equalTo("fewer than 5 agents"))
                 .body("aggregates", nullValue()).body("agents", nullValue());
-        JsonPath forSupervisor = team(sup, team);
+        JsonPath forSupervisor;
+        try (TestKafka.Reader audit = TestKafka.reader(Topics.AUDIT)) {
+            forSupervisor = team(sup, team);
+            // Each agent row the supervisor received is an audited read of that agent's data.
+            // One predicate collects all three: Reader.await drops the rest of a poll batch after its match.
+            java.util.Set<String> audited = new java.util.HashSet<>();
+            audit.await(r -> {
+                if (r.key() != null && r.key().startsWith(team + "-a")
+                        && r.value().contains("wellbeing-service:team-wellbeing") && r.value().contains("\"READ\"")) {
+                    audited.add(r.key());
+                }
+                return audited.size() == 3;
+            }, Duration.ofSeconds(30));
+            assertEquals(java.util.Set.of(team + "-a0", team + "-a1", team + "-a2"), audited);
+        }
         assertEquals(true, forSupervisor.getBoolean("withheld"));
         assertNull(forSupervisor.get("aggregates"));
         // The agent's own view leaves out the team comparison too.
