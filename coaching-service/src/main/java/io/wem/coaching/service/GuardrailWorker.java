@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 public class GuardrailWorker {
     private static final Logger LOG = Logger.getLogger(GuardrailWorker.class);
     private static final int BATCH = 50;
+    private static final java.time.Duration EVALUATION_RETRY = java.time.Duration.ofHours(1);
 
     @Inject
     InterventionService interventions;
@@ -50,7 +51,9 @@ public class GuardrailWorker {
                 try {
                     evaluations.evaluate(id, InterventionService.SYSTEM);
                 } catch (RuntimeException e) {
-                    LOG.warnf("follow-up evaluation of %s postponed: %s", id, e.getMessage());
+                    // Measurements missing or signal down: try again later instead of every tick.
+                    interventions.postponeEvaluation(id, EVALUATION_RETRY);
+                    LOG.warnf("follow-up evaluation of %s postponed by %s: %s", id, EVALUATION_RETRY, e.getMessage());
                 }
             }
         } catch (RuntimeException e) {

@@ -315,6 +315,14 @@ public class InterventionService {
                 + "order by followUpDueAt", clock.instant()).page(0, limit).list().stream().map(i -> i.id).toList();
     }
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void postponeEvaluation(String id, Duration by) {
+        InterventionEntity i = InterventionEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (i != null && InterventionState.FOLLOW_UP.name().equals(i.state)) {
+            i.followUpDueAt = clock.instant().plus(by);
+        }
+    }
+
     // ---------------------------------------------------------------- state changes
 
     @Transactional
