@@ -81,10 +81,12 @@ public final class TestKafka {
             }
             Instant until = Instant.now().plus(timeout);
             while (Instant.now().isBefore(until)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    seen.add(r);
-                    if (match.test(r)) {
-                        return r;
+                int from = seen.size();
+                // Keep the whole batch so later awaits still find records that came with this one.
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                for (int i = from; i < seen.size(); i++) {
+                    if (match.test(seen.get(i))) {
+                        return seen.get(i);
                     }
                 }
             }

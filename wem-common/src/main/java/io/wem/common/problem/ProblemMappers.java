@@ -51,6 +51,12 @@ public class ProblemMappers {
         return Problem.validation(List.of(new Problem.FieldError(field, message))).toResponse();
     }
 
+    /** Quarkus registers its own mapper for this subclass; this one keeps the suite's shape and the field name. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         Throwable cause = e.getCause();
