@@ -243,14 +243,38 @@ public class InterventionResource {
     @APIResponse(responseCode = "403", description = "Not a coach of the team nor platform-admin", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "Not in FOLLOW_UP", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "503", description = "Measurements unavailable; try later", content = @Content(mediaType = "application/problem+json"))
-    public InterventionView evaluate(@PathParam("id") String id) {
+    public InterventionView evaluate(@PathParam("id") String id,
+            @Parameter(description = "Replay window start (platform-admin only): for behavior data replayed after the "
+                    + "fact, the 'after' measurement covers [afterFrom, afterTo) instead of first coaching → now. "
+                    + "Must not start before the gap window ends.", example = "2026-11-18T00:00:00Z")
+            @QueryParam("afterFrom") String afterFrom,
+            @Parameter(description = "Replay window end (platform-admin only); not in the future.",
+                    example = "2026-11-25T00:00:00Z") @QueryParam("afterTo") String afterTo) {
         Caller c = caller.get();
         InterventionEntity i = interventions.get(id);
         if (!InterventionAccess.canEvaluate(c, InterventionReader.target(i))) {
             throw ProblemException.forbidden("not allowed to evaluate intervention " + id);
         }
-        evaluations.evaluate(id, c.actor());
+        EvaluationService.AfterWindow replay = null;
+        if (afterFrom != null || afterTo != null) {
+            if (!c.hasRole(Roles.PLATFORM_ADMIN)) {
+                throw ProblemException.forbidden("only platform-admin may set a replay window");
+            }
+            replay = new EvaluationService.AfterWindow(instant("afterFrom", afterFrom), instant("afterTo", afterTo));
+        }
+        evaluations.evaluate(id, c.actor(), replay);
         return afterEvaluation(c, id);
+    }
+
+    private static java.time.Instant instant(String field, String value) {
+        if (value == null) {
+            throw ProblemException.badRequest(field, "give both afterFrom and afterTo");
+        }
+        try {
+            return java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "not an ISO-8601 instant, e.g. 2026-11-18T00:00:00Z");
+        }
     }
 
     InterventionView afterEvaluation(Caller c, String id) {

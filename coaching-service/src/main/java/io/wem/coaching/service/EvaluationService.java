@@ -49,8 +49,35 @@ public class EvaluationService {
     }
 
     public InterventionEntity evaluate(String id, String actor) {
+        return evaluate(id, actor, null);
+    }
+
+    /**
+     * A replay window: when behavior data arrives after the fact (e.g. a platform replaying history), the "after"
+     * window is given explicitly instead of "since the first coaching until now". It must start after the gap's
+     * window and end no later than now, so before and after never overlap and nothing is measured in the future.
+     */
+    public record AfterWindow(Instant from, Instant to) {
+    }
+
+    public InterventionEntity evaluate(String id, String actor, AfterWindow window) {
         Input in = input(id);
         Instant afterTo = clock.instant();
+        if (window != null) {
+            if (window.from() == null || window.to() == null || !window.from().isBefore(window.to())) {
+                throw ProblemException.badRequest("afterFrom", "give afterFrom before afterTo");
+            }
+            if (in.beforeTo() != null && window.from().isBefore(in.beforeTo())) {
+                throw ProblemException.badRequest("afterFrom", "must not start before the gap window ends ("
+                        + in.beforeTo() + ")");
+            }
+            if (window.to().isAfter(afterTo)) {
+                throw ProblemException.badRequest("afterTo", "must not be in the future");
+            }
+            afterTo = window.to();
+            in = new Input(in.id(), in.agentId(), in.teamId(), in.behaviorId(), in.beforeFrom(), in.beforeTo(),
+                    window.from(), in.criterion(), in.peers(), in.affected());
+        }
         OutcomeEvaluation.Result result;
         if (in.agentId() != null) {
             MeasurementSeries before = fetch(in.agentId(), in, in.beforeFrom(), in.beforeTo());

@@ -146,6 +146,31 @@ class EvaluationAndPlaybookTest {
     }
 
     @Test
+    void replayWindowIsForPlatformAdminsAndMustFollowTheGap() {
+        String team = id("team");
+        String agent = id("agent");
+        BehaviorGapDetected g = sendGap(agent, team, BuiltInBehaviors.HOLD_USAGE, GapType.SKILL);
+        String id = (String) awaitIntervention(team, g.gapId(), inState("ASSIGNED")).get("id");
+        String coach = coach(team);
+        transition(id, "IN_PROGRESS", coach).statusCode(200);
+        transition(id, "COMPLETED", coach).statusCode(200);
+        String url = "/api/v1/interventions/" + id + "/evaluate";
+        String overlapping = g.windowEnd().minusSeconds(60).toString();
+        String now = java.time.Instant.now().minusSeconds(5).toString();
+        given().auth().oauth2(coach).queryParam("afterFrom", overlapping).queryParam("afterTo", now)
+                .post(url).then().statusCode(403);
+        given().auth().oauth2(role("platform-admin")).queryParam("afterFrom", overlapping).queryParam("afterTo", now)
+                .post(url).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("afterFrom"));
+        given().auth().oauth2(role("platform-admin")).queryParam("afterFrom", g.windowEnd().plusSeconds(1).toString())
+                .queryParam("afterTo", java.time.Instant.now().plusSeconds(3600).toString())
+                .post(url).then().statusCode(400).body("errors[0].field", equalTo("afterTo"));
+        given().auth().oauth2(role("platform-admin")).queryParam("afterFrom", "yesterday").queryParam("afterTo", now)
+                .post(url).then().statusCode(400).body("errors[0].field", equalTo("afterFrom"));
+        given().auth().oauth2(coach).get("/api/v1/interventions/" + id).then().statusCode(200).body("state", equalTo("FOLLOW_UP"));
+    }
+
+    @Test
     void playbooksAreVersionedData() {
         List<Map<String, Object>> all = given().auth().oauth2(TestTokens.agent(id("agent"), "team-x"))
                 .get("/api/v1/playbooks").then().statusCode(200).extract().jsonPath().getList("$");
