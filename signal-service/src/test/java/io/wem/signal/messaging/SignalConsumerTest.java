@@ -42,7 +42,7 @@ class SignalConsumerTest {
         String agent = uid("agent");
         String team = uid("team");
         String badAgent = uid("agent");
-        // One reader per expected record: TestKafka.Reader.await drops the rest of a poll after its match.
+        // One reader per expected record, so each await starts from the same point of the topic.
         try (TestKafka.Reader dlq = TestKafka.reader(DLQ); TestKafka.Reader dlq2 = TestKafka.reader(DLQ);
              TestKafka.Reader dlq3 = TestKafka.reader(DLQ)) {
             for (int k = 0; k < 40; k++) {
