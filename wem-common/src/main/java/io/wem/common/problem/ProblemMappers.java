@@ -37,18 +37,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e) {
+        return Problem.validation(List.of(fieldError(e))).toResponse();
+    }
+
+    /** The field a Jackson error is about (e.g. {@code signals[3].agentId}) and what is wrong with it. */
+    public static Problem.FieldError fieldError(JsonProcessingException e) {
         String field = "body";
-        String message = "malformed JSON";
-        if (e instanceof UnrecognizedPropertyException u) {
-            field = path(u);
-            message = "unknown field";
-        } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        String message;
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             field = path(m);
-            message = "invalid value: " + firstLine(m.getOriginalMessage());
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "unknown field";
+        } else if (e instanceof JsonMappingException) {
+            message = "invalid value: " + firstLine(e.getOriginalMessage());
         } else {
             message = "malformed JSON: " + firstLine(e.getOriginalMessage());
         }
-        return Problem.validation(List.of(new Problem.FieldError(field, message))).toResponse();
+        return new Problem.FieldError(field, message);
     }
 
     /** Quarkus registers its own mapper for this subclass; this one keeps the suite's shape and the field name. */
