@@ -30,4 +30,10 @@ public record Assessment(
         List<String> affectedAgentIds,
         String queue,
         String contactReason) {
+
+    public Assessment withClear(boolean value) {
+        return new Assessment(agentId, gap, value, gapType, observed, baseline, baselineKind, effectSize, sampleSize,
+                confidenceLow, confidenceHigh, evidenceInteractionIds, causeExplanation, affectedAgentIds, queue,
+                contactReason);
+    }
 }

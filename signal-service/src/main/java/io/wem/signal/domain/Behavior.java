@@ -54,8 +54,26 @@ public record Behavior(
                 window, minSample, minEffectSize, gapTypeHints, customerImpact, satisfactionGuard, enabled);
     }
 
+    /** The filter's value; null when unset or when the behavior is evaluated per value ("*", see {@link #slicedBy}). */
     public String filter(String key) {
-        return filters == null ? null : filters.get(key);
+        String v = filters == null ? null : filters.get(key);
+        return EACH.equals(v) ? null : v;
+    }
+
+    /** Filter value meaning "evaluate separately for each value" (e.g. repeat contacts per contact reason). */
+    public static final String EACH = "*";
+
+    /** The filter key this behavior is evaluated per value of, or null. Only contactReason is supported. */
+    public String slicedBy() {
+        return filters != null && EACH.equals(filters.get("contactReason")) ? "contactReason" : null;
+    }
+
+    /** This behavior restricted to one value of a filter (one slice of a sliced behavior). */
+    public Behavior withFilter(String key, String value) {
+        Map<String, String> f = new java.util.HashMap<>(filters == null ? Map.of() : filters);
+        f.put(key, value);
+        return new Behavior(id, version, name, description, metric, Map.copyOf(f), comparison, percentile, target,
+                direction, window, minSample, minEffectSize, gapTypeHints, customerImpact, satisfactionGuard, enabled);
     }
 
     public Metrics.Metric metricDef() {

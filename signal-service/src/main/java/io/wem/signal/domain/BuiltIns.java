@@ -31,7 +31,7 @@ public final class BuiltIns {
                         List.of(GapType.SKILL, GapType.PROCESS), 0.8, false, true),
                 new Behavior(BuiltInBehaviors.REPEAT_CONTACTS, 1, "Repeat contacts (knowledge gaps)",
                         "Share of the agent's interactions followed by a repeat contact; the gap names the contact "
-                                + "reason where the repeats concentrate.", "repeat_rate", Map.of(),
+                                + "reason where the repeats concentrate.", "repeat_rate", Map.of("contactReason", Behavior.EACH),
                         Behavior.Comparison.TEAM_MEDIAN, null, null, Behavior.Direction.HIGHER_IS_WORSE,
                         Duration.ofDays(30), 30, 0.4, List.of(GapType.SKILL, GapType.PROCESS), 0.8, false, true),
                 new Behavior(BuiltInBehaviors.HOLD_USAGE, 1, "Long or frequent holds",

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,8 +104,53 @@ public class DetectionService {
         for (Behavior b : behaviors.enabled()) {
             TeamData data = observations.teamData(b, teamId, now, config.detection().historyWindows());
             List<Assessment> assessments = detector.assess(b, data);
+            if (b.slicedBy() != null) {
+                assessments = withSlices(detector, b, data, assessments, teamId, now);
+            }
             reconcile(b, data, assessments, now);
         }
+    }
+
+    /**
+     * A behavior evaluated per contact reason: a gap that only shows in one reason (e.g. repeats on billing disputes)
+     * is diluted in the agent's overall figure. Each reason is assessed on its own; an agent's gap is the slice with
+     * the largest effect (one open gap per agent and behavior), and agents without a gap in any slice keep their
+     * overall assessment.
+     */
+    private List<Assessment> withSlices(GapDetector detector, Behavior b, TeamData all, List<Assessment> overall,
+                                        String teamId, Instant now) {
+        Map<String, Assessment> byAgent = new java.util.LinkedHashMap<>();
+        overall.forEach(a -> byAgent.put(a.agentId(), a));
+        java.util.Set<String> reasons = new java.util.TreeSet<>();
+        all.current().forEach(o -> {
+            if (o.contactReason() != null) {
+                reasons.add(o.contactReason());
+            }
+        });
+        for (String reason : reasons) {
+            Behavior slice = b.withFilter(b.slicedBy(), reason);
+            TeamData data = observations.teamData(slice, teamId, now, config.detection().historyWindows());
+            for (Assessment a : detector.assess(slice, data)) {
+                Assessment current = byAgent.get(a.agentId());
+                if (a.gap() && (current == null || !current.gap() || a.effectSize() > current.effectSize())) {
+                    byAgent.put(a.agentId(), a);
+                } else if (current != null && !current.gap() && current.clear() && !a.clear()) {
+                    // not clear in some reason: do not resolve an open gap yet
+                    byAgent.put(a.agentId(), current.withClear(false));
+                }
+            }
+        }
+        return new ArrayList<>(byAgent.values());
+    }
+
+    /**
+     * The end of the data the gap rests on: just after the team's latest observation, not the evaluation time. For live
+     * traffic the two coincide; for history replayed later this keeps "before coaching" from reaching into data that
+     * arrived after the gap (coaching measures the after-window from there).
+     */
+    static Instant evidenceEnd(TeamData data) {
+        return data.current().stream().map(o -> o.at()).max(Instant::compareTo)
+                .map(t -> t.plusMillis(1)).orElse(data.windowEnd());
     }
 
     private void reconcile(Behavior b, TeamData data, List<Assessment> assessments, Instant now) {
@@ -119,7 +165,7 @@ public class DetectionService {
                         data.teamId(), b.id(), b.version(), b.metric(), a.observed(), a.baseline(), a.baselineKind(),
                         a.effectSize(), a.sampleSize(), a.confidenceLow(), a.confidenceHigh(),
                         a.evidenceInteractionIds(), a.gapType(), a.causeExplanation(), a.affectedAgentIds(), a.queue(),
-                        a.contactReason(), b.customerImpact(), data.windowStart(), data.windowEnd(), now);
+                        a.contactReason(), b.customerImpact(), data.windowStart(), evidenceEnd(data), now);
                 if (gaps.open(g)) {
                     outbox.add(Topics.GAPS, g.agentId(), EventEnvelope.withId(g.gapId(), EventTypes.GAP_DETECTED,
                             SOURCE, g.agentId(), g));
