@@ -306,7 +306,9 @@ public final class DemoDriver {
             for (String user : List.of("coach1", "supervisor1", "supervisor2", "process1", "wfm1")) {
                 try {
                     JsonNode page = suite.get(opt.signalUrl() + "/api/v1/gaps?teamId=" + team, suite.user(user));
-                    for (JsonNode g : items(page)) {
+                    for (JsonNode item : items(page)) {
+                        // signal-service lists {status, resolvedAt, resolution, gap}; the gap event is nested
+                        JsonNode g = item.has("gap") ? item.get("gap") : item;
                         byId.putIfAbsent(g.path("gapId").asText(), new Findings.Gap(text(g, "gapId"), text(g, "agentId"),
                                 text(g, "teamId"), text(g, "behaviorId"), text(g, "gapType"), strings(g.path("affectedAgentIds")),
                                 "signal-service"));
@@ -337,8 +339,12 @@ public final class DemoDriver {
     private List<Findings.Alert> readAlerts(List<String> problems) {
         try {
             List<Findings.Alert> out = new ArrayList<>();
-            for (JsonNode a : items(suite.get(opt.wellbeingUrl() + "/api/v1/alerts", suite.user("wfm1")))) {
-                out.add(new Findings.Alert(text(a, "agentId"), text(a, "teamId"), text(a, "kind"), text(a, "severity")));
+            // wellbeing lists alerts per team (its contract); the WFM planner may read every team
+            for (String team : gen.teams()) {
+                for (JsonNode a : items(suite.get(opt.wellbeingUrl() + "/api/v1/alerts?limit=1000&teamId=" + team,
+                        suite.user("wfm1")))) {
+                    out.add(new Findings.Alert(text(a, "agentId"), text(a, "teamId"), text(a, "kind"), text(a, "severity")));
+                }
             }
             return out;
         } catch (RuntimeException e) {
@@ -440,15 +446,18 @@ public final class DemoDriver {
         report.outcomesPlanned(next.outcomes());
         sleep(10_000); // let the suite take in week 2 before measuring
 
-        // coaching's follow-up evaluation, triggered now instead of waiting for the scheduler
+        // coaching's follow-up evaluation, triggered now instead of waiting for the scheduler. The follow-up week is
+        // replayed history, so its dates precede the (real-time) coaching: platform-admin names the replay window.
         Snapshot s2 = read();
+        Instant afterTo = next.options().end().isAfter(Instant.now()) ? Instant.now().minusSeconds(1) : next.options().end();
+        String window = "?afterFrom=" + next.options().start() + "&afterTo=" + afterTo;
         List<String[]> evals = new ArrayList<>();
         for (Findings.Intervention i : s2.interventions) {
             if (!"FOLLOW_UP".equals(i.state())) {
                 continue;
             }
             try {
-                JsonNode r = suite.post(opt.coachingUrl() + "/api/v1/interventions/" + i.id() + "/evaluate",
+                JsonNode r = suite.post(opt.coachingUrl() + "/api/v1/interventions/" + i.id() + "/evaluate" + window,
                         suite.user("admin1"), new byte[0]);
                 Findings.Intervention after = intervention(r);
                 evals.add(new String[]{label(i), after.state(), after.netImprovement() == null ? "" : fmt(after.netImprovement()),
