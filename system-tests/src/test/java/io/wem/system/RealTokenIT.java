@@ -50,10 +50,10 @@ class RealTokenIT {
     }
 
     @Test
-    @DisplayName("coach1 is in two teams; sod1 holds the deliberate ciso + platform-admin conflict")
+    @DisplayName("coach1 coaches all three teams; sod1 holds the deliberate ciso + platform-admin conflict")
     void multiTeamAndSodUsers() {
         AccessToken coach = Tokens.user("coach1");
-        assertEquals(new TreeSet<>(List.of("team-north", "team-south")), new TreeSet<>(coach.teams()));
+        assertEquals(new TreeSet<>(List.of("team-east", "team-north", "team-south")), new TreeSet<>(coach.teams()));
         AccessToken sod = Tokens.user("sod1");
         assertTrue(sod.realmRoles().containsAll(List.of("ciso", "platform-admin")), "roles " + sod.realmRoles());
     }

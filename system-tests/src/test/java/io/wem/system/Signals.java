@@ -75,6 +75,15 @@ public final class Signals {
         return s;
     }
 
+    /**
+     * Makes a realm agent (e.g. agent1 = {@code agent-north-01}) known to signal-service with one ordinary interaction
+     * an hour ago: its per-agent endpoints answer 404 for agents never seen, and a fresh stack has seen none.
+     */
+    public static void ensureKnown(String agentId, String teamId) {
+        postAll(List.of(interaction(RunIds.next("int"), agentId, teamId, Instant.now().minus(Duration.ofHours(1)),
+                240, 0, 60, 0, "billing-question")));
+    }
+
     private static Map<String, Object> base(String kind, Instant at) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("eventId", RunIds.next("evt"));
