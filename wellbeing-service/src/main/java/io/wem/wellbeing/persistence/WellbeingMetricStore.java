@@ -18,7 +18,9 @@ public class WellbeingMetricStore implements PersonalDataStore {
             new TableRetention.Table("agent_activity", "start_at", "activity_id"),
             new TableRetention.Table("wellbeing_alert", "raised_at", null),
             new TableRetention.Table("intensity_bucket", "bucket_start", null),
-            new TableRetention.Table("agent_state", "updated_at", null));
+            // The state describes the agent's last activity: it expires with that activity, not with the moment it
+            // was written (a replay of old activity writes it now). Rows without activity fall back to their write time.
+            new TableRetention.Table("agent_state", "COALESCE(last_activity_at, updated_at)", null));
 
     @Inject
     EntityManager em;

@@ -76,6 +76,44 @@ class RetentionTest {
         assertEquals(0, decisions(free + "-d"));
     }
 
+    void stateWithLastActivity(String agent, Instant lastActivity) {
+        // written now (updated_at default), describing activity long ago: what a replay of old signals leaves
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO agent_state (agent_id, team_id, "
+                        + "last_activity_at) VALUES (?1, 't', ?2)")
+                .setParameter(1, agent).setParameter(2, OffsetDateTime.ofInstant(lastActivity, ZoneOffset.UTC))
+                .executeUpdate());
+    }
+
+    long states(String agent) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM agent_state WHERE agent_id = ?1").setParameter(1, agent)
+                .getSingleResult()).longValue());
+    }
+
+    @Test
+    void agentStateExpiresWithTheActivityItDescribes() {
+        String held = GuardrailApiTest.unique("held");
+        String free = GuardrailApiTest.unique("free");
+        Instant old = Instant.now().minus(Duration.ofDays(4000));
+        stateWithLastActivity(held, old);
+        stateWithLastActivity(free, old);
+        String commandId = GuardrailApiTest.unique("purge");
+        PurgeCommand cmd = new PurgeCommand(commandId, "wellbeing-service", DataClasses.WELLBEING_METRIC,
+                old.plus(Duration.ofDays(1)), List.of(new LegalHoldScope("hold-2", "case-8", List.of(held), null,
+                null, null)), Instant.now());
+        try (TestKafka.Reader results = TestKafka.reader(Topics.PURGE_RESULTS)) {
+            TestKafka.send(Topics.PURGE_COMMANDS, "wellbeing-service",
+                    EventEnvelope.of(EventTypes.PURGE_COMMAND, "governance-service", null, cmd));
+            ConsumerRecord<String, String> r = results.await(x -> x.value().contains(commandId), Duration.ofSeconds(30));
+            assertNotNull(r, "purge result");
+            PurgeResult result = Events.parse(r.value()).dataAs(PurgeResult.class);
+            assertEquals(null, result.error());
+            assertEquals(1, result.retainedByHold());
+        }
+        assertEquals(1, states(held));
+        assertEquals(0, states(free));
+    }
+
     @Test
     void subjectExportAndErasure() {
         String agent = GuardrailApiTest.unique("agent");
