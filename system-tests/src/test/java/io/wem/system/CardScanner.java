@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds payment card numbers in stored text: 13–19 digits that pass Luhn and start with an issuer's range, written
@@ -16,6 +17,13 @@ import java.util.Set;
  * a failing test must not print the number it found.
  */
 public final class CardScanner {
+
+    /** A spoken digit as the demo's transcripts and the spoken reader know them. */
+    private static final Pattern SPOKEN_DIGIT = Pattern.compile(
+            "(?i)\\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\\b");
+    /** UUIDs (whatever their digits) and hex hashes/ids of 16+ characters mixing letters and digits. */
+    private static final Pattern HEX_ID = Pattern.compile("(?i)\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"
+            + "|\\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{16,}\\b");
 
     private final Set<String> known;
 
@@ -31,7 +39,10 @@ public final class CardScanner {
         }
         Set<String> candidates = new LinkedHashSet<>();
         digitRuns(text, candidates);
-        candidates.addAll(CardNumbers.spokenPansIn(text));
+        if (SPOKEN_DIGIT.matcher(text).find()) {
+            // the spoken reader chains 4-digit tokens too (for "4111 1111 one one ..."): ids must not feed it
+            candidates.addAll(CardNumbers.spokenPansIn(HEX_ID.matcher(text).replaceAll(" ")));
+        }
         for (String c : candidates) {
             // a run of 13-19 digits is one number; only a longer run (numbers glued together) is cut into windows
             int maxLen = Math.min(19, c.length());
@@ -55,23 +66,58 @@ public final class CardScanner {
         return out;
     }
 
-    /** Digit runs where single spaces, dashes or dots between digits do not break the run. */
+    /**
+     * Digit runs where single spaces, dashes or dots between digits do not break the run — as a card is typed
+     * ("4111 1111 1111 1111", "3782-822463-10005"). Not card numbers, and skipped: a run glued to letters (a digit
+     * stretch inside a hex hash or an id such as "e3-3145-8076-9dd9") and a separated run whose groups are not card
+     * groups (3–6 digits, the last one 1–6): UUIDs (8-4-4-4-12), dates (4-2-2), decimals ("2592000.000000000").
+     */
     static void digitRuns(String text, Set<String> sink) {
         StringBuilder run = new StringBuilder();
+        List<Integer> groups = new ArrayList<>();
+        int group = 0;
+        int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             char ch = i < text.length() ? text.charAt(i) : '\0';
             if (ch >= '0' && ch <= '9') {
+                if (start < 0) {
+                    start = i;
+                }
                 run.append(ch);
+                group++;
             } else if ((ch == ' ' || ch == '-' || ch == '.') && run.length() > 0 && i + 1 < text.length()
                     && Character.isDigit(text.charAt(i + 1))) {
-                continue;
+                groups.add(group);
+                group = 0;
             } else {
-                if (run.length() >= 13) {
-                    sink.add(run.toString());
+                if (run.length() > 0) {
+                    groups.add(group);
+                    boolean glued = (start > 0 && Character.isLetter(text.charAt(start - 1)))
+                            || (i < text.length() && Character.isLetter(ch));
+                    if (run.length() >= 13 && !glued && cardGroups(groups)) {
+                        sink.add(run.toString());
+                    }
                 }
                 run.setLength(0);
+                groups.clear();
+                group = 0;
+                start = -1;
             }
         }
+    }
+
+    private static boolean cardGroups(List<Integer> groups) {
+        if (groups.size() == 1) {
+            return true;
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            int len = groups.get(g);
+            boolean last = g == groups.size() - 1;
+            if (len > 6 || len < (last ? 1 : 3)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Issuer identification ranges of the card brands the redaction must know (PCI DSS scope). */

@@ -41,6 +41,25 @@ class CardScannerTest {
     }
 
     @Test
+    void ignoresIdsHashesAndDecimals() {
+        // UUIDs whose groups happen to be digits, hex hashes with long digit stretches, a JSON decimal
+        assertTrue(scanner.find("{\"id\":\"41111111-1111-4111-8111-111111111111\"}").isEmpty());
+        assertTrue(scanner.find("c9d661c1-f0e3-3145-8076-9dd917ad7d8c e3-4111-1111-1111-1111a").isEmpty());
+        assertTrue(scanner.find("hash ab4111111111111111cd").isEmpty());
+        assertTrue(scanner.find("{\"window\": 2592000.000000000, \"ratio\": 0.4111111111111111}").isEmpty());
+        // ids with 4-digit groups next to spoken words must not be chained into a number
+        assertTrue(scanner.find("one 55610e7f-0d45-3682-9981-780500043290 41111111-1111-4111-8111-111111111111 two")
+                .isEmpty());
+    }
+
+    @Test
+    void findsCardsTypedInUsualGroupings() {
+        assertFalse(scanner.find("amex 3782 822463 10005 thanks").isEmpty());
+        assertFalse(scanner.find("card: 4111111111111111.").isEmpty());
+        assertFalse(scanner.find("(4111.1111.1111.1111)").isEmpty());
+    }
+
+    @Test
     void knownPansAreFoundEvenOutsideIssuerRanges() {
         String odd = "1234567812345670"; // Luhn-valid, no issuer
         assertTrue(new CardScanner(List.of()).find("x " + odd).isEmpty());
