@@ -452,8 +452,12 @@ public final class DemoDriver {
         Instant afterTo = next.options().end().isAfter(Instant.now()) ? Instant.now().minusSeconds(1) : next.options().end();
         String window = "?afterFrom=" + next.options().start() + "&afterTo=" + afterTo;
         List<String[]> evals = new ArrayList<>();
+        Set<String> ours = new LinkedHashSet<>();
+        week.roster().forEach(a -> ours.add(a.agentId()));
         for (Findings.Intervention i : s2.interventions) {
-            if (!"FOLLOW_UP".equals(i.state())) {
+            // only this demo's agents and teams: the stack may hold other data (tests, benchmarks)
+            boolean mine = i.agentId() != null ? ours.contains(i.agentId()) : gen.teams().contains(i.teamId());
+            if (!"FOLLOW_UP".equals(i.state()) || !mine) {
                 continue;
             }
             try {
