@@ -43,8 +43,19 @@ public class OutboxRelay {
     @ConfigProperty(name = "wem.kafka.topic-prefix")
     Optional<String> topicPrefix;
 
+    // At most what the emitter can hand to Kafka before the first acknowledgement (1,024 in flight + 128 buffered):
+    // a larger batch fails with "Insufficient downstream requests" on every retry and the outbox stops moving.
+    static final int MAX_BATCH = 1000;
+
     @ConfigProperty(name = "wem.outbox.batch-size", defaultValue = "500")
-    int batchSize;
+    int configuredBatchSize;
+
+    private int batchSize;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        batchSize = Math.max(1, Math.min(configuredBatchSize, MAX_BATCH));
+    }
 
     private Counter published;
 
