@@ -1,13 +1,8 @@
 package io.wem.signal.persistence;
 
 import io.wem.common.contracts.DataClasses;
-import io.wem.common.contracts.LegalHoldScope;
-import io.wem.common.retention.PersonalDataStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,7 +11,7 @@ import java.util.List;
  * interaction, so they are purged and erased BEFORE the interactions they point to.
  */
 @ApplicationScoped
-public class InteractionSignalStore implements PersonalDataStore {
+public class InteractionSignalStore extends TableStore {
     static final List<SignalTables.Table> TABLES = List.of(
             new SignalTables.Table("signal_survey", SignalTables.AGENT_OF_INTERACTION, "t.interaction_id",
                     "occurred_at", null),
@@ -27,33 +22,20 @@ public class InteractionSignalStore implements PersonalDataStore {
             new SignalTables.Table("signal_live_monitoring", "t.agent_id", "NULL", "occurred_at", null),
             new SignalTables.Table("behavior_gap", "t.agent_id", "NULL", "detected_at", "t.status = 'RESOLVED'"));
 
-    @Inject
-    EntityManager em;
-
     @Override
     public String dataClass() {
         return DataClasses.INTERACTION_SIGNAL;
     }
 
     @Override
-    public PurgeOutcome purge(Instant cutoff, List<LegalHoldScope> holds) {
-        return SignalTables.purge(em, TABLES, cutoff, holds);
-    }
-
-    @Override
-    public Instant oldestRecord() {
-        return SignalTables.oldest(em, TABLES);
-    }
-
-    @Override
-    public List<?> export(String agentId) {
-        return SignalTables.export(em, TABLES, agentId);
+    List<SignalTables.Table> tables() {
+        return TABLES;
     }
 
     @Override
     public long erase(String agentId) {
         // Erasure removes open gaps too (the subject's right outranks the work item), and the directory entry.
-        long n = SignalTables.erase(em, TABLES, agentId);
+        long n = super.erase(agentId);
         em.createNativeQuery("DELETE FROM agent_directory WHERE agent_id = ?1").setParameter(1, agentId).executeUpdate();
         return n;
     }
