@@ -3,6 +3,7 @@ package io.wem.demo.driver;
 import io.wem.demo.generator.PlantedScenario;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,15 @@ public final class ScenarioJudge {
     }
 
     private ScenarioJudge() {
+    }
+
+    /**
+     * Deferred for the monitoring it would add (a per-kind cap or the intensity cap), not only for another reason
+     * such as owed recovery time: wellbeing-service names "the team's cap" in both monitoring reasons.
+     */
+    static boolean deferredForMonitoring(Findings.Intervention i) {
+        return "DEFERRED".equals(i.state()) && i.guardrailReason() != null
+                && i.guardrailReason().toLowerCase(Locale.ROOT).contains("cap");
     }
 
     /**
@@ -76,7 +86,7 @@ public final class ScenarioJudge {
             ownerOk = s.expectedOwnerRoles().contains(i.ownerRole()) && (!teamLevel || i.agentId() == null);
         }
         boolean guardrailOk = s.expectedGuardrail() == null
-                || iv.map(i -> "DEFER".equals(s.expectedGuardrail()) ? "DEFERRED".equals(i.state()) : true).orElse(false);
+                || iv.map(i -> !"DEFER".equals(s.expectedGuardrail()) || deferredForMonitoring(i)).orElse(false);
         Status status = typeOk && ownerOk && guardrailOk ? Status.FOUND_AND_ROUTED : Status.FOUND_BUT_MISROUTED;
         return new Verdict(s, expected, found.toString(), status);
     }

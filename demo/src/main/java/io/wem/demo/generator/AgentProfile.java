@@ -81,9 +81,9 @@ public record AgentProfile(String agentId, String teamId, int indexInTeam, Strin
                 humanQaPerWeek, liveMonitoringPerWeek);
     }
 
-    AgentProfile withTransferRate(double v) {
+    AgentProfile withHolds(double probability, double meanSeconds) {
         return new AgentProfile(agentId, teamId, indexInTeam, shift, dayOffset, productivity, acwMedianSeconds,
-                holdProbability, holdMeanSeconds, v, empathyComplaints, empathyOther, quality, confirmationRate,
+                probability, meanSeconds, transferRate, empathyComplaints, empathyOther, quality, confirmationRate,
                 csatMean, repeatBillingDispute, repeatOther, adherence, hardQueueShare, takesBreaks, backToBack,
                 humanQaPerWeek, liveMonitoringPerWeek);
     }
@@ -102,7 +102,7 @@ public record AgentProfile(String agentId, String teamId, int indexInTeam, Strin
                 repeatOther, 0.99, 0.9, false, true, humanQaPerWeek, liveMonitoringPerWeek);
     }
 
-    /** Watched far more than anyone: many QA evaluations and live-listening sessions this week. */
+    /** Watched far more than anyone: many QA evaluations and live-listening sessions (see Scenarios). */
     AgentProfile atMonitoringCap(int humanQa, int liveSessions) {
         return new AgentProfile(agentId, teamId, indexInTeam, shift, dayOffset, productivity, acwMedianSeconds,
                 holdProbability, holdMeanSeconds, transferRate, empathyComplaints, empathyOther, quality,

@@ -63,6 +63,11 @@ public final class ContactCenterGenerator {
             if (plan.processFixed() && a.teamId().equals(processTeam)) {
                 b = b.withRepeatBillingDispute(AgentProfile.Norms.REPEAT_BILLING_DISPUTE);
             }
+            if (roster.scenarios().stream().anyMatch(s -> s.id().equals(Scenarios.MONITORING_CAP)
+                    && s.agentId().equals(a.agentId()))) {
+                // their monitoring in these days was already sent with the measured week (see simulate)
+                b = b.atMonitoringCap(0, 0);
+            }
             if (a.teamId().equals(driftTeam)) {
                 b = b.withEmpathyComplaints(Math.min(100, b.empathyComplaints() + FollowUpPlan.TEAM_EMPATHY_DRIFT));
             }
@@ -135,7 +140,8 @@ public final class ContactCenterGenerator {
                 case Scenarios.HARDEST_QUEUE_NO_RECOVERY -> byId.computeIfPresent(s.agentId(), (k, a) -> a.asStrongPerformerOnHardestQueue());
                 case Scenarios.MONITORING_CAP -> byId.computeIfPresent(s.agentId(), (k, a) ->
                         a.atMonitoringCap(Scenarios.MONITORING_CAP_HUMAN_QA, Scenarios.MONITORING_CAP_LIVE_SESSIONS)
-                                .withTransferRate(0.25));
+                                .withHolds(Scenarios.MONITORING_CAP_HOLD_PROBABILITY,
+                                        Scenarios.MONITORING_CAP_HOLD_MEAN_SECONDS));
                 default -> throw new IllegalStateException(s.id());
             }
         }
@@ -182,6 +188,14 @@ public final class ContactCenterGenerator {
             List<Signal.Interaction> dayCalls = shift(o, a, day, counts[k], rnd, ids, capacityTeam, out, weekEnd);
             byAgent.computeIfAbsent(ai, x -> new ArrayList<>()).addAll(dayCalls);
         }
+        // The agent at the monitoring cap (measured week only): their people's QA evaluations and live listening
+        // fall in the days after the week, up to the replay, because the guardrail counts monitoring in a rolling
+        // window back from the moment the coaching is planned, which is the replay. They lead the signals: the
+        // monitoring already happened when the week's gaps come in.
+        String capped = capacityTeamOverride != null ? null : scenarios.stream()
+                .filter(s -> s.id().equals(Scenarios.MONITORING_CAP)).map(PlantedScenario::agentId).findFirst()
+                .orElse(null);
+        List<Signal> sinceTheWeek = new ArrayList<>();
         // people's QA evaluations and live listening, spread over each agent's week
         for (Map.Entry<Integer, List<Signal.Interaction>> e : byAgent.entrySet()) {
             AgentProfile a = agents.get(e.getKey());
@@ -190,20 +204,33 @@ public final class ContactCenterGenerator {
             if (calls.isEmpty()) {
                 continue;
             }
+            boolean isCapped = a.agentId().equals(capped);
+            List<Signal> target = isCapped ? sinceTheWeek : out;
             int humanQa = (int) Math.round(a.humanQaPerWeek() * o.days() / 7.0);
             for (Signal.Interaction c : pick(rnd, calls, humanQa)) {
-                Instant at = min(c.endedAt().plus(Duration.ofHours(2 + rnd.nextInt(24))), weekEnd);
-                out.add(qa(ids, a, c, "qa1", false, at, rnd));
+                Instant at = isCapped ? inShiftAfterTheWeek(o, a, rnd)
+                        : min(c.endedAt().plus(Duration.ofHours(2 + rnd.nextInt(24))), weekEnd);
+                target.add(qa(ids, a, c, "qa1", false, at, rnd));
             }
             int live = (int) Math.round(a.liveMonitoringPerWeek() * o.days() / 7.0);
             for (Signal.Interaction c : pick(rnd, calls, live)) {
-                Instant at = c.startedAt().plusSeconds(20);
-                out.add(new Signal.LiveMonitoring(ids.next("lm"), at, a.agentId(), a.teamId(), monitorOf(o, a), at));
+                Instant at = isCapped ? inShiftAfterTheWeek(o, a, rnd) : c.startedAt().plusSeconds(20);
+                target.add(new Signal.LiveMonitoring(ids.next("lm"), at, a.agentId(), a.teamId(), monitorOf(o, a), at));
             }
         }
         staffing(o, agents, capacityTeam, staffingRnd, ids, out);
         out.sort(Comparator.comparing(Signal::occurredAt).thenComparing(Signal::eventId));
+        sinceTheWeek.sort(Comparator.comparing(Signal::occurredAt).thenComparing(Signal::eventId));
+        out.addAll(0, sinceTheWeek);
         return new GeneratedWeek(o, agents, scenarios, out, outcomes);
+    }
+
+    /** A moment in the agent's shift on one of the days after the week (never its first day, never today). */
+    private static Instant inShiftAfterTheWeek(GeneratorOptions o, AgentProfile a, SplittableRandom rnd) {
+        int day = 1 + rnd.nextInt(Math.max(1, o.days() - 1));
+        int startHour = a.shift().equals("EARLY") ? EARLY_START_HOUR : LATE_START_HOUR;
+        return o.end().plus(Duration.ofDays(day)).plus(Duration.ofHours(startHour))
+                .plusSeconds(rnd.nextInt(SHIFT_HOURS * 3600));
     }
 
     static boolean works(AgentProfile a, int day) {

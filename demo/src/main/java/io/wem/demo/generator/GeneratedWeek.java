@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Output of the generator: the signals in time order, the roster behind them and the planted scenarios.
+ * Output of the generator: the signals in time order (in a measured week led by the monitoring of the agent at the
+ * monitoring cap, which lies after the week; see Scenarios), the roster behind them and the planted scenarios.
  *
  * @param outcomes for a follow-up week: coached agent → whether they improved; empty for a first week
  */

@@ -24,6 +24,9 @@ public final class Scenarios {
     public static final double PROCESS_TEAM_SHARE = 0.8;
     public static final int MONITORING_CAP_HUMAN_QA = 14;
     public static final int MONITORING_CAP_LIVE_SESSIONS = 10;
+    /** The capped agent's holds: most contacts, long (team: about one in five contacts, 40 s). */
+    public static final double MONITORING_CAP_HOLD_PROBABILITY = 0.6;
+    public static final double MONITORING_CAP_HOLD_MEAN_SECONDS = 90;
     /** The hardest queue: cancellations and complaints, the most negative sentiment and escalations. */
     public static final String HARDEST_QUEUE = "retention";
 
@@ -75,12 +78,15 @@ public final class Scenarios {
                         + " within seconds and no breaks all week.",
                 north, List.of(agentId(north, 5, perTeam[0])), null, null, List.of(),
                 List.of("RECOVERY_VIOLATION", "EMOTIONAL_LOAD"), null));
+        // In the process team but outside the share that carries the billing problem, so nothing else is planted.
         list.add(new PlantedScenario(MONITORING_CAP, "Already at the monitoring cap",
-                MONITORING_CAP_HUMAN_QA + " QA evaluations by people and " + MONITORING_CAP_LIVE_SESSIONS
-                        + " live-listening sessions this week, and a transfer rate of about 25% (team 6%): the"
-                        + " transfers gap is real, but the coaching it calls for must be deferred.",
-                south, List.of(agentId(south, 2, perTeam[1])), "transfers", "SKILL", List.of("supervisor", "coach"),
-                List.of(), "DEFER"));
+                "Long holds on most contacts (about 70 s per contact, team about 12 s): the hold-usage gap is real and"
+                        + " its playbook is side-by-side coaching, which is live monitoring. But the agent has had "
+                        + MONITORING_CAP_HUMAN_QA + " QA evaluations by people and " + MONITORING_CAP_LIVE_SESSIONS
+                        + " live-listening sessions in the days since the measured week, i.e. in the guardrail's"
+                        + " rolling window when the coaching is planned: it must be deferred for the monitoring cap.",
+                east, List.of(agentId(east, perTeam[2], perTeam[2])), "hold-usage", "SKILL",
+                List.of("coach", "supervisor"), List.of(), "DEFER"));
         return List.copyOf(list);
     }
 }

@@ -18,8 +18,13 @@ class ScenarioJudgeTest {
             GeneratorOptions.DEFAULT_TEAMS, 60, 600, Instant.parse("2026-03-02T00:00:00Z"), 1, "j1", true));
 
     static Findings.Intervention iv(String agent, String team, String behavior, String type, String owner, String state) {
+        return iv(agent, team, behavior, type, owner, state, null);
+    }
+
+    static Findings.Intervention iv(String agent, String team, String behavior, String type, String owner, String state,
+                                    String guardrailReason) {
         return new Findings.Intervention("i-" + agent + behavior, "g-" + agent + behavior, agent, team, behavior, type,
-                "COACHING_SESSION", owner, state, "pb", null, List.of(), null, null);
+                "COACHING_SESSION", owner, state, "pb", guardrailReason, List.of(), null, null);
     }
 
     @Test
@@ -41,12 +46,18 @@ class ScenarioJudgeTest {
     }
 
     @Test
-    void monitoringCapNeedsADeferredIntervention() {
+    void monitoringCapNeedsAnInterventionDeferredForTheCap() {
         PlantedScenario f = WEEK.scenario(Scenarios.MONITORING_CAP);
         assertEquals(ScenarioJudge.Status.FOUND_BUT_MISROUTED, ScenarioJudge.judge(f, List.of(),
-                List.of(iv("agent-south-02", "team-south", "transfers", "SKILL", "supervisor", "ASSIGNED")), List.of()).status());
+                List.of(iv(f.agentId(), f.teamId(), "hold-usage", "SKILL", "coach", "ASSIGNED", null)), List.of()).status());
+        // deferred, but only for recovery time: the cap was not what held it back
+        assertEquals(ScenarioJudge.Status.FOUND_BUT_MISROUTED, ScenarioJudge.judge(f, List.of(),
+                List.of(iv(f.agentId(), f.teamId(), "hold-usage", "SKILL", "coach", "DEFERRED",
+                        "The agent is owed 10 minutes of recovery time after difficult interactions.")), List.of()).status());
         assertEquals(ScenarioJudge.Status.FOUND_AND_ROUTED, ScenarioJudge.judge(f, List.of(),
-                List.of(iv("agent-south-02", "team-south", "transfers", "SKILL", "supervisor", "DEFERRED")), List.of()).status());
+                List.of(iv(f.agentId(), f.teamId(), "hold-usage", "SKILL", "coach", "DEFERRED",
+                        "The agent already had 10 live monitoring sessions in the last 7 days, the team's cap is 2.")),
+                List.of()).status());
     }
 
     @Test

@@ -59,8 +59,10 @@ class ContactCenterGeneratorTest {
         assertEquals(week.signals().size(), week.signals().stream().map(Signal::eventId).distinct().count(),
                 "event ids are unique");
         assertEquals(ix.size(), ix.stream().map(Signal.Interaction::interactionId).distinct().count());
-        assertTrue(week.signals().stream().allMatch(s -> !s.occurredAt().isBefore(START)
-                && s.occurredAt().isBefore(options.end())), "every signal inside the week");
+        String capped = week.scenario(Scenarios.MONITORING_CAP).agentId();
+        assertTrue(week.signals().stream().filter(s -> !capped.equals(s.agentIdOrNull()))
+                .allMatch(s -> !s.occurredAt().isBefore(START) && s.occurredAt().isBefore(options.end())),
+                "every signal inside the week (but the capped agent's later monitoring, see plantedF)");
         Set<String> reasons = ix.stream().map(Signal.Interaction::contactReason).collect(Collectors.toSet());
         assertTrue(reasons.containsAll(Set.of("complaint", "billing-dispute", "cancellation")), reasons.toString());
         assertTrue(ix.stream().map(Signal.Interaction::channel).collect(Collectors.toSet())
@@ -156,16 +158,24 @@ class ContactCenterGeneratorTest {
     @Test
     void plantedF_agentAlreadyAtTheMonitoringCap() {
         String agent = week.scenario(Scenarios.MONITORING_CAP).agentId();
-        long humanQa = week.ofType(Signal.QaEvaluation.class).stream()
-                .filter(e -> e.agentId().equals(agent) && !e.automated()).count();
-        long live = week.ofType(Signal.LiveMonitoring.class).stream().filter(m -> m.agentId().equals(agent)).count();
-        assertEquals(Scenarios.MONITORING_CAP_HUMAN_QA, humanQa);
-        assertEquals(Scenarios.MONITORING_CAP_LIVE_SESSIONS, live);
+        List<Signal> monitoring = week.signals().stream().filter(x -> x instanceof Signal.LiveMonitoring m
+                && m.agentId().equals(agent) || x instanceof Signal.QaEvaluation e && e.agentId().equals(agent)
+                && !e.automated()).toList();
+        assertEquals(Scenarios.MONITORING_CAP_HUMAN_QA, monitoring.stream().filter(x -> x instanceof Signal.QaEvaluation).count());
+        assertEquals(Scenarios.MONITORING_CAP_LIVE_SESSIONS, monitoring.stream().filter(x -> x instanceof Signal.LiveMonitoring).count());
+        // all of it in the days after the week (inside the guardrail's window at replay time) and sent first
+        monitoring.forEach(m -> assertTrue(m.occurredAt().isAfter(options.end().plus(java.time.Duration.ofDays(1)))
+                && m.occurredAt().isBefore(options.end().plus(java.time.Duration.ofDays(7))), m.toString()));
+        assertEquals(Set.copyOf(monitoring), Set.copyOf(week.signals().subList(0, monitoring.size())));
+        // and not again in the follow-up week, which covers the same days
+        GeneratedWeek next = ContactCenterGenerator.followUp(options, new FollowUpPlan(Set.of(agent), false, false));
+        assertEquals(0, next.ofType(Signal.LiveMonitoring.class).stream().filter(m -> m.agentId().equals(agent)).count());
         long maxOtherLive = week.ofType(Signal.LiveMonitoring.class).stream().filter(m -> !m.agentId().equals(agent))
                 .collect(Collectors.groupingBy(Signal.LiveMonitoring::agentId, Collectors.counting()))
                 .values().stream().mapToLong(Long::longValue).max().orElse(0);
         assertTrue(maxOtherLive <= 1);
-        assertTrue(mean(interactions(i -> i.agentId().equals(agent)), i -> i.transfers() > 0 ? 1 : 0) > 0.18);
+        assertTrue(mean(interactions(i -> i.agentId().equals(agent)), i -> i.holdSeconds())
+                > 3 * mean(interactions(i -> i.teamId().equals("team-east") && !i.agentId().equals(agent)), i -> i.holdSeconds()));
         assertEquals("DEFER", week.scenario(Scenarios.MONITORING_CAP).expectedGuardrail());
     }
 

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  *
  * <p>Cause, in this order (see docs/signal.md):
  * <ol>
+ * <li>team CAPACITY: the team's observations in understaffed intervals are worse than in its normally staffed ones,
+ * which meet the organisation's standard; the gap names every agent who shows it in those intervals;</li>
  * <li>team-wide: when at least {@code processShare} of the team's eligible agents (and at least
  * {@code processMinAgents}) are worse than the organisation's standard, the gap belongs to the team, not to people:
  * CAPACITY if it concentrates in understaffed intervals, otherwise PROCESS; every such gap names the affected agents;</li>
@@ -90,14 +92,19 @@ public final class GapDetector {
 
         Map<String, Assessment> out = new LinkedHashMap<>();
 
-        // 1. Team-wide gaps (PROCESS / team CAPACITY) against the organisation's standard.
+        // 1. Team CAPACITY: the team is worse in its understaffed intervals than in its normally staffed ones.
+        for (Assessment a : teamCapacity(b, data, byAgent, eligible, standard, rate, teamSd)) {
+            out.put(a.agentId(), a);
+        }
+
+        // 2. Team-wide gaps (PROCESS / team CAPACITY) against the organisation's standard.
         Set<String> shared = new LinkedHashSet<>();
         Map<String, Test> vsStandard = new HashMap<>();
         if (standard != null) {
             for (String a : eligible) {
                 Test t = test(values(byAgent.get(a)), standard, rate, b, teamSd, z);
                 vsStandard.put(a, t);
-                if (t.flagged() && guardPasses(b, a, data)) {
+                if (t.flagged() && guardPasses(b, a, data) && !out.containsKey(a)) {
                     shared.add(a);
                 }
             }
@@ -127,7 +134,7 @@ public final class GapDetector {
             }
         }
 
-        // 2. Agent-specific gaps against the behavior's own comparison.
+        // 3. Agent-specific gaps against the behavior's own comparison.
         for (String a : eligible) {
             if (out.containsKey(a)) {
                 continue;
@@ -214,6 +221,77 @@ public final class GapDetector {
         return gap(agent, b, obs, t, baseline, kind, fallback, why, List.of());
     }
 
+    /**
+     * Team CAPACITY read from the staffing itself: the team's observations in understaffed intervals are worse than
+     * its observations in normally staffed intervals (99%, effect at least the behavior's threshold), and the normal
+     * intervals meet the organisation's standard (else the team has a process gap that staffing only sharpens). This
+     * runs before any whole-window comparison because an afternoon problem is diluted in an agent's whole-window
+     * figure: four bad hours of eight rarely move the agent past the threshold, while the hours themselves do.
+     * The gap names every agent whose own understaffed-interval observations are worse than the team's normal ones.
+     */
+    private List<Assessment> teamCapacity(Behavior b, TeamData data, Map<String, List<Observation>> byAgent,
+                                          List<String> eligible, Double standard, boolean rate, double teamSd) {
+        Predicate<Observation> inUnder = understaffedIntervals(data);
+        if (inUnder == null || eligible.size() < settings.processMinAgents()) {
+            return List.of();
+        }
+        List<Observation> pooled = eligible.stream().flatMap(a -> byAgent.get(a).stream()).toList();
+        List<Double> under = pooled.stream().filter(inUnder).map(Observation::value).toList();
+        List<Double> normal = pooled.stream().filter(inUnder.negate()).map(Observation::value).toList();
+        if (under.size() < b.minSample() || normal.size() < b.minSample()) {
+            return List.of();
+        }
+        double zTeam = Stats.zFor(ALPHA, 1);
+        double normalValue = Stats.mean(normal);
+        if (!test(under, normalValue, rate, b, teamSd, zTeam).flagged() || !differs(under, normal, rate, b, zTeam)) {
+            return List.of();
+        }
+        if (standard != null && test(normal, standard, rate, b, teamSd, Stats.Z95).effect() >= b.minEffectSize() / 2) {
+            return List.of();
+        }
+        int minPart = Math.max(5, b.minSample() / 2);
+        Map<String, Test> stretched = new LinkedHashMap<>();
+        Map<String, List<Observation>> stretchedObs = new HashMap<>();
+        for (String a : eligible) {
+            List<Observation> own = byAgent.get(a).stream().filter(inUnder).toList();
+            if (own.size() < minPart) {
+                continue;
+            }
+            // Membership only, once the team finding holds: plain 95%, as in the classification of agent gaps.
+            Test t = test(values(own), normalValue, rate, b, teamSd, Stats.Z95);
+            if (t.worse() && t.effect() >= b.minEffectSize() && guardPasses(b, a, data)) {
+                stretched.put(a, t);
+                stretchedObs.put(a, own);
+            }
+        }
+        if (stretched.size() < settings.processMinAgents()) {
+            return List.of();
+        }
+        List<String> affected = List.copyOf(stretched.keySet());
+        List<Assessment> gaps = new ArrayList<>();
+        stretched.forEach((a, t) -> {
+            String why = String.format(Locale.ROOT, "Team %s is worse in its understaffed intervals (%s over %d "
+                            + "observations) than in its normally staffed ones (%s over %d), and %d of its %d agents "
+                            + "show it (this agent: %s in understaffed intervals): it moves with staffing, so it goes "
+                            + "to workforce planning as one fix, not to the agents.", data.teamId(),
+                    fmt(Stats.mean(under), b), under.size(), fmt(normalValue, b), normal.size(), affected.size(),
+                    eligible.size(), fmt(t.observed(), b));
+            gaps.add(gap(a, b, stretchedObs.get(a), t, normalValue, TEAM_NORMAL_INTERVALS, GapType.CAPACITY, why,
+                    affected));
+        });
+        return gaps;
+    }
+
+    /** Baseline kind of team CAPACITY gaps: the team's own observations in normally staffed intervals. */
+    static final String TEAM_NORMAL_INTERVALS = "TEAM_NORMAL_INTERVALS";
+
+    /** Observations made in one of the team's understaffed intervals; null when the team had none. */
+    private Predicate<Observation> understaffedIntervals(TeamData data) {
+        List<TeamData.StaffingInterval> under = data.staffing().stream()
+                .filter(s -> s.understaffed(settings.highOccupancy())).toList();
+        return under.isEmpty() ? null : o -> under.stream().anyMatch(s -> s.covers(o.at(), o.queue()));
+    }
+
     /** The behavior's own contact reason, else the reason most of the agent's worst interactions had. */
     static String dominantReason(List<Observation> obs, Behavior b) {
         if (b.filter("contactReason") != null) {
@@ -233,12 +311,10 @@ public final class GapDetector {
     /** Does the gap concentrate in understaffed intervals (gap there, none in normal intervals)? */
     private CapacitySplit capacitySplit(List<Observation> obs, double reference, boolean rate, Behavior b,
                                         double teamSd, TeamData data, double z) {
-        List<TeamData.StaffingInterval> under = data.staffing().stream()
-                .filter(s -> s.understaffed(settings.highOccupancy())).toList();
-        if (under.isEmpty()) {
+        Predicate<Observation> inUnder = understaffedIntervals(data);
+        if (inUnder == null) {
             return new CapacitySplit(false, Double.NaN, 0, Double.NaN, obs.size());
         }
-        Predicate<Observation> inUnder = o -> under.stream().anyMatch(s -> s.covers(o.at(), o.queue()));
         List<Double> u = obs.stream().filter(inUnder).map(Observation::value).toList();
         List<Double> n = obs.stream().filter(inUnder.negate()).map(Observation::value).toList();
         int minPart = Math.max(5, b.minSample() / 2);

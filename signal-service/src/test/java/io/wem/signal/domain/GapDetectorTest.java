@@ -208,6 +208,9 @@ class GapDetectorTest {
                     sample.add(v.getAsDouble());
                 }
                 t.others(12, Stats.mean(sample));
+                // A third of the window understaffed, with no effect on anyone: the capacity check must stay quiet.
+                t.staffing.add(new TeamData.StaffingInterval(t.start(), t.start().plus(b.window().dividedBy(3)), null,
+                        8, 12, 0.97));
                 List<Assessment> found = t.gaps(detector);
                 gaps += found.size();
                 found.forEach(f -> System.out.println("NOISE " + b.id() + " " + f.gapType() + " obs=" + f.observed()
@@ -293,6 +296,57 @@ class GapDetectorTest {
             assertEquals(GapType.CAPACITY, g.gapType());
             assertEquals(6, g.affectedAgentIds().size());
         });
+    }
+
+    @Test
+    void understaffedHoursDilutedInTheWholeWindowAreStillCapacity() {
+        // The demo's understaffed afternoons: holds are rare and short in normal hours and frequent and long in the
+        // understaffed ones, which are a minority of each agent's interactions; the whole-window figures are then
+        // too noisy to flag anyone against the organisation, but the hours themselves are not.
+        Team t = new Team(builtIn(BuiltInBehaviors.HOLD_USAGE), 21);
+        t.others(12, 9);
+        Instant understaffedUntil = t.start().plus(t.b.window().multipliedBy(3).dividedBy(10));
+        t.staffing.add(new TeamData.StaffingInterval(t.start(), understaffedUntil, null, 6, 10, 0.97));
+        long step = t.b.window().toSeconds() / 101;
+        for (int a = 0; a < 10; a++) {
+            for (int k = 0; k < 100; k++) {
+                Instant at = t.start().plusSeconds(step * (k + 1));
+                boolean under = at.isBefore(understaffedUntil);
+                double p = under ? 0.77 : 0.22;
+                double mean = under ? 100 : 40;
+                double v = t.rnd.nextDouble() < p ? -mean * Math.log(1 - t.rnd.nextDouble()) : 0;
+                t.current.add(new Observation("a" + a, "a" + a + "-" + k, at, v, "billing", "general"));
+            }
+            t.csat.put("a" + a, new TeamData.Satisfaction(4.2, 10));
+        }
+        List<Assessment> gaps = t.gaps(detector);
+        assertTrue(gaps.size() >= 6, "most of the team is stretched in those hours, found " + gaps.size());
+        gaps.forEach(g -> {
+            assertEquals(GapType.CAPACITY, g.gapType());
+            assertEquals(GapDetector.TEAM_NORMAL_INTERVALS, g.baselineKind());
+            assertEquals(gaps.size(), g.affectedAgentIds().size());
+            assertTrue(g.causeExplanation().contains("understaffed intervals"), g.causeExplanation());
+        });
+    }
+
+    @Test
+    void aTeamWorseEverywhereIsProcessEvenWhenUnderstaffedHoursAreWorseStill() {
+        Team t = new Team(builtIn(BuiltInBehaviors.HOLD_USAGE), 22);
+        t.others(12, 30);
+        Instant mid = t.start().plus(t.b.window().dividedBy(2));
+        t.staffing.add(new TeamData.StaffingInterval(t.start(), mid, null, 8, 12, null));
+        long step = t.b.window().toSeconds() / 41;
+        for (int a = 0; a < 6; a++) {
+            for (int k = 0; k < 40; k++) {
+                Instant at = t.start().plusSeconds(step * (k + 1));
+                double v = at.isBefore(mid) ? 150 + t.rnd.nextGaussian() * 15 : 90 + t.rnd.nextGaussian() * 15;
+                t.current.add(new Observation("a" + a, "a" + a + "-" + k, at, Math.max(0, v), "billing", "general"));
+            }
+            t.csat.put("a" + a, new TeamData.Satisfaction(4.2, 10));
+        }
+        List<Assessment> gaps = t.gaps(detector);
+        assertEquals(6, gaps.size());
+        gaps.forEach(g -> assertEquals(GapType.PROCESS, g.gapType(), g.causeExplanation()));
     }
 
     @Test
