@@ -10,7 +10,8 @@ import java.util.List;
  * @param gap            the gap holds now
  * @param clear          there is enough data and the agent is clearly fine again (effect below half the threshold
  *                       against both references), so an open gap can be resolved; hysteresis avoids flapping
- * @param baselineKind   TEAM_MEDIAN, TEAM_PERCENTILE, AGENT_HISTORY, ABSOLUTE, or ORG_MEDIAN for team-wide gaps
+ * @param baselineKind   TEAM_MEDIAN, TEAM_PERCENTILE, AGENT_HISTORY, ABSOLUTE, ORG_MEDIAN / ORG_STANDARD for
+ *                       team-wide gaps, or TEAM_NORMAL_INTERVALS for team CAPACITY gaps (see GapDetector)
  *                       measured against the organisation
  */
 public record Assessment(

@@ -79,22 +79,58 @@ public class DetectionService {
     @Transactional
     void markTeamsWithOpenGaps() {
         for (String team : gaps.teamsWithOpenGaps()) {
-            em.createNativeQuery("INSERT INTO dirty_team (team_id) VALUES (?1) ON CONFLICT DO NOTHING")
-                    .setParameter(1, team).executeUpdate();
+            markDirty(team);
         }
     }
 
-    /** Claims one dirty team (SKIP LOCKED: replicas share the work) and evaluates it; false when none is left. */
-    @Transactional
+    /**
+     * Claims one dirty team and evaluates it; false when none is left. The claim commits on its own before the
+     * evaluation: held open through the evaluation, the deleted row would make every ingestion request that marks
+     * the same team dirty wait until the evaluation commits (seconds on a busy team), stalling ingestion behind
+     * detection. Signals arriving during the evaluation mark the team dirty again, so they are evaluated next tick.
+     */
     public boolean evaluateNextDirtyTeam(Instant now) {
+        String team = self.claimDirtyTeam();
+        if (team == null) {
+            return false;
+        }
+        try {
+            self.evaluateTeamAlone(team, now);
+        } catch (RuntimeException e) {
+            self.markDirty(team); // not lost: evaluated again on a later tick
+            throw e;
+        }
+        return true;
+    }
+
+    /** Removes and returns the oldest dirty team (SKIP LOCKED: replicas share the work); null when none. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String claimDirtyTeam() {
         @SuppressWarnings("unchecked")
         List<String> claimed = em.createNativeQuery("DELETE FROM dirty_team WHERE team_id = (SELECT team_id FROM "
                 + "dirty_team ORDER BY marked_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING team_id").getResultList();
-        if (claimed.isEmpty()) {
-            return false;
+        return claimed.isEmpty() ? null : claimed.get(0);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void markDirty(String team) {
+        em.createNativeQuery("INSERT INTO dirty_team (team_id) VALUES (?1) ON CONFLICT DO NOTHING")
+                .setParameter(1, team).executeUpdate();
+    }
+
+    /**
+     * Evaluates a team unless another replica is evaluating it right now (a transaction-scoped advisory lock per
+     * team); then it only marks the team dirty again, so the newer signals are not skipped.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void evaluateTeamAlone(String team, Instant now) {
+        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext('wem-detection:' || ?1))")
+                .setParameter(1, team).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            markDirty(team);
+            return;
         }
-        evaluateTeam(claimed.get(0), now);
-        return true;
+        evaluateTeam(team, now);
     }
 
     @Transactional

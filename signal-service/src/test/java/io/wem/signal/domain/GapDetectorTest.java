@@ -88,6 +88,20 @@ class GapDetectorTest {
             return this;
         }
 
+        /** {@code agents} agents with 40 observations each: drawn from {@code before} until {@code until}, then {@code after}. */
+        Team shifting(int agents, Instant until, DoubleSupplier before, DoubleSupplier after) {
+            long step = b.window().toSeconds() / 41;
+            for (int a = 0; a < agents; a++) {
+                for (int k = 0; k < 40; k++) {
+                    Instant at = start().plusSeconds(step * (k + 1));
+                    double v = at.isBefore(until) ? before.getAsDouble() : after.getAsDouble();
+                    current.add(new Observation("a" + a, "a" + a + "-" + k, at, v, "billing", "general"));
+                }
+                csat.put("a" + a, new TeamData.Satisfaction(4.2, 10));
+            }
+            return this;
+        }
+
         TeamData data() {
             return new TeamData(id, start(), END, current, history, others, csat, staffing);
         }
@@ -281,15 +295,7 @@ class GapDetectorTest {
         t.others(12, 30);
         Instant mid = t.start().plus(t.b.window().dividedBy(2));
         t.staffing.add(new TeamData.StaffingInterval(t.start(), mid, null, 8, 12, null));
-        long step = t.b.window().toSeconds() / 41;
-        for (int a = 0; a < 6; a++) {
-            for (int k = 0; k < 40; k++) {
-                Instant at = t.start().plusSeconds(step * (k + 1));
-                double v = at.isBefore(mid) ? 120 + t.rnd.nextGaussian() * 15 : 30 + t.rnd.nextGaussian() * 10;
-                t.current.add(new Observation("a" + a, "a" + a + "-" + k, at, Math.max(0, v), "billing", "general"));
-            }
-            t.csat.put("a" + a, new TeamData.Satisfaction(4.2, 10));
-        }
+        t.shifting(6, mid, t.normal(120, 15), t.normal(30, 10));
         List<Assessment> gaps = t.gaps(detector);
         assertEquals(6, gaps.size());
         gaps.forEach(g -> {
@@ -335,15 +341,7 @@ class GapDetectorTest {
         t.others(12, 30);
         Instant mid = t.start().plus(t.b.window().dividedBy(2));
         t.staffing.add(new TeamData.StaffingInterval(t.start(), mid, null, 8, 12, null));
-        long step = t.b.window().toSeconds() / 41;
-        for (int a = 0; a < 6; a++) {
-            for (int k = 0; k < 40; k++) {
-                Instant at = t.start().plusSeconds(step * (k + 1));
-                double v = at.isBefore(mid) ? 150 + t.rnd.nextGaussian() * 15 : 90 + t.rnd.nextGaussian() * 15;
-                t.current.add(new Observation("a" + a, "a" + a + "-" + k, at, Math.max(0, v), "billing", "general"));
-            }
-            t.csat.put("a" + a, new TeamData.Satisfaction(4.2, 10));
-        }
+        t.shifting(6, mid, t.normal(150, 15), t.normal(90, 15));
         List<Assessment> gaps = t.gaps(detector);
         assertEquals(6, gaps.size());
         gaps.forEach(g -> assertEquals(GapType.PROCESS, g.gapType(), g.causeExplanation()));

@@ -23,4 +23,8 @@ public interface WellbeingConfig {
     /** Period of the team pattern check (emotional load, coaching pressure); "off" disables it. */
     @WithDefault("15m")
     String patternCheckEvery();
+
+    /** Period of the same check for teams with new activity; "off" disables it. */
+    @WithDefault("20s")
+    String patternCheckActiveEvery();
 }

@@ -31,6 +31,9 @@ public class ActivityService {
     @Inject
     AlertService alerts;
 
+    @Inject
+    PatternCheck patterns;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AgentActivity a) {
         if (a.activityId() == null || a.agentId() == null || a.agentId().isBlank() || a.kind() == null
@@ -76,5 +79,6 @@ public class ActivityService {
             alerts.raise(a.agentId(), state.teamId, d.kind(), d.severity(), d.recoveryDebtMinutes(), d.message(),
                     d.kind().equals("RECOVERY_VIOLATION") ? a.start() : at);
         }
+        patterns.activityIn(state.teamId);
     }
 }

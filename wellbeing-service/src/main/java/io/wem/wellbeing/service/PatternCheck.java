@@ -15,10 +15,13 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Periodic team checks: EMOTIONAL_LOAD for strong performers routed disproportionately to the hardest queues,
- * and COACHING_PRESSURE for agents whose coaching has become mostly corrective. Each alert kind is raised at most
+ * Team checks: EMOTIONAL_LOAD for strong performers routed disproportionately to the hardest queues, and
+ * COACHING_PRESSURE for agents whose coaching has become mostly corrective; run for teams with new activity every
+ * few seconds and for every team periodically. Each alert kind is raised at most
  * once per agent per cooldown.
  */
 @ApplicationScoped
@@ -40,16 +43,41 @@ public class PatternCheck {
     @Inject
     WellbeingViewService views;
 
+    /** Teams with new activity since their last check (per replica; the alerts' cooldown is in the database). */
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
+
+    /** A team received activity: check its patterns within seconds, not only at the next periodic check. */
+    public void activityIn(String teamId) {
+        if (teamId != null && !teamId.isBlank()) {
+            active.add(teamId);
+        }
+    }
+
+    @Scheduled(every = "${wem.wellbeing.pattern-check-active-every:20s}", delayed = "20s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void checkActive() {
+        for (String team : List.copyOf(active)) {
+            active.remove(team);
+            check(team);
+        }
+    }
+
+    /** Every team, also those without new activity: windows roll on and patterns fade or appear with time. */
     @Scheduled(every = "${wem.wellbeing.pattern-check-every:15m}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkAll() {
         for (String team : teams()) {
-            try {
-                checkTeam(team);
-            } catch (RuntimeException e) {
-                LOG.warnf("pattern check of team %s failed: %s", team, e.getMessage());
-            }
+            check(team);
+        }
+    }
+
+    private void check(String team) {
+        try {
+            checkTeam(team);
+        } catch (RuntimeException e) {
+            LOG.warnf("pattern check of team %s failed: %s", team, e.getMessage());
         }
     }
 

@@ -7,8 +7,10 @@ import java.util.List;
  * A behavior gap found by signal-service (topic wem.signal.gaps.v1, key = agent id).
  * For a PROCESS gap, {@code affectedAgentIds} lists the team members sharing it.
  *
- * @param baselineKind  TEAM_MEDIAN, TEAM_PERCENTILE, AGENT_HISTORY, ABSOLUTE, or ORG_MEDIAN / ORG_STANDARD for
- *                      team-wide (PROCESS/CAPACITY) gaps measured against the organisation
+ * @param baselineKind  TEAM_MEDIAN, TEAM_PERCENTILE, AGENT_HISTORY, ABSOLUTE, ORG_MEDIAN / ORG_STANDARD for
+ *                      team-wide (PROCESS/CAPACITY) gaps measured against the organisation, or
+ *                      TEAM_NORMAL_INTERVALS for team CAPACITY gaps (baseline: the team in normally staffed intervals;
+ *                      observed: the agent in understaffed ones)
  * @param effectSize    standardized difference between observed and baseline (Cohen's d or h)
  * @param customerImpact 0..1, how much the behavior touches customers (used to prioritise work)
  */
