@@ -1,5 +1,7 @@
 package io.wem.wellbeing.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wem.common.audit.Audit;
 import io.wem.common.contracts.GuardrailDecision;
@@ -25,6 +27,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -68,6 +71,11 @@ public class GuardrailService {
         GuardrailPolicy policy = policies.policyFor(team);
         if (policy.windowDays() > guessedDays) {
             snap = intensity.snapshot(req.agentId(), since(now, policy.windowDays()));
+        }
+
+        GuardrailDecisionEntity allowedBefore = allowedBefore(req, action);
+        if (allowedBefore != null) {
+            return view(allowedBefore);
         }
 
         GuardrailEngine.PriorReview prior = null;
@@ -126,6 +134,33 @@ public class GuardrailService {
                 "action", action.name()).increment();
         return new GuardrailDecision(d.decisionId, d.agentId, d.actionKind, d.decision, d.earliestAt,
                 outcome.reasons(), d.intensityIndex, now);
+    }
+
+    /**
+     * The same requester asking again about the same action (same reference) that was already allowed: a retry
+     * after a client timeout, whose first answer was decided and counted. It gets that answer again; counting it
+     * twice would push the agent towards the cap with monitoring that never happened (seen under load: two timed-out
+     * attempts counted two live-monitoring facts and the third was deferred for a cap of 2). A deferred or denied
+     * action counted nothing, so asking again is a new evaluation.
+     */
+    private GuardrailDecisionEntity allowedBefore(GuardrailEvaluationRequest req, ActionKind action) {
+        if (req.reference() == null || req.reference().isBlank()) {
+            return null;
+        }
+        return GuardrailDecisionEntity.find("agentId = ?1 and actionKind = ?2 and requester = ?3 and reference = ?4 "
+                        + "and counted = true order by decidedAt desc", req.agentId(), action.name(),
+                req.requester(), req.reference()).firstResult();
+    }
+
+    private static GuardrailDecision view(GuardrailDecisionEntity d) {
+        List<String> reasons;
+        try {
+            reasons = Events.mapper().readValue(d.reasons, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored reasons of decision " + d.decisionId + " are not a JSON array", e);
+        }
+        return new GuardrailDecision(d.decisionId, d.agentId, d.actionKind, d.decision, d.earliestAt, reasons,
+                d.intensityIndex, d.decidedAt);
     }
 
     /**

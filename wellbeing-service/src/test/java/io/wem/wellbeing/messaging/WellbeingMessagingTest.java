@@ -96,12 +96,12 @@ class WellbeingMessagingTest {
         monitoring(agent, team, "QA_EVALUATION", null, "qa-1");
         monitoring(agent, team, "QA_EVALUATION", null, "qa-2");
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                "2.0".equals(evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", "c", "intensityIndex")));
+                "2.0".equals(evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", unique("probe"), "intensityIndex")));
         monitoring(agent, team, "LIVE_MONITORING", null, "live-1");
         monitoring(agent, team, "LIVE_MONITORING", null, "live-2");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "DEFER".equals(evaluate(agent, team, "LIVE_MONITORING", null, "live-3", "decision")));
-        assertEquals("8.0", evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", "c", "intensityIndex"));
+        assertEquals("8.0", evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", unique("probe"), "intensityIndex"));
     }
 
     @Test
@@ -148,7 +148,7 @@ class WellbeingMessagingTest {
         }
         activity(agent, team, "INTERACTION", Instant.now().minus(Duration.ofMinutes(20)), 5, true);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                "DEFER".equals(evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", "c", "decision")));
+                "DEFER".equals(evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", unique("probe"), "decision")));
     }
 
     @Test
@@ -164,7 +164,7 @@ class WellbeingMessagingTest {
                 .extract().jsonPath().getList("$").size() == 1);
         // The 4th event also exceeded the cap: the standing pattern is not reported twice within the cooldown.
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                "12.0".equals(evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", "c", "intensityIndex")));
+                "12.0".equals(evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", unique("probe"), "intensityIndex")));
         given().auth().oauth2(planner).when().get("/api/v1/alerts?teamId=" + team + "&kind=MONITORING_CAP").then()
                 .statusCode(200).body("size()", equalTo(1)).body("[0].agentId", equalTo(agent))
                 .body("[0].message", org.hamcrest.Matchers.containsString("cap 2"));

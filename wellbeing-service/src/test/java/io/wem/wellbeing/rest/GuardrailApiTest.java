@@ -65,6 +65,24 @@ public class GuardrailApiTest {
     }
 
     @Test
+    void aRetriedAllowedRequestIsAnsweredAgainAndCountedOnce() {
+        String agent = unique("agent");
+        String team = unique("team");
+        String first = evaluate(SVC, body(agent, team, "LIVE_MONITORING", false, "HANDLE_TIME", "iv-1")).statusCode(200)
+                .body("decision", equalTo("ALLOW")).body("intensityIndex", equalTo(3.0f))
+                .extract().path("decisionId");
+        // the caller timed out and asks again about the same action: same answer, the index does not move
+        evaluate(SVC, body(agent, team, "LIVE_MONITORING", false, "HANDLE_TIME", "iv-1")).statusCode(200)
+                .body("decision", equalTo("ALLOW")).body("decisionId", equalTo(first))
+                .body("intensityIndex", equalTo(3.0f));
+        // another action is a new evaluation, and the cap of 2 live-monitoring sessions still has room for it
+        evaluate(SVC, body(agent, team, "LIVE_MONITORING", false, "HANDLE_TIME", "iv-2")).statusCode(200)
+                .body("decision", equalTo("ALLOW")).body("intensityIndex", equalTo(6.0f));
+        evaluate(SVC, body(agent, team, "LIVE_MONITORING", false, "HANDLE_TIME", "iv-3")).statusCode(200)
+                .body("decision", equalTo("DEFER"));
+    }
+
+    @Test
     void automatedPerformancePlanRequiresHumanReviewAndTheDecisionIsAudited() {
         String agent = unique("agent");
         try (io.wem.testing.TestKafka.Reader audit = io.wem.testing.TestKafka.reader(

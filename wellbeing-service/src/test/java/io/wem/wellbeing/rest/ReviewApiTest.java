@@ -108,7 +108,7 @@ class ReviewApiTest {
         given().auth().oauth2(agentToken).contentType(ContentType.JSON).body(body).when().post("/api/v1/me/contests")
                 .then().statusCode(409);
         assertEquals("0.25", GuardrailApiTest.evaluate(GuardrailApiTest.SVC, GuardrailApiTest.body(agent, team,
-                "COACHING_SESSION", false, "DEVELOPMENT", "c")).extract().path("intensityIndex").toString());
+                "COACHING_SESSION", false, "DEVELOPMENT", GuardrailApiTest.unique("probe"))).extract().path("intensityIndex").toString());
 
         String review = pendingReviewOf(team, agent);
         decide(TestTokens.supervisor("sup", team), review, "{\"approve\":true,\"reason\":\"transfer was forced\"}")
@@ -119,7 +119,7 @@ class ReviewApiTest {
                 .body("[0].subjectId", equalTo(monitoringId));
         // The overturned score no longer counts as watching.
         assertEquals("0.0", GuardrailApiTest.evaluate(GuardrailApiTest.SVC, GuardrailApiTest.body(agent, team,
-                "COACHING_SESSION", false, "DEVELOPMENT", "c")).extract().path("intensityIndex").toString());
+                "COACHING_SESSION", false, "DEVELOPMENT", GuardrailApiTest.unique("probe"))).extract().path("intensityIndex").toString());
     }
 
     @Test
