@@ -87,7 +87,7 @@ public final class DemoMain {
                 "  --signal-url URL --coaching-url URL --governance-url URL --wellbeing-url URL",
                 "                      defaults http://127.0.0.1:8081 .. 8084",
                 "  --batch N           signals per POST, at most 1000 (default 1000)",
-                "  --settle-timeout S  seconds to wait for the suite to settle after each week (default 180)",
+                "  --settle-timeout S  seconds to wait for the suite to settle after each week (default 300)",
                 "  --skip-follow-up    stop after the first week's report");
     }
 
@@ -166,7 +166,7 @@ public final class DemoMain {
                 a.get("governance-url", "http://127.0.0.1:8083"),
                 a.get("wellbeing-url", "http://127.0.0.1:8084"),
                 Math.min(1000, Math.max(1, a.getInt("batch", 1000))),
-                a.getInt("settle-timeout", 180),
+                a.getInt("settle-timeout", 300),
                 Path.of(a.get("report", ".wem/demo-report.md")),
                 !a.flag("skip-follow-up"));
         return new DemoDriver(o, d).run();

@@ -247,18 +247,26 @@ public final class DemoDriver {
         while (Instant.now().isBefore(deadline)) {
             sleep(5000);
             Snapshot now = read();
+            // Wellbeing works through the same week on its own consumer (recovery alerts per interaction, pattern
+            // checks of active teams every 20 s), so its alerts must have stopped changing too.
             boolean same = now.gaps.size() == last.gaps.size() && now.interventions.size() == last.interventions.size()
-                    && stateCounts(now).equals(stateCounts(last));
+                    && stateCounts(now).equals(stateCounts(last)) && alertCount(now) == alertCount(last);
             stable = same && !now.interventions.isEmpty() ? stable + 1 : 0;
-            System.out.printf("    gaps %d, interventions %d %s%n", now.gaps.size(), now.interventions.size(), stateCounts(now));
+            System.out.printf("    gaps %d, interventions %d %s, wellbeing alerts %d%n", now.gaps.size(),
+                    now.interventions.size(), stateCounts(now), alertCount(now));
             last = now;
-            if (stable >= 3) {
+            // 25 s without change: longer than wellbeing's 20 s pattern check of active teams
+            if (stable >= 5) {
                 return now;
             }
         }
         last.problems.add("the suite was still changing (or had produced no intervention) after " + opt.settleSeconds()
                 + " s; figures are those of the last poll");
         return last;
+    }
+
+    private static int alertCount(Snapshot s) {
+        return s.alerts == null ? -1 : s.alerts.size();
     }
 
     private static Map<String, Long> stateCounts(Snapshot s) {

@@ -57,6 +57,16 @@ public final class GapDetector {
     }
 
     public List<Assessment> assess(Behavior b, TeamData data) {
+        return assess(b, data, 1);
+    }
+
+    /**
+     * @param slices how many slices of the same behavior are assessed for this team (one per contact reason for a
+     *               per-reason behavior): each is another chance for noise to pass, so the family-wise error rate is
+     *               held over agents × slices
+     */
+    public List<Assessment> assess(Behavior b, TeamData data, int slices) {
+        int family = Math.max(1, slices);
         Metrics.Metric metric = b.metricDef();
         if (metric == null) {
             return List.of();
@@ -76,7 +86,7 @@ public final class GapDetector {
         });
         List<String> eligible = byAgent.entrySet().stream().filter(e -> e.getValue().size() >= b.minSample())
                 .map(Map.Entry::getKey).sorted().toList();
-        double z = Stats.zFor(ALPHA, eligible.size());
+        double z = Stats.zFor(ALPHA, eligible.size() * family);
 
         // The organisation's standard: an explicit target, else the median agent of the other teams.
         Double standard = b.target();
@@ -93,7 +103,7 @@ public final class GapDetector {
         Map<String, Assessment> out = new LinkedHashMap<>();
 
         // 1. Team CAPACITY: the team is worse in its understaffed intervals than in its normally staffed ones.
-        for (Assessment a : teamCapacity(b, data, byAgent, eligible, standard, rate, teamSd)) {
+        for (Assessment a : teamCapacity(b, data, byAgent, eligible, standard, rate, teamSd, family)) {
             out.put(a.agentId(), a);
         }
 
@@ -230,7 +240,8 @@ public final class GapDetector {
      * The gap names every agent whose own understaffed-interval observations are worse than the team's normal ones.
      */
     private List<Assessment> teamCapacity(Behavior b, TeamData data, Map<String, List<Observation>> byAgent,
-                                          List<String> eligible, Double standard, boolean rate, double teamSd) {
+                                          List<String> eligible, Double standard, boolean rate, double teamSd,
+                                          int family) {
         Predicate<Observation> inUnder = understaffedIntervals(data);
         if (inUnder == null || eligible.size() < settings.processMinAgents()) {
             return List.of();
@@ -241,7 +252,7 @@ public final class GapDetector {
         if (under.size() < b.minSample() || normal.size() < b.minSample()) {
             return List.of();
         }
-        double zTeam = Stats.zFor(ALPHA, 1);
+        double zTeam = Stats.zFor(ALPHA, family);
         double normalValue = Stats.mean(normal);
         if (!test(under, normalValue, rate, b, teamSd, zTeam).flagged() || !differs(under, normal, rate, b, zTeam)) {
             return List.of();

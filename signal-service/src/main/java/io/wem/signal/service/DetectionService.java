@@ -166,7 +166,7 @@ public class DetectionService {
         for (String reason : reasons) {
             Behavior slice = b.withFilter(b.slicedBy(), reason);
             TeamData data = observations.teamData(slice, teamId, now, config.detection().historyWindows());
-            for (Assessment a : detector.assess(slice, data)) {
+            for (Assessment a : detector.assess(slice, data, reasons.size())) {
                 Assessment current = byAgent.get(a.agentId());
                 if (a.gap() && (current == null || !current.gap() || a.effectSize() > current.effectSize())) {
                     byAgent.put(a.agentId(), a);

@@ -336,6 +336,36 @@ class GapDetectorTest {
     }
 
     @Test
+    void perReasonSlicesHoldTheErrorRateOverAgentsAndReasons() {
+        Behavior b = builtIn(BuiltInBehaviors.REPEAT_CONTACTS).withFilter("contactReason", "billing-dispute");
+        int firstAlone = -1;
+        int firstOfSeven = -1;
+        for (int k = 4; k <= 24 && firstOfSeven < 0; k++) {
+            Team t = new Team(b, 30);
+            for (int p = 0; p < 10; p++) {
+                t.agent("peer-" + p, 40, exactly(3));
+            }
+            t.agent("x", 36, exactly(k));
+            boolean alone = detector.assess(b, t.data(), 1).stream().anyMatch(a -> a.gap() && a.agentId().equals("x"));
+            boolean ofSeven = detector.assess(b, t.data(), 7).stream().anyMatch(a -> a.gap() && a.agentId().equals("x"));
+            if (alone && firstAlone < 0) {
+                firstAlone = k;
+            }
+            if (ofSeven) {
+                firstOfSeven = k;
+            }
+        }
+        assertTrue(firstAlone > 0 && firstOfSeven > firstAlone,
+                "one slice of seven needs more evidence: first gap at " + firstAlone + " vs " + firstOfSeven + " of 36");
+    }
+
+    /** Exactly {@code ones} ones, then zeros. */
+    static DoubleSupplier exactly(int ones) {
+        int[] drawn = {0};
+        return () -> drawn[0]++ < ones ? 1 : 0;
+    }
+
+    @Test
     void aTeamWorseEverywhereIsProcessEvenWhenUnderstaffedHoursAreWorseStill() {
         Team t = new Team(builtIn(BuiltInBehaviors.HOLD_USAGE), 22);
         t.others(12, 30);
