@@ -106,8 +106,8 @@ public class EvaluationService {
             List<Double> befores = new ArrayList<>();
             List<Double> afters = new ArrayList<>();
             for (String agent : in.affected()) {
-                Double b = value(fetch(agent, in, in.beforeFrom(), in.beforeTo()));
-                Double a = value(fetch(agent, in, in.afterFrom(), afterTo));
+                Double b = valueIn(agent, in, in.beforeFrom(), in.beforeTo());
+                Double a = valueIn(agent, in, in.afterFrom(), afterTo);
                 if (b != null && a != null) {
                     befores.add(b);
                     afters.add(a);
@@ -159,6 +159,22 @@ public class EvaluationService {
             throw ProblemException.unavailable("measurements of " + agentId + " from signal-service unavailable: "
                     + e.getMessage(), Duration.ofMinutes(5));
         }
+    }
+
+    /**
+     * An affected agent's value in a window of team-level work; null when the agent has no samples there (absent
+     * that week, or only a few contacts of the kind), so the agent is left out of the team's mean instead of
+     * blocking the evaluation. An unreachable signal-service still answers 503.
+     */
+    private Double valueIn(String agentId, Input in, Instant from, Instant to) {
+        MeasurementSeries s;
+        try {
+            s = measurements.series(agentId, in.behaviorId(), from, to);
+        } catch (RuntimeException e) {
+            throw ProblemException.unavailable("measurements of " + agentId + " from signal-service unavailable: "
+                    + e.getMessage(), Duration.ofMinutes(5));
+        }
+        return value(s);
     }
 
     private static double required(MeasurementSeries s, String window) {
