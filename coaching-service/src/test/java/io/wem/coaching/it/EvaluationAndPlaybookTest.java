@@ -131,6 +131,36 @@ class EvaluationAndPlaybookTest {
     }
 
     @Test
+    void teamLevelWorkIsMeasuredOnTheAffectedAgentsWithSamples() {
+        String team = id("team");
+        String behavior = BuiltInBehaviors.ACW_HABITS;
+        String a1 = id("agent");
+        String a2 = id("agent");
+        String away = id("agent");
+        measurements(a1, behavior, 100, 70);
+        measurements(a2, behavior, 100, 80);
+        // away all week: signal-service answers with a series that has no total (no observations at all)
+        String empty = "{\"agentId\":\"" + away + "\",\"teamId\":\"t\",\"behaviorId\":\"" + behavior
+                + "\",\"metric\":\"acw_seconds\",\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-15T00:00:00Z\","
+                + "\"daily\":[],\"total\":null}";
+        StubServices.server.stubFor(get(urlPathEqualTo("/api/v1/agents/" + away + "/behaviors/" + behavior
+                + "/measurements")).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(empty)));
+        BehaviorGapDetected g = gap(id("gap"), a1, team, behavior, GapType.PROCESS, List.of(a1, a2, away));
+        send(envelope(g));
+        String owner = role("process-owner");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> list(team, owner).stream()
+                .anyMatch(i -> g.gapId().equals(i.get("gapId")) && "ASSIGNED".equals(i.get("state"))));
+        String id = (String) list(team, owner).get(0).get("id");
+        transition(id, "IN_PROGRESS", owner).statusCode(200);
+        transition(id, "COMPLETED", owner).statusCode(200).body("state", equalTo("FOLLOW_UP"));
+        // The mean of the agents with samples: 100 -> 75; the absent agent neither counts nor blocks.
+        given().auth().oauth2(role("platform-admin")).post("/api/v1/interventions/" + id + "/evaluate").then()
+                .statusCode(200)
+                .body("evaluation.before", closeTo(100.0, 1e-9))
+                .body("evaluation.after", closeTo(75.0, 1e-9));
+    }
+
+    @Test
     void evaluationFailsClosedWhenMeasurementsAreMissing() {
         String team = id("team");
         String agent = id("agent");
