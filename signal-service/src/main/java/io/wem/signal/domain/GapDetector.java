@@ -246,9 +246,11 @@ public final class GapDetector {
         if (inUnder == null || eligible.size() < settings.processMinAgents()) {
             return List.of();
         }
-        List<Observation> pooled = eligible.stream().flatMap(a -> byAgent.get(a).stream()).toList();
-        List<Double> under = pooled.stream().filter(inUnder).map(Observation::value).toList();
-        List<Double> normal = pooled.stream().filter(inUnder.negate()).map(Observation::value).toList();
+        // One pass over the team's observations: the interval lookup is the costly part of this check.
+        Map<Boolean, List<Observation>> split = eligible.stream().flatMap(a -> byAgent.get(a).stream())
+                .collect(Collectors.partitioningBy(inUnder));
+        List<Double> under = values(split.get(true));
+        List<Double> normal = values(split.get(false));
         if (under.size() < b.minSample() || normal.size() < b.minSample()) {
             return List.of();
         }
@@ -261,10 +263,10 @@ public final class GapDetector {
             return List.of();
         }
         int minPart = Math.max(5, b.minSample() / 2);
+        Map<String, List<Observation>> underByAgent = group(split.get(true));
         Map<String, Test> stretched = new LinkedHashMap<>();
-        Map<String, List<Observation>> stretchedObs = new HashMap<>();
         for (String a : eligible) {
-            List<Observation> own = byAgent.get(a).stream().filter(inUnder).toList();
+            List<Observation> own = underByAgent.getOrDefault(a, List.of());
             if (own.size() < minPart) {
                 continue;
             }
@@ -272,7 +274,6 @@ public final class GapDetector {
             Test t = test(values(own), normalValue, rate, b, teamSd, Stats.Z95);
             if (t.worse() && t.effect() >= b.minEffectSize() && guardPasses(b, a, data)) {
                 stretched.put(a, t);
-                stretchedObs.put(a, own);
             }
         }
         if (stretched.size() < settings.processMinAgents()) {
@@ -287,7 +288,7 @@ public final class GapDetector {
                             + "to workforce planning as one fix, not to the agents.", data.teamId(),
                     fmt(Stats.mean(under), b), under.size(), fmt(normalValue, b), normal.size(), affected.size(),
                     eligible.size(), fmt(t.observed(), b));
-            gaps.add(gap(a, b, stretchedObs.get(a), t, normalValue, TEAM_NORMAL_INTERVALS, GapType.CAPACITY, why,
+            gaps.add(gap(a, b, underByAgent.get(a), t, normalValue, TEAM_NORMAL_INTERVALS, GapType.CAPACITY, why,
                     affected));
         });
         return gaps;
