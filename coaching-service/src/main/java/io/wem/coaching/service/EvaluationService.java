@@ -106,8 +106,9 @@ public class EvaluationService {
             List<Double> befores = new ArrayList<>();
             List<Double> afters = new ArrayList<>();
             for (String agent : in.affected()) {
-                Double b = valueIn(agent, in, in.beforeFrom(), in.beforeTo());
-                Double a = valueIn(agent, in, in.afterFrom(), afterTo);
+                // An agent without samples in a window (absent that week) is left out of the team's mean.
+                Double b = value(series(agent, in, in.beforeFrom(), in.beforeTo()));
+                Double a = value(series(agent, in, in.afterFrom(), afterTo));
                 if (b != null && a != null) {
                     befores.add(b);
                     afters.add(a);
@@ -148,33 +149,27 @@ public class EvaluationService {
                 criterion, peers, affected);
     }
 
+    /** The agent's series with a total (agent-level evaluation needs one); 503 otherwise. */
     private MeasurementSeries fetch(String agentId, Input in, Instant from, Instant to) {
+        MeasurementSeries s = series(agentId, in, from, to);
+        if (s == null || s.total() == null) {
+            throw unavailable(agentId, "no total in the measurement series");
+        }
+        return s;
+    }
+
+    /** The agent's series as signal-service answers it (maybe without a total); 503 when it cannot be read. */
+    private MeasurementSeries series(String agentId, Input in, Instant from, Instant to) {
         try {
-            MeasurementSeries s = measurements.series(agentId, in.behaviorId(), from, to);
-            if (s == null || s.total() == null) {
-                throw new IllegalStateException("no total in the measurement series");
-            }
-            return s;
+            return measurements.series(agentId, in.behaviorId(), from, to);
         } catch (RuntimeException e) {
-            throw ProblemException.unavailable("measurements of " + agentId + " from signal-service unavailable: "
-                    + e.getMessage(), Duration.ofMinutes(5));
+            throw unavailable(agentId, e.getMessage());
         }
     }
 
-    /**
-     * An affected agent's value in a window of team-level work; null when the agent has no samples there (absent
-     * that week, or only a few contacts of the kind), so the agent is left out of the team's mean instead of
-     * blocking the evaluation. An unreachable signal-service still answers 503.
-     */
-    private Double valueIn(String agentId, Input in, Instant from, Instant to) {
-        MeasurementSeries s;
-        try {
-            s = measurements.series(agentId, in.behaviorId(), from, to);
-        } catch (RuntimeException e) {
-            throw ProblemException.unavailable("measurements of " + agentId + " from signal-service unavailable: "
-                    + e.getMessage(), Duration.ofMinutes(5));
-        }
-        return value(s);
+    private static ProblemException unavailable(String agentId, String why) {
+        return ProblemException.unavailable("measurements of " + agentId + " from signal-service unavailable: " + why,
+                Duration.ofMinutes(5));
     }
 
     private static double required(MeasurementSeries s, String window) {
