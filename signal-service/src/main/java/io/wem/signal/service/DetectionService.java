@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.ArrayList;
@@ -61,12 +62,15 @@ public class DetectionService {
     @Inject
     DetectionService self;
 
+    @Inject
+    Clock clock;
+
     @Scheduled(every = "${wem.signal.detection.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {
             // Bounded per tick so one busy tick cannot starve the rest of the scheduler.
-            for (int k = 0; k < 200 && self.evaluateNextDirtyTeam(Instant.now()); k++) {
+            for (int k = 0; k < 200 && self.evaluateNextDirtyTeam(); k++) {
                 // next team
             }
         } catch (RuntimeException e) {
@@ -88,14 +92,15 @@ public class DetectionService {
      * evaluation: held open through the evaluation, the deleted row would make every ingestion request that marks
      * the same team dirty wait until the evaluation commits (seconds on a busy team), stalling ingestion behind
      * detection. Signals arriving during the evaluation mark the team dirty again, so they are evaluated next tick.
+     * The evaluation time is read after the claim, so a team marked dirty at a time is evaluated at or after it.
      */
-    public boolean evaluateNextDirtyTeam(Instant now) {
+    public boolean evaluateNextDirtyTeam() {
         String team = self.claimDirtyTeam();
         if (team == null) {
             return false;
         }
         try {
-            self.evaluateTeamAlone(team, now);
+            self.evaluateTeamAlone(team, clock.instant());
         } catch (RuntimeException e) {
             self.markDirty(team); // not lost: evaluated again on a later tick
             throw e;

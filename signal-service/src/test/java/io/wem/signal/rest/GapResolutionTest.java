@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.wem.common.contracts.BehaviorGapResolved;
 import io.wem.common.events.Events;
 import io.wem.signal.service.DetectionService;
+import io.wem.signal.support.AdjustableClock;
 import io.wem.testing.TestKafka;
 import io.wem.testing.TestTokens;
 import jakarta.inject.Inject;
@@ -29,6 +30,9 @@ class GapResolutionTest {
 
     @Inject
     DetectionService detection;
+
+    @Inject
+    AdjustableClock clock;
 
     @Test
     void aGapResolvesWhenItNoLongerHolds() {
@@ -67,18 +71,23 @@ class GapResolutionTest {
                     22 + k % 7, 0, false, "general"), queue));
         }
         post(normal);
+        // The service's own detection rolls the window on: moving its clock (not evaluating beside the scheduler,
+        // whose evaluation at the real time would open the gap again) and marking the team as the hourly sweep does.
         try (TestKafka.Reader gaps = TestKafka.reader("wem.signal.gaps.v1")) {
-            detection.evaluateTeam(team, now.plus(Duration.ofHours(5)));
+            clock.moveAhead(Duration.ofHours(5));
+            detection.markDirty(team);
             ConsumerRecord<String, String> r = gaps.await(x -> agent.equals(x.key())
-                    && x.value().contains("BehaviorGapResolved"), Duration.ofSeconds(20));
+                    && x.value().contains("BehaviorGapResolved"), Duration.ofSeconds(30));
             assertNotNull(r, "gap resolved");
             BehaviorGapResolved resolved = Events.parse(r.value()).dataAs(BehaviorGapResolved.class);
             assertEquals(behavior, resolved.behaviorId());
+            given().auth().oauth2(QA).queryParam("status", "RESOLVED").when().get("/api/v1/teams/" + team + "/gaps")
+                    .then().statusCode(200).body("find { it.gap.agentId == '" + agent + "' }.status", equalTo("RESOLVED"));
+            given().auth().oauth2(QA).when().get("/api/v1/teams/" + team + "/gaps").then().statusCode(200)
+                    .body("findAll { it.gap.behaviorId == '" + behavior + "' }.size()", equalTo(0));
+        } finally {
+            clock.reset();
         }
-        given().auth().oauth2(QA).queryParam("status", "RESOLVED").when().get("/api/v1/teams/" + team + "/gaps")
-                .then().statusCode(200).body("find { it.gap.agentId == '" + agent + "' }.status", equalTo("RESOLVED"));
-        given().auth().oauth2(QA).when().get("/api/v1/teams/" + team + "/gaps").then().statusCode(200)
-                .body("findAll { it.gap.behaviorId == '" + behavior + "' }.size()", equalTo(0));
     }
 
     private static String onQueue(String interactionJson, String queue) {
