@@ -18,9 +18,12 @@ import java.util.stream.Collectors;
  * Finds behavior gaps for one team and one behavior and classifies their likely cause.
  *
  * <p>Statistical guard: an agent is assessed only with at least {@code minSample} observations; a gap needs the
- * confidence interval (99% family-wise over the team's agents, Bonferroni) of the agent's value (Wilson for rates, Student t for means) to lie entirely on the worse side
+ * confidence interval of the agent's value (Wilson for rates, Student t for means) to lie entirely on the worse side
  * of the baseline AND an effect size (Cohen's h for rates, Cohen's d against the team's spread for means) of at least
- * the behavior's threshold. Noise therefore does not raise gaps, and neither do tiny but significant differences.
+ * the behavior's threshold. The interval is 99% family-wise over the team's agents (Bonferroni) and over every look
+ * at the data (a time-uniform confidence sequence, {@link Stats#timeUniformZ}): detection re-tests a team each time
+ * signals arrive, and a fixed-sample interval tested that often would cross by chance. Noise therefore does not
+ * raise gaps, and neither do tiny but significant differences.
  *
  * <p>Cause, in this order (see docs/signal.md):
  * <ol>
@@ -47,8 +50,23 @@ public final class GapDetector {
     record Test(double observed, Stats.Interval ci, double effect, int n, boolean worse, boolean flagged) {
     }
 
-    /** Family-wise error rate of one team's assessment (all agents of the team are tested at once). */
+    /** Family-wise error rate of one team's assessment (all agents of the team, at every look). */
     static final double ALPHA = 0.01;
+
+    /**
+     * Critical values of one family of tests that hold over every look at the data: a time-uniform confidence
+     * sequence at error {@code alpha}, tightest at {@code tightestAt} observations.
+     */
+    record Looks(double alpha, int tightestAt) {
+        static Looks of(Behavior b, int family) {
+            // Tightest a few times past the minimum sample: where most decisions on a streaming week are made.
+            return new Looks(ALPHA / Math.max(1, family), Math.max(20, 4 * b.minSample()));
+        }
+
+        double z(int n) {
+            return Stats.timeUniformZ(alpha, n, tightestAt);
+        }
+    }
 
     private final Settings settings;
 
@@ -86,7 +104,7 @@ public final class GapDetector {
         });
         List<String> eligible = byAgent.entrySet().stream().filter(e -> e.getValue().size() >= b.minSample())
                 .map(Map.Entry::getKey).sorted().toList();
-        double z = Stats.zFor(ALPHA, eligible.size() * family);
+        Looks looks = Looks.of(b, eligible.size() * family);
 
         // The organisation's standard: an explicit target, else the median agent of the other teams.
         Double standard = b.target();
@@ -112,7 +130,8 @@ public final class GapDetector {
         Map<String, Test> vsStandard = new HashMap<>();
         if (standard != null) {
             for (String a : eligible) {
-                Test t = test(values(byAgent.get(a)), standard, rate, b, teamSd, z);
+                List<Double> own = values(byAgent.get(a));
+                Test t = test(own, standard, rate, b, teamSd, looks.z(own.size()));
                 vsStandard.put(a, t);
                 if (t.flagged() && guardPasses(b, a, data) && !out.containsKey(a)) {
                     shared.add(a);
@@ -152,6 +171,7 @@ public final class GapDetector {
             List<Observation> obs = byAgent.get(a);
             List<Observation> hist = historyByAgent.getOrDefault(a, List.of());
             Double baseline = baseline(b, a, agentMeans, hist);
+            double z = looks.z(obs.size());
             Test t = baseline == null ? null : test(values(obs), baseline, rate, b, teamSd, z);
             if (t != null && t.flagged()) {
                 // The baseline is itself estimated from peers (or history): also require the agent to differ from
@@ -164,7 +184,7 @@ public final class GapDetector {
                 }
             }
             if (t != null && t.flagged() && guardPasses(b, a, data)) {
-                out.put(a, classifyAgentGap(b, data, a, obs, hist, baseline, t, rate, teamSd, agentMeans, z));
+                out.put(a, classifyAgentGap(b, data, a, obs, hist, baseline, t, rate, teamSd, agentMeans, looks));
             } else {
                 Test s = vsStandard.get(a);
                 boolean clear = (t == null || t.effect() < b.minEffectSize() / 2)
@@ -182,7 +202,7 @@ public final class GapDetector {
 
     private Assessment classifyAgentGap(Behavior b, TeamData data, String agent, List<Observation> obs,
                                         List<Observation> hist, double baseline, Test t, boolean rate, double teamSd,
-                                        Map<String, Double> agentMeans, double z) {
+                                        Map<String, Double> agentMeans, Looks looks) {
         // Classification runs only once a gap is established, so its tests use plain 95% (no multiplicity).
         CapacitySplit split = capacitySplit(obs, baseline, rate, b, teamSd, data, Stats.Z95);
         String kind = b.comparison().name();
@@ -203,7 +223,7 @@ public final class GapDetector {
                             l -> l.isEmpty() ? null : Stats.median(l)))
                     : Double.valueOf(baseline);
             // "Met the standard": the earlier period was not itself a gap against the same reference.
-            boolean metBefore = reference == null || !test(hv, reference, rate, b, teamSd, z).flagged();
+            boolean metBefore = reference == null || !test(hv, reference, rate, b, teamSd, looks.z(hv.size())).flagged();
             Stats.Interval diff = rate
                     ? Stats.newcombeDifference(sum(values(obs)), obs.size(), sum(hv), hv.size(), Stats.Z95)
                     : Stats.welchDifference(values(obs), hv, Stats.Z95);
@@ -254,7 +274,7 @@ public final class GapDetector {
         if (under.size() < b.minSample() || normal.size() < b.minSample()) {
             return List.of();
         }
-        double zTeam = Stats.zFor(ALPHA, family);
+        double zTeam = Looks.of(b, family).z(under.size());
         double normalValue = Stats.mean(normal);
         if (!test(under, normalValue, rate, b, teamSd, zTeam).flagged() || !differs(under, normal, rate, b, zTeam)) {
             return List.of();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The few statistics the detector needs, in plain Java (95% intervals). */
+/** The few statistics the detector needs, in plain Java. */
 public final class Stats {
     public static final double Z95 = 1.959963984540054;
 
@@ -56,11 +56,20 @@ public final class Stats {
     }
 
     /**
-     * Two-sided critical z for family-wise error alpha over k simultaneous tests (Bonferroni): the detector tests
-     * every agent of a team at once, so without this one in twenty teams would show a false gap.
+     * Two-sided critical value of a time-uniform confidence sequence (the normal-mixture boundary of Robbins, in the
+     * asymptotic form of Waudby-Smith et al., "Time-uniform central limit theory", 2021): an interval of half-width
+     * {@code z * sd / sqrt(n)} with this z covers the true mean at every sample size at once with probability at
+     * least 1 - alpha. The detector looks at the same agent again each time a signal arrives; a fixed-n interval
+     * checked that often crosses by chance far more often than alpha (optional stopping), this one does not.
+     *
+     * @param tightestAt the sample size at which the sequence is tightest (there about 1.25-1.4 times the fixed-n z;
+     *                   it widens slowly, like sqrt(log n), on either side)
      */
-    public static double zFor(double alpha, int k) {
-        return normalQuantile(1 - alpha / (2.0 * Math.max(1, k)));
+    public static double timeUniformZ(double alpha, int n, int tightestAt) {
+        double logTerm = -2 * Math.log(alpha);
+        double rho2 = (logTerm + Math.log(logTerm + 1)) / Math.max(1, tightestAt);
+        double v = Math.max(1, n) * rho2;
+        return Math.sqrt(2 * (v + 1) / v * Math.log(Math.sqrt(v + 1) / alpha));
     }
 
     /** Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */

@@ -234,6 +234,49 @@ class GapDetectorTest {
         assertEquals(0, gaps, "noise must not raise gaps");
     }
 
+    /**
+     * Detection looks at a team again every time signals arrive. Noise teams watched as their samples grow, look after
+     * look, must raise a gap no more often than the 1% family-wise error rate promises (a fixed-sample interval
+     * tested at every look crosses by chance in several of them).
+     */
+    @Test
+    void repeatedLooksAtNoiseStayWithinTheErrorRate() {
+        // With a fixed-sample 99% interval at every look, 7 of these 100 transfer teams showed a gap.
+        List<Long> transfers = teamsWithAGapAtAnyLook(builtIn(BuiltInBehaviors.TRANSFERS), () -> 0.15);
+        assertTrue(transfers.size() <= 1, "noise teams with a gap: " + transfers);
+        List<Long> holds = teamsWithAGapAtAnyLook(builtIn(BuiltInBehaviors.HOLD_USAGE), () -> 30.0);
+        assertTrue(holds.size() <= 1, "noise teams with a gap: " + holds);
+    }
+
+    /** Seeds of 100 noise teams (8 agents, up to 200 observations each) that showed a gap at one look or more. */
+    List<Long> teamsWithAGapAtAnyLook(Behavior b, DoubleSupplier mean) {
+        boolean rate = b.metricDef().type() == Metrics.Type.RATE;
+        List<Long> found = new ArrayList<>();
+        for (long seed = 0; seed < 100; seed++) {
+            Random rnd = new Random(seed);
+            double[][] values = new double[8][200];
+            for (double[] agent : values) {
+                for (int k = 0; k < agent.length; k++) {
+                    agent[k] = rate ? (rnd.nextDouble() < mean.getAsDouble() ? 1 : 0)
+                            : Math.max(0, mean.getAsDouble() + rnd.nextGaussian() * mean.getAsDouble() / 2);
+                }
+            }
+            for (int n = b.minSample(); n <= 200; n += 5) {
+                Team t = new Team(b, seed);
+                for (int a = 0; a < values.length; a++) {
+                    double[] own = values[a];
+                    int[] next = {0};
+                    t.agent("a" + a, n, () -> own[next[0]++]);
+                }
+                if (!t.gaps(detector).isEmpty()) {
+                    found.add(seed);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
     @Test
     void tooFewObservationsIsNeverAGap() {
         Team t = new Team(builtIn(BuiltInBehaviors.HOLD_USAGE), 10);
@@ -416,5 +459,10 @@ class GapDetectorTest {
         assertEquals(2.042, Stats.tQuantile975(30), 2e-3);
         assertEquals(2.5, Stats.median(List.of(1.0, 2.0, 3.0, 4.0)), 1e-9);
         assertEquals(Duration.ofDays(14), builtIn(BuiltInBehaviors.TRANSFERS).window());
+        // Time-uniform critical values: wider than the fixed-sample 99% (2.576), tightest where asked, then slowly wider.
+        assertEquals(3.57, Stats.timeUniformZ(0.01, 40, 40), 0.01);
+        assertTrue(Stats.timeUniformZ(0.01, 40, 40) < Stats.timeUniformZ(0.01, 10, 40));
+        assertTrue(Stats.timeUniformZ(0.01, 40, 40) < Stats.timeUniformZ(0.01, 1000, 40));
+        assertTrue(Stats.timeUniformZ(0.0005, 40, 40) > Stats.timeUniformZ(0.01, 40, 40));
     }
 }
