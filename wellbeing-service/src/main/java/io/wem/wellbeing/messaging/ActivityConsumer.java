@@ -6,34 +6,57 @@ import io.wem.common.events.EventEnvelope;
 import io.wem.common.events.EventTypes;
 import io.wem.common.events.Events;
 import io.wem.common.events.MalformedEventException;
-import io.wem.common.messaging.ProcessedEvents;
+import io.wem.common.messaging.DeadLetters;
 import io.wem.wellbeing.service.ActivityService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** wem.signal.interactions.v1 → recovery bookkeeping; malformed messages go to the channel's dead-letter topic. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * wem.signal.interactions.v1 → recovery bookkeeping, in batches (one transaction per batch; the topic carries every
+ * interaction and break of the contact center). A malformed record goes alone to
+ * wem.dlq.wellbeing-service.interactions.v1 and the rest of its batch is recorded; if recording the batch itself
+ * fails, the channel's dead-letter strategy parks the batch (replaying it is safe: recording is idempotent).
+ */
 @ApplicationScoped
 public class ActivityConsumer {
-
-    @Inject
-    ProcessedEvents processed;
+    static final String CONSUMER = "interactions";
 
     @Inject
     ActivityService activities;
 
+    @Inject
+    @Channel("interactions-dead-letter")
+    Emitter<String> deadLetters;
+
     @Incoming("interactions")
     @Blocking
-    @Transactional
-    public void on(String message) {
-        EventEnvelope envelope = Events.parse(message);
-        if (!EventTypes.AGENT_ACTIVITY.equals(envelope.type())) {
-            throw new MalformedEventException("unexpected event type " + envelope.type() + " on interactions");
+    public void on(ConsumerRecords<String, String> records) {
+        DeadLetters parked = new DeadLetters(deadLetters);
+        List<ActivityService.Delivery> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
+            try {
+                EventEnvelope envelope = Events.parse(r.value());
+                if (!EventTypes.AGENT_ACTIVITY.equals(envelope.type())) {
+                    throw new MalformedEventException("unexpected event type " + envelope.type() + " on interactions");
+                }
+                AgentActivity activity = envelope.dataAs(AgentActivity.class);
+                ActivityService.validate(activity);
+                batch.add(new ActivityService.Delivery(envelope.id(), activity));
+            } catch (MalformedEventException e) {
+                parked.park(r, e.getMessage());
+            }
         }
-        if (!processed.firstDelivery("interactions", envelope.id())) {
-            return;
+        if (!batch.isEmpty()) {
+            activities.recordAll(CONSUMER, batch);
         }
-        activities.record(envelope.dataAs(AgentActivity.class));
+        parked.awaitAcknowledged();
     }
 }

@@ -2,6 +2,7 @@ package io.wem.wellbeing.service;
 
 import io.wem.common.contracts.AgentActivity;
 import io.wem.common.events.MalformedEventException;
+import io.wem.common.messaging.ProcessedEvents;
 import io.wem.wellbeing.domain.GuardrailPolicy;
 import io.wem.wellbeing.domain.RecoveryState;
 import io.wem.wellbeing.domain.RecoveryTracker;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** Interactions and breaks from signal-service: difficulty, recovery bookkeeping and recovery alerts. */
@@ -34,15 +36,39 @@ public class ActivityService {
     @Inject
     PatternCheck patterns;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void record(AgentActivity a) {
-        if (a.activityId() == null || a.agentId() == null || a.agentId().isBlank() || a.kind() == null
+    @Inject
+    ProcessedEvents processed;
+
+    /** One consumed activity: the envelope id (redeliveries are skipped by it) and the payload. */
+    public record Delivery(String eventId, AgentActivity activity) {
+    }
+
+    /** Throws {@link MalformedEventException} (→ dead-letter topic) for an activity that can never be recorded. */
+    public static void validate(AgentActivity a) {
+        if (a == null || a.activityId() == null || a.agentId() == null || a.agentId().isBlank() || a.kind() == null
                 || !KINDS.contains(a.kind()) || a.start() == null) {
             throw new MalformedEventException("AgentActivity needs activityId, agentId, start and a kind of " + KINDS);
         }
         if (a.end() != null && a.end().isBefore(a.start())) {
             throw new MalformedEventException("AgentActivity " + a.activityId() + " ends before it starts");
         }
+    }
+
+    /**
+     * A consumed batch in one transaction, in the order consumed (per agent, the order of the agent's partition): one
+     * commit per batch instead of one per activity is what lets recovery bookkeeping keep up with ingestion.
+     */
+    @Transactional
+    public void recordAll(String consumer, List<Delivery> batch) {
+        for (Delivery d : batch) {
+            if (processed.firstDelivery(consumer, d.eventId())) {
+                record(d.activity());
+            }
+        }
+    }
+
+    private void record(AgentActivity a) {
+        validate(a);
         // Same lock as the guardrail: it must not read a recovery state this event is changing.
         intensity.lockAgent(a.agentId());
         if (ActivityEntity.findById(a.activityId()) != null) {

@@ -12,8 +12,10 @@ import io.wem.common.events.Topics;
 import io.wem.testing.TestKafka;
 import io.wem.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -36,10 +39,11 @@ class WellbeingMessagingTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static void activity(String agent, String team, String kind, Instant start, int minutes, boolean abusive) {
+    static String activity(String agent, String team, String kind, Instant start, int minutes, boolean abusive) {
         AgentActivity a = new AgentActivity(unique("act"), kind, agent, team, "billing", "voice", "billing", start,
                 start.plus(Duration.ofMinutes(minutes)), 0.1, false, abusive, false);
         TestKafka.send(Topics.ACTIVITY, agent, EventEnvelope.of(EventTypes.AGENT_ACTIVITY, "signal-service", agent, a));
+        return a.activityId();
     }
 
     static void monitoring(String agent, String team, String kind, String theme, String reference) {
@@ -136,19 +140,32 @@ class WellbeingMessagingTest {
     }
 
     @Test
-    void poisonActivityGoesToTheDeadLetterTopicAndTheConsumerContinues() {
+    void poisonActivityGoesToTheDeadLetterTopicAloneAndTheConsumerContinues() {
         String agent = unique("agent");
         String team = unique("team");
         AgentActivity bad = new AgentActivity(unique("act"), "NAP", agent, team, null, null, null, Instant.now(),
                 null, null, false, false, false);
+        String good;
         try (TestKafka.Reader dlq = TestKafka.reader("wem.dlq.wellbeing-service.interactions.v1")) {
+            // Same agent, same partition, sent back to back: usually one batch, the bad record first.
             TestKafka.send(Topics.ACTIVITY, agent, EventEnvelope.of(EventTypes.AGENT_ACTIVITY, "signal-service", agent,
                     bad));
-            assertNotNull(dlq.await(r -> r.value().contains(agent), Duration.ofSeconds(30)), "bad kind in DLQ");
+            good = activity(agent, team, "INTERACTION", Instant.now().minus(Duration.ofMinutes(20)), 5, true);
+            ConsumerRecord<String, String> parked = dlq.await(r -> r.value().contains(agent), Duration.ofSeconds(30));
+            assertNotNull(parked, "bad kind in DLQ");
+            assertTrue(parked.value().contains(bad.activityId()));
+            assertTrue(header(parked, "dead-letter-reason").contains("kind"), header(parked, "dead-letter-reason"));
+            assertEquals(TestKafka.PREFIX + Topics.ACTIVITY, header(parked, "dead-letter-topic"));
+            // The good record beside it is recorded (owed recovery defers coaching), not parked with it.
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "DEFER".equals(evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", unique("probe"), "decision")));
+            assertNull(dlq.await(r -> r.value().contains(good), Duration.ofSeconds(3)), "good record dead-lettered");
         }
-        activity(agent, team, "INTERACTION", Instant.now().minus(Duration.ofMinutes(20)), 5, true);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "DEFER".equals(evaluate(agent, team, "COACHING_SESSION", "DEVELOPMENT", unique("probe"), "decision")));
+    }
+
+    static String header(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     @Test
