@@ -36,18 +36,10 @@ public final class DeadLetters {
         headers.add("dead-letter-topic", bytes(r.topic()));
         headers.add("dead-letter-partition", bytes(String.valueOf(r.partition())));
         headers.add("dead-letter-offset", bytes(String.valueOf(r.offset())));
-        CompletableFuture<Void> ack = new CompletableFuture<>();
         OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(r.key()).withHeaders(headers).build();
-        emitter.send(Message.of(r.value() == null ? "" : r.value()).addMetadata(meta)
-                .withAck(() -> {
-                    ack.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(t -> {
-                    ack.completeExceptionally(t);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        CompletableFuture<Void> ack = AcknowledgedSend.send(emitter,
+                Message.of(r.value() == null ? "" : r.value()).addMetadata(meta));
         pending.add(ack);
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.wem.common.messaging.AcknowledgedSend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -86,21 +87,11 @@ public class OutboxRelay {
         List<Long> ids = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             ids.add(((Number) row[0]).longValue());
-            CompletableFuture<Void> ack = new CompletableFuture<>();
             OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
                     .withTopic(topicPrefix.orElse("") + row[1])
                     .withKey((String) row[2])
                     .build();
-            emitter.send(Message.of((String) row[3])
-                    .addMetadata(meta)
-                    .withAck(() -> {
-                        ack.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    })
-                    .withNack(t -> {
-                        ack.completeExceptionally(t);
-                        return CompletableFuture.completedFuture(null);
-                    }));
+            CompletableFuture<Void> ack = AcknowledgedSend.send(emitter, Message.of((String) row[3]).addMetadata(meta));
             acks.add(ack);
         }
         try {
