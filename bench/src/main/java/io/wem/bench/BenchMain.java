@@ -355,8 +355,9 @@ public final class BenchMain {
                     SignalSet bg = SignalSet.generate(runId + "l" + rate / 100, needed, 120);
                     ClosedLoopBench.Result r = b.run(coach, bg, rate, probes, 1.5, 30);
                     String base = "latency.r" + rate;
-                    report.fact(base, Map.of("probes", r.probes(), "seen", r.seen(), "backgroundAchieved",
-                            r.achievedBackgroundRate(), "note", String.valueOf(r.note())));
+                    report.fact(base, Map.of("probes", r.probes(), "seen", r.seen(), "seenTeamLevel",
+                            r.seenTeamLevel(), "backgroundAchieved", r.achievedBackgroundRate(),
+                            "note", String.valueOf(r.note())));
                     for (double pct : new double[]{50, 95, 99}) {
                         String id = base + ".p" + (int) pct;
                         String label = String.format(Locale.ROOT, "signal → intervention visible, p%d @ %d/s", (int) pct, rate);
@@ -370,7 +371,9 @@ public final class BenchMain {
                         if (pct == 99) {
                             f = f.aim("p99 < 1,000 ms", f.value() != null && f.value() < 1000 && r.note() == null);
                         }
-                        report.add(f.note("n=" + r.seen() + " probes"));
+                        report.add(f.note("n=" + r.seen() + " probes" + (r.seenTeamLevel() == 0 ? "" : ", "
+                                + r.seenTeamLevel() + " of them answered by the team's process fix (probes had made "
+                                + "the gap team-wide)")));
                     }
                 }
                 return;

@@ -23,19 +23,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Closed loop: a probe agent's burst of interactions whose after-call work is about three times the team's while its
  * surveys are top marks (the built-in acw-habits behavior) is produced to wem.signal.signals.v1; the latency is the
  * time from the start of that burst until coaching-service's {@code GET /api/v1/interventions?teamId=...} (as coach1,
- * a real Keycloak token) lists an intervention for the probe agent. Each probe agent is new, so each probe is a new gap.
+ * a real Keycloak token) lists an intervention for the probe agent: as the intervention's agent, or among the affected
+ * agents of a team-level one. Each probe agent is new, so each probe is a new gap; but the probes stay in the team's
+ * 14-day window, and once they are 40% of its agents with data the suite rightly calls the shared gap a process
+ * problem and attaches each further probe to one process fix for the process owner. Those probes are counted apart.
  * Background load: other signals produced at a fixed rate during the probes. Reference: one Kafka hop (produce to
  * consume on a scratch topic) measured at the same time on the same broker.
  */
@@ -44,8 +49,8 @@ public final class ClosedLoopBench {
     static final String ROUNDTRIP_TOPIC = "wem.bench.roundtrip.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Result(int backgroundRate, double achievedBackgroundRate, int probes, int seen, Latencies closedLoop,
-                         Latencies kafkaHop, String note) {
+    public record Result(int backgroundRate, double achievedBackgroundRate, int probes, int seen, int seenTeamLevel,
+                         Latencies closedLoop, Latencies kafkaHop, String note) {
     }
 
     private final Stack stack;
@@ -113,6 +118,7 @@ public final class ClosedLoopBench {
         Latencies hop = new Latencies(1000);
         Latencies loop = new Latencies(probes);
         Map<String, Long> pending = new ConcurrentHashMap<>();
+        AtomicInteger teamLevel = new AtomicInteger();
         int[] backgroundSent = new int[1];
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = KafkaIngestBench.producer()) {
@@ -138,7 +144,7 @@ public final class ClosedLoopBench {
             hopper.start();
             Thread.sleep(3000); // let the background rate settle before the first probe
             Random rnd = new Random(runId.hashCode() + rate);
-            Thread poller = poller(coachToken, pending, loop, stop);
+            Thread poller = poller(coachToken, pending, loop, teamLevel, stop);
             poller.start();
             for (int p = 0; p < probes; p++) {
                 String agent = "agent-" + runId + "-r" + rate + "-p" + p;
@@ -163,11 +169,12 @@ public final class ClosedLoopBench {
         int seen = loop.count();
         String note = pending.isEmpty() ? null : pending.size() + " of " + probes
                 + " probes had no intervention within " + (int) waitSeconds + " s after the last probe";
-        return new Result(rate, backgroundSent[0] / secs, probes, seen, loop, hop, note);
+        return new Result(rate, backgroundSent[0] / secs, probes, seen, teamLevel.get(), loop, hop, note);
     }
 
     /** Polls the coaching API every 100 ms and records each pending probe agent the first time it is listed. */
-    private Thread poller(String token, Map<String, Long> pending, Latencies loop, AtomicBoolean stop) {
+    private Thread poller(String token, Map<String, Long> pending, Latencies loop, AtomicInteger teamLevel,
+                          AtomicBoolean stop) {
         Thread t = new Thread(() -> {
             URI uri = URI.create(Stack.url("coaching-service") + "/api/v1/interventions?teamId=" + TEAM);
             while (!stop.get()) {
@@ -178,12 +185,15 @@ public final class ClosedLoopBench {
                                 HttpResponse.BodyHandlers.ofString());
                         long at = System.nanoTime();
                         if (r.statusCode() == 200) {
-                            for (JsonNode n : JSON.readTree(r.body())) {
-                                Long since = pending.remove(n.path("agentId").asText(""));
+                            answered(JSON.readTree(r.body())).forEach((agent, byTeamLevel) -> {
+                                Long since = pending.remove(agent);
                                 if (since != null) {
                                     loop.add(at - since);
+                                    if (byTeamLevel) {
+                                        teamLevel.incrementAndGet();
+                                    }
                                 }
-                            }
+                            });
                         }
                     } catch (Exception ignored) {
                         // a failed poll only delays the observation; it is retried 100 ms later
@@ -194,6 +204,23 @@ public final class ClosedLoopBench {
         }, "bench-coaching-poller");
         t.setDaemon(true);
         return t;
+    }
+
+    /**
+     * The agents an intervention listing answers, each with whether the answer is team-level work (the agent is one
+     * of its affected agents) rather than an intervention of the agent's own.
+     */
+    static Map<String, Boolean> answered(JsonNode interventions) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (JsonNode n : interventions) {
+            String agent = n.path("agentId").asText("");
+            if (!agent.isEmpty()) {
+                out.put(agent, false);
+            } else {
+                n.path("affectedAgentIds").forEach(a -> out.putIfAbsent(a.asText(), true));
+            }
+        }
+        return out;
     }
 
     /** 20 timestamped records a second through a scratch topic: the latency of one Kafka hop under the same load. */
