@@ -138,8 +138,8 @@ public class ObservationRepository {
         return out;
     }
 
-    /** Per-agent count and mean of agents outside the team in [from, to) (the organisation reference). */
-    public List<TeamData.AgentSummary> otherAgents(Behavior b, String teamId, Instant from, Instant to) {
+    /** Per-agent count and mean of every agent, by team, in [from, to) (the organisation reference). */
+    List<TeamData.AgentSummary> allAgents(Behavior b, Instant from, Instant to) {
         Source s = source(b);
         List<String> where = new ArrayList<>(s.where());
         List<Object> params = new ArrayList<>(s.params());
@@ -147,8 +147,6 @@ public class ObservationRepository {
         params.add(Timestamp.from(from));
         where.add(s.time() + " < ?");
         params.add(Timestamp.from(to));
-        where.add(s.team() + " <> ?");
-        params.add(teamId);
         String value = s.value();
         String sql = "SELECT " + s.agent() + ", " + s.team() + ", count(*), avg(" + value + ") FROM " + s.from()
                 + " WHERE " + String.join(" AND ", where) + " GROUP BY 1, 2";
@@ -180,11 +178,17 @@ public class ObservationRepository {
         return out;
     }
 
-    public TeamData teamData(Behavior b, String teamId, Instant now, int historyWindows) {
+    /**
+     * @param org the organisation reference of the current detection pass (read on first use, then shared; see
+     *            {@link OrgReference})
+     */
+    public TeamData teamData(Behavior b, String teamId, Instant now, int historyWindows, OrgReference org) {
         Instant start = now.minus(b.window());
         Instant historyStart = start.minus(b.window().multipliedBy(historyWindows));
+        List<TeamData.AgentSummary> others = org.agents(b, () -> allAgents(b, start, now)).stream()
+                .filter(a -> !teamId.equals(a.teamId())).toList();
         return new TeamData(teamId, start, now, observations(b, teamId, null, start, now),
-                observations(b, teamId, null, historyStart, start), otherAgents(b, teamId, start, now),
+                observations(b, teamId, null, historyStart, start), others,
                 b.satisfactionGuard() ? satisfaction(teamId, start, now) : Map.of(), staffing(teamId, start, now));
     }
 

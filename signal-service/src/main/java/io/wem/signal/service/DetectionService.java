@@ -15,6 +15,7 @@ import io.wem.signal.domain.GapDetector;
 import io.wem.signal.domain.TeamData;
 import io.wem.signal.persistence.GapRepository;
 import io.wem.signal.persistence.ObservationRepository;
+import io.wem.signal.persistence.OrgReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.ArrayList;
@@ -65,13 +67,19 @@ public class DetectionService {
     @Inject
     Clock clock;
 
+    /** How long one detection pass shares the organisation reference across the teams it evaluates. */
+    static final Duration ORG_REFERENCE_MAX_AGE = Duration.ofSeconds(10);
+
     @Scheduled(every = "${wem.signal.detection.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {
             // Bounded per tick so one busy tick cannot starve the rest of the scheduler.
-            for (int k = 0; k < 200 && self.evaluateNextDirtyTeam(); k++) {
-                // next team
+            OrgReference org = new OrgReference(clock.instant());
+            for (int k = 0; k < 200 && self.evaluateNextDirtyTeam(org); k++) {
+                if (org.olderThan(ORG_REFERENCE_MAX_AGE, clock.instant())) {
+                    org = new OrgReference(clock.instant());
+                }
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "gap detection paused");
@@ -94,13 +102,13 @@ public class DetectionService {
      * detection. Signals arriving during the evaluation mark the team dirty again, so they are evaluated next tick.
      * The evaluation time is read after the claim, so a team marked dirty at a time is evaluated at or after it.
      */
-    public boolean evaluateNextDirtyTeam() {
+    public boolean evaluateNextDirtyTeam(OrgReference org) {
         String team = self.claimDirtyTeam();
         if (team == null) {
             return false;
         }
         try {
-            self.evaluateTeamAlone(team, clock.instant());
+            self.evaluateTeamAlone(team, clock.instant(), org);
         } catch (RuntimeException e) {
             self.markDirty(team); // not lost: evaluated again on a later tick
             throw e;
@@ -128,25 +136,25 @@ public class DetectionService {
      * team); then it only marks the team dirty again, so the newer signals are not skipped.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void evaluateTeamAlone(String team, Instant now) {
+    public void evaluateTeamAlone(String team, Instant now, OrgReference org) {
         Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext('wem-detection:' || ?1))")
                 .setParameter(1, team).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             markDirty(team);
             return;
         }
-        evaluateTeam(team, now);
+        evaluateTeam(team, now, org);
     }
 
     @Transactional
-    public void evaluateTeam(String teamId, Instant now) {
+    public void evaluateTeam(String teamId, Instant now, OrgReference org) {
         GapDetector detector = new GapDetector(new GapDetector.Settings(config.detection().processShare(),
                 config.detection().processMinAgents(), config.detection().highOccupancy()));
         for (Behavior b : behaviors.enabled()) {
-            TeamData data = observations.teamData(b, teamId, now, config.detection().historyWindows());
+            TeamData data = observations.teamData(b, teamId, now, config.detection().historyWindows(), org);
             List<Assessment> assessments = detector.assess(b, data);
             if (b.slicedBy() != null) {
-                assessments = withSlices(detector, b, data, assessments, teamId, now);
+                assessments = withSlices(detector, b, data, assessments, teamId, now, org);
             }
             reconcile(b, data, assessments, now);
         }
@@ -159,7 +167,7 @@ public class DetectionService {
      * overall assessment.
      */
     private List<Assessment> withSlices(GapDetector detector, Behavior b, TeamData all, List<Assessment> overall,
-                                        String teamId, Instant now) {
+                                        String teamId, Instant now, OrgReference org) {
         Map<String, Assessment> byAgent = new java.util.LinkedHashMap<>();
         overall.forEach(a -> byAgent.put(a.agentId(), a));
         java.util.Set<String> reasons = new java.util.TreeSet<>();
@@ -170,7 +178,7 @@ public class DetectionService {
         });
         for (String reason : reasons) {
             Behavior slice = b.withFilter(b.slicedBy(), reason);
-            TeamData data = observations.teamData(slice, teamId, now, config.detection().historyWindows());
+            TeamData data = observations.teamData(slice, teamId, now, config.detection().historyWindows(), org);
             for (Assessment a : detector.assess(slice, data, reasons.size())) {
                 Assessment current = byAgent.get(a.agentId());
                 if (a.gap() && (current == null || !current.gap() || a.effectSize() > current.effectSize())) {
