@@ -54,6 +54,7 @@ public final class GuardrailEngine {
                     + prior.reason());
         }
 
+        recovery = RecoveryTracker.afterIdle(recovery, now, policy.recovery());
         if ((action == ActionKind.COACHING_SESSION || action == ActionKind.PERFORMANCE_PLAN)
                 && recovery != null && recovery.owesRecovery()) {
             int owed = Math.max(recovery.debtMinutes(), recovery.due() ? policy.recovery().breakMinutes() : 0);

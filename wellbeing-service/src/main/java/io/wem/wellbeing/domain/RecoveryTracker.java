@@ -12,7 +12,7 @@ import java.util.List;
  * interactions in a row, a break of {@code breakMinutes} is due and its minutes are added to the agent's recovery
  * debt. An INTERACTION that starts while the break is due is a violation (one alert per due episode). A BREAK or
  * SCHEDULED_RECOVERY pays debt minute for minute; one of at least {@code breakMinutes} also clears the due break
- * and the streak.
+ * and the streak. So does time without any recorded work of at least {@code breakMinutes} ({@link #afterIdle}).
  */
 public final class RecoveryTracker {
 
@@ -30,10 +30,30 @@ public final class RecoveryTracker {
     public record Result(RecoveryState state, Difficulty difficulty, List<AlertDraft> alerts) {
     }
 
+    /**
+     * The state once idle time is credited: a stretch of at least {@code breakMinutes} without any recorded activity
+     * since the last one (the end of a shift, a pause the platform does not report as a break) is recovery like a
+     * break of that length. Shorter gaps between contacts are not: waiting for the next call is not a break. Without
+     * this, an agent whose last contact of the day was difficult would "violate" recovery with the first contact of
+     * the next morning, and coaching would wait for a break that was taken long ago.
+     */
+    public static RecoveryState afterIdle(RecoveryState st, Instant until, GuardrailPolicy.RecoverySettings s) {
+        if (st == null || st.lastActivityAt() == null || until == null || !until.isAfter(st.lastActivityAt())) {
+            return st;
+        }
+        long idleMinutes = Duration.between(st.lastActivityAt(), until).toMinutes();
+        if (idleMinutes < s.breakMinutes()) {
+            return st;
+        }
+        return new RecoveryState(0, false, null, false, (int) Math.max(0, st.debtMinutes() - idleMinutes),
+                st.lastActivityAt());
+    }
+
     public static Result apply(RecoveryState before, AgentActivity activity, GuardrailPolicy.RecoverySettings s) {
-        RecoveryState st = before == null ? RecoveryState.FRESH : before;
+        RecoveryState st = afterIdle(before == null ? RecoveryState.FRESH : before, activity.start(), s);
         List<AlertDraft> alerts = new ArrayList<>();
-        Instant at = activity.end() != null ? activity.end() : activity.start();
+        // Events may arrive out of order: the last activity is the latest one seen, not the last one received.
+        Instant at = latest(st.lastActivityAt(), activity.end() != null ? activity.end() : activity.start());
         switch (activity.kind()) {
             case BREAK, SCHEDULED_RECOVERY -> {
                 long minutes = activity.start() != null && activity.end() != null
@@ -75,5 +95,9 @@ public final class RecoveryTracker {
             }
             default -> throw new IllegalArgumentException("unknown activity kind " + activity.kind());
         }
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 }

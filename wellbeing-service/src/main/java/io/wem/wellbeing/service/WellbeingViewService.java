@@ -11,6 +11,7 @@ import io.wem.wellbeing.domain.GuardrailPolicy;
 import io.wem.wellbeing.domain.IntensityWindow;
 import io.wem.wellbeing.domain.MonitoringKind;
 import io.wem.wellbeing.domain.RecoveryState;
+import io.wem.wellbeing.domain.RecoveryTracker;
 import io.wem.wellbeing.domain.TeamPrivacy;
 import io.wem.wellbeing.persistence.AgentStateEntity;
 import io.wem.wellbeing.persistence.IntensityRepository;
@@ -64,7 +65,8 @@ public class WellbeingViewService {
         GuardrailPolicy policy = policies.policyFor(team);
         IntensityWindow window = new IntensityWindow(intensity.snapshot(agentId, since(now, policy.windowDays()))
                 .facts(), policy, now);
-        RecoveryState rec = state == null ? RecoveryState.FRESH : state.recovery();
+        RecoveryState rec = state == null ? RecoveryState.FRESH
+                : RecoveryTracker.afterIdle(state.recovery(), now, policy.recovery());
         Load load = new Load(policy.load().windowDays(), 0, 0, 0, null);
         if (team != null) {
             EmotionalLoadAnalyzer.TeamLoad teamLoad = teamLoad(team, policy, now);

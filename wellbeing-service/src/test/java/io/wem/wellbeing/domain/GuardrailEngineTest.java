@@ -143,6 +143,11 @@ class GuardrailEngineTest {
         // QA evaluation is not a conversation with the agent: recovery does not hold it.
         assertEquals(Decision.ALLOW, eval(ActionKind.QA_EVALUATION, false, null, List.of(), owed, POLICY, null)
                 .decision());
+        // A break's length without work since the last contact is the break: coaching may go ahead.
+        RecoveryState yesterday = new RecoveryState(0, true, NOW.minus(Duration.ofHours(16)), false, 10,
+                NOW.minus(Duration.ofHours(16)));
+        assertEquals(Decision.ALLOW, eval(ActionKind.COACHING_SESSION, false, CoachingTheme.DEVELOPMENT, List.of(),
+                yesterday, POLICY, null).decision());
     }
 
     @Test

@@ -82,4 +82,21 @@ class RecoveryTrackerTest {
         assertEquals(0, recovered.debtMinutes());
         assertTrue(RecoveryTracker.apply(recovered, call(21, 5, null, 0.5, false, false), S).alerts().isEmpty());
     }
+
+    @Test
+    void timeWithoutWorkOfABreakLengthIsRecoveryShorterGapsAreNot() {
+        RecoveryState owed = RecoveryTracker.apply(RecoveryState.FRESH, call(0, 5, null, 0.0, false, true), S).state();
+        // Back 8 minutes after the severe call: not a break's length, so this is a violation.
+        assertEquals("RECOVERY_VIOLATION", RecoveryTracker.apply(owed, call(13, 5, "billing", 0.5, false, false), S)
+                .alerts().get(0).kind());
+        // Back the next morning: the night was the break; no violation, nothing owed.
+        RecoveryTracker.Result nextMorning = RecoveryTracker.apply(owed, call(24 * 60, 5, "billing", 0.5, false,
+                false), S);
+        assertTrue(nextMorning.alerts().isEmpty());
+        assertFalse(nextMorning.state().due());
+        assertEquals(0, nextMorning.state().debtMinutes());
+        // Asked at a time: owed until a break's length has passed since the last activity.
+        assertTrue(RecoveryTracker.afterIdle(owed, T0.plusSeconds(14 * 60), S).owesRecovery());
+        assertFalse(RecoveryTracker.afterIdle(owed, T0.plusSeconds(15 * 60), S).owesRecovery());
+    }
 }

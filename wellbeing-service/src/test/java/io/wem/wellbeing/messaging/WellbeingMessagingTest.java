@@ -64,7 +64,8 @@ class WellbeingMessagingTest {
     void recoveryViolationRaisesAnAlertOnTheTopicAndTheEndpoint() {
         String agent = unique("agent");
         String team = unique("team");
-        Instant t0 = Instant.now().minus(1, ChronoUnit.HOURS);
+        // Recent: a break's length (10 minutes) without work since the last contact would itself be the break.
+        Instant t0 = Instant.now().minus(12, ChronoUnit.MINUTES);
         try (TestKafka.Reader alerts = TestKafka.reader(Topics.WELLBEING_ALERTS)) {
             activity(agent, team, "INTERACTION", t0, 5, true);
             activity(agent, team, "INTERACTION", t0.plus(Duration.ofMinutes(6)), 5, false);
@@ -150,7 +151,7 @@ class WellbeingMessagingTest {
             // Same agent, same partition, sent back to back: usually one batch, the bad record first.
             TestKafka.send(Topics.ACTIVITY, agent, EventEnvelope.of(EventTypes.AGENT_ACTIVITY, "signal-service", agent,
                     bad));
-            good = activity(agent, team, "INTERACTION", Instant.now().minus(Duration.ofMinutes(20)), 5, true);
+            good = activity(agent, team, "INTERACTION", Instant.now().minus(Duration.ofMinutes(6)), 5, true);
             ConsumerRecord<String, String> parked = dlq.await(r -> r.value().contains(agent), Duration.ofSeconds(30));
             assertNotNull(parked, "bad kind in DLQ");
             assertTrue(parked.value().contains(bad.activityId()));
