@@ -56,7 +56,8 @@ public class ActivityService {
 
     /**
      * A consumed batch in one transaction, in the order consumed (per agent, the order of the agent's partition): one
-     * commit per batch instead of one per activity is what lets recovery bookkeeping keep up with ingestion.
+     * commit per batch instead of one per activity is what lets recovery bookkeeping keep up with ingestion. Every
+     * delivery has passed {@link #validate} (the consumer dead-letters the others before the transaction starts).
      */
     @Transactional
     public void recordAll(String consumer, List<Delivery> batch) {
@@ -68,7 +69,6 @@ public class ActivityService {
     }
 
     private void record(AgentActivity a) {
-        validate(a);
         // Same lock as the guardrail: it must not read a recovery state this event is changing.
         intensity.lockAgent(a.agentId());
         if (ActivityEntity.findById(a.activityId()) != null) {

@@ -68,14 +68,13 @@ public class GuardrailService {
         IntensityRepository.Snapshot snap = intensity.snapshot(req.agentId(), since(now, guessedDays));
         String team = snap.teamId() != null ? snap.teamId() : blankToNull(req.teamId());
         requireScope(caller, req.agentId(), team);
-        GuardrailPolicy policy = policies.policyFor(team);
-        if (policy.windowDays() > guessedDays) {
-            snap = intensity.snapshot(req.agentId(), since(now, policy.windowDays()));
-        }
-
         GuardrailDecisionEntity allowedBefore = allowedBefore(req, action);
         if (allowedBefore != null) {
             return view(allowedBefore);
+        }
+        GuardrailPolicy policy = policies.policyFor(team);
+        if (policy.windowDays() > guessedDays) {
+            snap = intensity.snapshot(req.agentId(), since(now, policy.windowDays()));
         }
 
         GuardrailEngine.PriorReview prior = null;
