@@ -25,7 +25,8 @@ import java.util.function.Predicate;
 public final class TestKafka {
     public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers",
             System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-    public static final String PREFIX = "test-";
+    /** Matches {@code %test.wem.kafka.topic-prefix}: "test-" unless WEM_TEST_TOPIC_PREFIX gives a run its own namespace. */
+    public static final String PREFIX = System.getenv().getOrDefault("WEM_TEST_TOPIC_PREFIX", "test-");
 
     private TestKafka() {
     }

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class AuditLogTest {
-    static final String DB = "jdbc:postgresql://127.0.0.1:5432/wem_governance_test";
+    static final String DB = "jdbc:postgresql://127.0.0.1:5432/wem_governance_test"
+            + System.getenv().getOrDefault("WEM_TEST_DB_SUFFIX", "");
 
     static String uid(String p) {
         return p + "-" + UUID.randomUUID().toString().substring(0, 8);
