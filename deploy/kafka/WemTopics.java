@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +60,7 @@ public class WemTopics {
                 }
             }
 
-            Map<String, TopicDescription> described =
-                    admin.describeTopics(wanted.keySet()).allTopicNames().get(15, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described = describeWhenKnown(admin, wanted.keySet(), deadline);
             Map<String, NewPartitions> grow = new LinkedHashMap<>();
             for (var e : wanted.entrySet()) {
                 int actual = described.get(e.getKey()).partitions().size();
@@ -76,6 +76,21 @@ public class WemTopics {
                 admin.createPartitions(grow).all().get(15, TimeUnit.SECONDS);
             }
             System.out.printf("  %d topics ready (%d created now)%n", wanted.size(), missing.size());
+        }
+    }
+
+    /** Topics just created may not be in the broker's metadata yet: describe again until they are. */
+    private static Map<String, TopicDescription> describeWhenKnown(Admin admin, Set<String> names, long deadline)
+            throws Exception {
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(15, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
         }
     }
 
