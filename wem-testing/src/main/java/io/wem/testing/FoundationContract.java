@@ -1,6 +1,10 @@
 package io.wem.testing;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -35,6 +39,18 @@ public abstract class FoundationContract {
     @Test
     void metricsAreServed() {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedAsProblemJson() {
+        long limit = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .asLongValue();
+        byte[] body = new byte[(int) limit + 1];
+        Arrays.fill(body, (byte) ' ');
+        given().contentType("application/json").body(body).when().post("/api/v1/identity").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("errors[0].field", equalTo("body"));
     }
 
     @Test

@@ -8,13 +8,17 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Maps every error a request can meet to problem+json, naming the field where there is one. */
@@ -64,10 +68,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, SimpleResourceInfo resource, UriInfo uri) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException jpe) {
             return json(jpe);
+        }
+        if (e instanceof NotFoundException && cause != null && !(cause instanceof WebApplicationException)) {
+            // JAX-RS answers a path or query parameter that cannot be converted (size=abc, state=BOGUS) with 404.
+            return Problem.validation(List.of(BadParameters.find(resource, uri))).toResponse();
         }
         int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
         Response.Status.Family family = Response.Status.Family.familyOf(status);
@@ -104,6 +112,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
         return Problem.of(400, "invalid-argument", "Invalid request", e.getMessage()).toResponse();
+    }
+
+    /**
+     * Anything else is our bug, not the caller's: answer in the suite's shape with an error id that finds the
+     * logged stack trace, and nothing of the exception (class names, messages and values can leak internals).
+     */
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        if (e instanceof WebApplicationException wae) {
+            return webApplication(wae, null, null);
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, error id %s", errorId);
+        return Problem.of(500, "internal-error", "Internal error",
+                "the request could not be completed; quote error id " + errorId + " to the operator").toResponse();
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {
