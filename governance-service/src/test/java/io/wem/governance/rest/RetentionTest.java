@@ -109,7 +109,7 @@ class RetentionTest {
                 .post("/api/v1/legal-holds").then().statusCode(400).body("errors[0].field", equalTo("color"));
         given().auth().oauth2(admin("ga")).contentType(ContentType.JSON)
                 .body("{\"caseReference\":\"CASE-7\",\"reason\":\"tribunal\",\"agentIds\":[null]}")
-                .post("/api/v1/legal-holds").then().statusCode(400).body("errors[0].field", equalTo("agentIds"));
+                .post("/api/v1/legal-holds").then().statusCode(400).body("errors[0].field", equalTo("agentIds[0]"));
         String agent = AuditLogTest.uid("agent");
         String id = given().auth().oauth2(admin("ga")).contentType(ContentType.JSON)
                 .body("{\"caseReference\":\"CASE-7\",\"reason\":\"tribunal\",\"agentIds\":[\"" + agent + "\"]}")
