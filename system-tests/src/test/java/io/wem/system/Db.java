@@ -23,10 +23,16 @@ public final class Db {
     private Db() {
     }
 
+    /** Connects to a service's database, named as the local stack names it ({@code wem_signal}, ...). */
     public static Connection connect(String database) throws SQLException {
         String base = System.getProperty("wem.db.url", "jdbc:postgresql://127.0.0.1:5432/");
-        return DriverManager.getConnection(base + database, System.getProperty("wem.db.user", "postgres"),
+        return DriverManager.getConnection(base + physical(database), System.getProperty("wem.db.user", "postgres"),
                 System.getProperty("wem.db.password", ""));
+    }
+
+    /** The database of the stack under test: the services' databases carry the stack's suffix. */
+    static String physical(String database) {
+        return DATABASES.contains(database) ? database + SystemTestConfig.dbSuffix() : database;
     }
 
     /** Rows of a query as column → value maps (small results only). */

@@ -33,15 +33,28 @@ public final class KafkaTool {
         return System.getProperty("wem.kafka.bootstrap", "127.0.0.1:9092");
     }
 
-    /** Topic names of the running stack (no {@code test-} prefixed ones: those belong to service tests). */
+    /**
+     * The broker's name of one of the suite's topics on the stack under test: {@code wem.signal.gaps.v1} is
+     * {@code systest-wem.signal.gaps.v1} on {@code ./wem test}'s own stack ({@link SystemTestConfig#topicPrefix()}).
+     */
+    public static String physical(String topic) {
+        String prefix = SystemTestConfig.topicPrefix();
+        return topic.startsWith("wem.") ? prefix + topic : topic;
+    }
+
+    /**
+     * The suite's topic names on the stack under test, without the stack's prefix (as topics.txt names them);
+     * service tests' {@code test-} topics and other stacks' topics are left out.
+     */
     public static Set<String> stackTopics() {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        String prefix = SystemTestConfig.topicPrefix() + "wem.";
         try (Admin admin = Admin.create(p)) {
             Set<String> out = new TreeSet<>();
             for (String t : admin.listTopics().names().get()) {
-                if (t.startsWith("wem.")) {
-                    out.add(t);
+                if (t.startsWith(prefix)) {
+                    out.add(t.substring(SystemTestConfig.topicPrefix().length()));
                 }
             }
             return out;
@@ -54,7 +67,8 @@ public final class KafkaTool {
      * Reads a topic from the beginning to the end offsets taken when the read starts, with a fresh consumer group
      * (nothing committed), and hands each record's key and value to {@code sink}. Returns the record count.
      */
-    public static long readAll(String topic, BiConsumer<String, String> sink) {
+    public static long readAll(String logicalTopic, BiConsumer<String, String> sink) {
+        String topic = physical(logicalTopic);
         Properties p = consumerProps();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> parts = new ArrayList<>();
@@ -118,7 +132,7 @@ public final class KafkaTool {
 
     public static void send(KafkaProducer<String, String> producer, String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(physical(topic), key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("send to " + topic + " failed: " + e, e);
         }

@@ -49,7 +49,14 @@ public final class Stack {
     public record Stopped(String name, List<String> command, Path workdir, Map<String, String> environment) {
     }
 
-    public static long pid(String name) {
+    /** The process name of a component of the stack under test ({@code systest-signal-service} under ./wem test). */
+    static String component(String name) {
+        return name.endsWith("-service") && !name.startsWith(SystemTestConfig.componentPrefix())
+                ? SystemTestConfig.componentPrefix() + name : name;
+    }
+
+    public static long pid(String component) {
+        String name = component(component);
         Path file = wemDir().resolve("pids").resolve(name + ".pid");
         try {
             long pid = Long.parseLong(Files.readString(file).trim());
@@ -63,7 +70,8 @@ public final class Stack {
     }
 
     /** Stops a component with SIGKILL ({@code kill == true}) or SIGTERM, waits until it is gone. */
-    public static Stopped stop(String name, boolean kill) {
+    public static Stopped stop(String component, boolean kill) {
+        String name = component(component);
         long pid = pid(name);
         Stopped how = describe(name, pid);
         ProcessHandle p = ProcessHandle.of(pid).orElseThrow();

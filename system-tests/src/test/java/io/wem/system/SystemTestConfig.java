@@ -49,6 +49,25 @@ public final class SystemTestConfig {
                 "http://127.0.0.1:" + service.defaultPort()));
     }
 
+    /**
+     * The stack's topic prefix (property {@code wem.topic-prefix}; {@code ./wem test} runs the system tests on a stack
+     * of their own with "systest-"). {@link KafkaTool} adds it to the suite's topic names, so tests name topics as
+     * {@code deploy/kafka/topics.txt} does.
+     */
+    public static String topicPrefix() {
+        return System.getProperty("wem.topic-prefix", "");
+    }
+
+    /** Suffix of the stack's database names (property {@code wem.db.suffix}; "_systest" under {@code ./wem test}). */
+    public static String dbSuffix() {
+        return System.getProperty("wem.db.suffix", "");
+    }
+
+    /** Prefix of the stack's process names in .wem/pids (property {@code wem.component-prefix}). */
+    public static String componentPrefix() {
+        return System.getProperty("wem.component-prefix", "");
+    }
+
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
