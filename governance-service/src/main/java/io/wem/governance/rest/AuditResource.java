@@ -209,7 +209,8 @@ public class AuditResource {
             return "";
         }
         // Quote when needed and defuse spreadsheet formulas (CSV injection) in values reported by other services.
-        String s = (v.startsWith("=") || v.startsWith("+") || v.startsWith("-") || v.startsWith("@")) ? "'" + v : v;
+        // (OWASP's list: = + - @, and TAB and CR, which spreadsheets also read as the start of a cell's formula.)
+        String s = !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
         if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }
