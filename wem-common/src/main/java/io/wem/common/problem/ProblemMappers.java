@@ -109,9 +109,16 @@ public class ProblemMappers {
         return Problem.of(403, "forbidden", "Forbidden", "the token lacks a role this operation requires").toResponse();
     }
 
+    /**
+     * An argument a library or our own code refused without naming a field. Its message can carry class names and
+     * the offending value, so it is logged, not echoed; resources name fields through {@link ProblemException}.
+     */
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
-        return Problem.of(400, "invalid-argument", "Invalid request", e.getMessage()).toResponse();
+        String errorId = UUID.randomUUID().toString();
+        LOG.debugf(e, "invalid argument, error id %s", errorId);
+        return Problem.of(400, "invalid-argument", "Invalid request",
+                "a value of the request is not valid here (error id " + errorId + ")").toResponse();
     }
 
     /**

@@ -26,6 +26,16 @@ class ProblemMappersTest {
     }
 
     @Test
+    void anIllegalArgumentIsA400ThatDoesNotEchoItsMessage() {
+        Response r = new ProblemMappers().illegalArgument(
+                new IllegalArgumentException("No enum constant io.wem.secret.Internal.<script>"));
+        assertEquals(400, r.getStatus());
+        Problem p = (Problem) r.getEntity();
+        assertFalse(p.detail().contains("io.wem"), p.detail());
+        assertFalse(p.detail().contains("<script>"), p.detail());
+    }
+
+    @Test
     void parameterConversionProblemsAreNamedWithoutTheValue() {
         assertEquals("must be a 32-bit integer", BadParameters.conversionProblem(int.class, "2147483648"));
         assertNull(BadParameters.conversionProblem(int.class, "2147483647"));
