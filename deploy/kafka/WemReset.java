@@ -4,7 +4,7 @@
 //   java -cp '.wem/kafka/lib/*' deploy/kafka/WemReset.java 127.0.0.1:9092 TOPIC_PREFIX [GROUP_PREFIX ...]
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -22,12 +22,13 @@ public class WemReset {
         }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
         String topicPrefix = args[1];
         List<String> groupPrefixes = args.length > 2 ? List.of(args).subList(2, args.length) : List.of(topicPrefix);
         try (Admin admin = Admin.create(props)) {
             List<String> groups = new ArrayList<>();
-            for (ConsumerGroupListing g : admin.listConsumerGroups().all().get(20, TimeUnit.SECONDS)) {
+            for (GroupListing g : admin.listGroups().all().get(20, TimeUnit.SECONDS)) {
                 if (groupPrefixes.stream().anyMatch(p -> g.groupId().startsWith(p))) {
                     groups.add(g.groupId());
                 }
