@@ -21,6 +21,13 @@ public class WemReset {
             System.exit(2);
         }
         Properties props = new Properties();
+        // The admin principal's security settings (SASL), as ./wem passes them: -Dwem.kafka.client-config=FILE
+        String clientConfig = System.getProperty("wem.kafka.client-config");
+        if (clientConfig != null && !clientConfig.isBlank()) {
+            try (java.io.FileReader r = new java.io.FileReader(clientConfig)) {
+                props.load(r);
+            }
+        }
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");

@@ -33,6 +33,13 @@ public class WemTopics {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(args.length > 2 ? Long.parseLong(args[2]) : 60);
 
         Properties props = new Properties();
+        // The admin principal's security settings (SASL), as ./wem passes them: -Dwem.kafka.client-config=FILE
+        String clientConfig = System.getProperty("wem.kafka.client-config");
+        if (clientConfig != null && !clientConfig.isBlank()) {
+            try (java.io.FileReader r = new java.io.FileReader(clientConfig)) {
+                props.load(r);
+            }
+        }
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[1]);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");

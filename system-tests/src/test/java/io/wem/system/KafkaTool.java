@@ -34,6 +34,28 @@ public final class KafkaTool {
     }
 
     /**
+     * Connection settings of the system tests' raw clients. They act as the broker's admin principal (properties
+     * {@code wem.kafka.username} / {@code wem.kafka.password}; the local stack's by default): scans read every topic,
+     * and the fault and attack tests publish as a compromised service would, to show what the services themselves
+     * refuse. What the broker refuses to each principal is {@code KafkaAclIT}'s subject, with {@link #as}.
+     */
+    static Properties client() {
+        return as(System.getProperty("wem.kafka.username", "admin"),
+                System.getProperty("wem.kafka.password", "admin-kafka-local"));
+    }
+
+    /** Client settings of a given principal (SASL/SCRAM-SHA-512, as the local broker requires). */
+    public static Properties as(String principal, String password) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put("security.protocol", "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", "SCRAM-SHA-512");
+        p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + principal + "\" password=\"" + password + "\";");
+        return p;
+    }
+
+    /**
      * The broker's name of one of the suite's topics on the stack under test: {@code wem.signal.gaps.v1} is
      * {@code systest-wem.signal.gaps.v1} on {@code ./wem test}'s own stack ({@link SystemTestConfig#topicPrefix()}).
      */
@@ -47,8 +69,7 @@ public final class KafkaTool {
      * service tests' {@code test-} topics and other stacks' topics are left out.
      */
     public static Set<String> stackTopics() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        Properties p = client();
         String prefix = SystemTestConfig.topicPrefix() + "wem.";
         try (Admin admin = Admin.create(p)) {
             Set<String> out = new TreeSet<>();
@@ -105,8 +126,7 @@ public final class KafkaTool {
     }
 
     private static Properties consumerProps() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        Properties p = client();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, RunIds.next("system-tests-scan"));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -118,8 +138,7 @@ public final class KafkaTool {
 
     /** A producer that waits for the broker (acks=all, idempotent) and retries through a broker restart. */
     public static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        Properties p = client();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");

@@ -31,9 +31,22 @@ public final class TestKafka {
     private TestKafka() {
     }
 
-    public static void send(String logicalTopic, String key, String value) {
+    /**
+     * The tests' own principal ("wem-tests": anything on "test-" topics and groups, nothing else); the local broker
+     * requires SASL/SCRAM. {@code WEM_KAFKA_TESTS_PASSWORD} overrides the local stack's password.
+     */
+    static Properties client() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put("security.protocol", "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", "SCRAM-SHA-512");
+        p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"wem-tests\" "
+                + "password=\"" + System.getenv().getOrDefault("WEM_KAFKA_TESTS_PASSWORD", "wem-tests-kafka-local") + "\";");
+        return p;
+    }
+
+    public static void send(String logicalTopic, String key, String value) {
+        Properties p = client();
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
@@ -57,8 +70,7 @@ public final class TestKafka {
         private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
         Reader(String topic) {
-            Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+            Properties p = client();
             p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
             p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
             p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

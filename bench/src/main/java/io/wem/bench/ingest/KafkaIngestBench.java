@@ -71,6 +71,7 @@ public final class KafkaIngestBench {
     public static Admin admin() {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA);
+        p.putAll(Stack.KAFKA_SECURITY);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         return Admin.create(p);
     }
@@ -85,6 +86,7 @@ public final class KafkaIngestBench {
     public static KafkaProducer<String, String> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA);
+        p.putAll(Stack.KAFKA_SECURITY);
         p.putAll(PRODUCER);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -31,6 +31,7 @@ public final class ProducerPerfReference {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", topic, "--num-records", String.valueOf(records), "--record-size", String.valueOf(recordSize),
                 "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap));
+        io.wem.bench.stack.Stack.KAFKA_SECURITY.forEach((k, v) -> cmd.add(k + "=" + v));
         cmd.addAll(producerProps);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String last = null;

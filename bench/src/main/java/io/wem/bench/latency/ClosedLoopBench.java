@@ -228,6 +228,7 @@ public final class ClosedLoopBench {
         Thread t = new Thread(() -> {
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA);
+            p.putAll(Stack.KAFKA_SECURITY);
             p.put(ConsumerConfig.GROUP_ID_CONFIG, "wem-bench-hop-" + runId + "-" + System.nanoTime());
             p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
             p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -32,6 +32,12 @@ public final class Stack {
     public static final Map<String, Integer> PORTS = Map.of("signal-service", 8081, "coaching-service", 8082,
             "governance-service", 8083, "wellbeing-service", 8084);
     public static final String KAFKA = "127.0.0.1:9092";
+    /** The bench's raw Kafka clients log in as the local broker's admin principal (SASL/SCRAM, as every client). */
+    public static final Map<String, String> KAFKA_SECURITY = Map.of(
+            "security.protocol", "SASL_PLAINTEXT",
+            "sasl.mechanism", "SCRAM-SHA-512",
+            "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" "
+                    + "password=\"admin-kafka-local\";");
     public static final String KEYCLOAK = "http://127.0.0.1:8180";
     public static final String TOKEN_URL = KEYCLOAK + "/realms/wem/protocol/openid-connect/token";
     private static final ObjectMapper JSON = new ObjectMapper();
