@@ -28,10 +28,14 @@ Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
 {{- if hasPrefix "SASL_" $v.kafka.securityProtocol }}
 - name: KAFKA_SASL_MECHANISM
   value: {{ $v.kafka.sasl.mechanism | quote }}
+{{- /* The service's own principal: its Secret, else its KafkaUser's (Strimzi names it after the user), else the
+       one shared by all services. */}}
+{{- $ownUser := ternary (printf "%s%s-service" $v.kafka.users.principalPrefix $key) "" $v.kafka.users.create }}
+{{- $saslSecret := $svc.kafka.existingSecret | default $ownUser | default $v.kafka.sasl.existingSecret }}
 - name: KAFKA_SASL_JAAS_CONFIG
   valueFrom:
     secretKeyRef:
-      name: {{ required "kafka.sasl.existingSecret is required when kafka.securityProtocol is SASL_*" $v.kafka.sasl.existingSecret }}
+      name: {{ required "kafka.securityProtocol SASL_* needs each service's JAAS Secret: kafka.users.create, services.<key>.kafka.existingSecret or kafka.sasl.existingSecret" $saslSecret }}
       key: {{ $v.kafka.sasl.jaasConfigKey }}
 {{- end }}
 {{- if hasSuffix "SSL" $v.kafka.securityProtocol }}
@@ -81,22 +85,13 @@ Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
       name: {{ .existingSecret | default (printf "%s-%s-oidc" $fullname $key) }}
       key: {{ ternary .existingSecretKey "client-secret" (ne .existingSecret "") }}
 {{- end }}
-{{- /* Calls between the services (each listens on the same Service port). */}}
-{{- if eq $key "signal" }}
-- name: QUARKUS_REST_CLIENT_GOVERNANCE_URL
-  value: {{ printf $url "governance" | quote }}
-{{- else if eq $key "coaching" }}
-- name: QUARKUS_REST_CLIENT_SIGNAL_URL
-  value: {{ printf $url "signal" | quote }}
-- name: QUARKUS_REST_CLIENT_WELLBEING_URL
-  value: {{ printf $url "wellbeing" | quote }}
-{{- else if eq $key "governance" }}
-- name: WEM_GOVERNANCE_SERVICES_SIGNAL_URL
-  value: {{ printf $url "signal" | quote }}
-- name: WEM_GOVERNANCE_SERVICES_COACHING_URL
-  value: {{ printf $url "coaching" | quote }}
-- name: WEM_GOVERNANCE_SERVICES_WELLBEING_URL
-  value: {{ printf $url "wellbeing" | quote }}
+{{- /* Calls between the services (each listens on the same Service port): every REST client's URL refers to
+       wem.services.<service>-url, so one name per peer. */}}
+{{- range $peer := list "signal" "coaching" "governance" "wellbeing" }}
+- name: WEM_SERVICES_{{ upper $peer }}_URL
+  value: {{ printf $url $peer | quote }}
+{{- end }}
+{{- if eq $key "governance" }}
 - name: WEM_GOVERNANCE_KEYCLOAK_ADMIN_URL
   value: {{ $v.keycloak.adminUrl | default (regexReplaceAll "/realms/[^/]+/?$" $v.keycloak.issuerUrl "") | quote }}
 {{- end }}

@@ -44,7 +44,7 @@ class ChartScenarioTest {
         // Calls between services go to the suite's own Services.
         assertEquals("http://wem-it-governance:8080", container(docs, "Deployment", Chart.fullname("signal"))
                 .path("env").findParents("name").stream()
-                .filter(e -> e.path("name").asText().equals("QUARKUS_REST_CLIENT_GOVERNANCE_URL"))
+                .filter(e -> e.path("name").asText().equals("WEM_SERVICES_GOVERNANCE_URL"))
                 .findFirst().orElseThrow().path("value").asText());
         assertEquals("https://sso.example.com", Chart.env(container(docs, "Deployment", Chart.fullname("governance")),
                 "WEM_GOVERNANCE_KEYCLOAK_ADMIN_URL").path("value").asText());

@@ -40,6 +40,25 @@ final class StrictKubernetes {
     record KafkaTopicSpec(String topicName, Integer partitions, Integer replicas, Map<String, String> config) {
     }
 
+    /** Strimzi's KafkaUser (v1beta2): SCRAM authentication and simple ACLs, the fields the chart may write. */
+    record KafkaUser(String apiVersion, String kind, ObjectMeta metadata, KafkaUserSpec spec) {
+    }
+
+    record KafkaUserSpec(KafkaUserAuthentication authentication, KafkaUserAuthorization authorization) {
+    }
+
+    record KafkaUserAuthentication(String type) {
+    }
+
+    record KafkaUserAuthorization(String type, java.util.List<KafkaUserAcl> acls) {
+    }
+
+    record KafkaUserAcl(KafkaUserAclResource resource, java.util.List<String> operations, String host) {
+    }
+
+    record KafkaUserAclResource(String type, String name, String patternType) {
+    }
+
     private static final Map<String, Class<?>> TYPES = Map.ofEntries(
             Map.entry("v1/Service", Service.class),
             Map.entry("v1/ServiceAccount", ServiceAccount.class),
@@ -53,7 +72,8 @@ final class StrictKubernetes {
             Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class));
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class));
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

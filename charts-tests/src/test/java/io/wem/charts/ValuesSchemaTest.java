@@ -66,7 +66,7 @@ class ValuesSchemaTest {
     @Test
     void renderTimeChecksNameTheMissingSecret() throws IOException {
         assertMentions(rejected("kafka:\n  securityProtocol: SASL_SSL\n"),
-                "kafka.sasl.existingSecret is required when kafka.securityProtocol is SASL_*");
+                "kafka.securityProtocol SASL_* needs each service's JAAS Secret");
         assertMentions(rejected("kafka:\n  securityProtocol: SSL\n"),
                 "kafka.tls.truststore.existingSecret is required");
     }
