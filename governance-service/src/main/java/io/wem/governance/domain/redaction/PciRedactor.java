@@ -92,6 +92,19 @@ public final class PciRedactor {
         return new Redaction(out.toString(), Collections.unmodifiableList(findings));
     }
 
+    /** One turn of a conversation: who spoke and what they said. */
+    public record Turn(String speaker, String text) {
+    }
+
+    /** Redacts an ordered conversation; one result per turn, offsets in that turn's text. */
+    public List<Redaction> redactConversation(List<Turn> turns, boolean keepLastFour) {
+        List<Redaction> out = new ArrayList<>(turns.size());
+        for (Turn t : turns) {
+            out.add(redact(t.text(), keepLastFour));
+        }
+        return out;
+    }
+
     /** Finds the secrets without building the redacted text. */
     public List<Finding> find(String text) {
         return redact(text, false).findings();
