@@ -185,7 +185,7 @@ public final class PciRedactor {
             scanCodes(s, end, CODE_WINDOW_AFTER_PAN, false, found);
         }
         for (int t = 0; t < s.n; t++) {
-            if (s.kind[t] == WORD && (s.code[t] & Vocabulary.CATEGORY) == Vocabulary.CVV) {
+            if (s.kind[t] == WORD && ((s.code[t] & Vocabulary.CATEGORY) == Vocabulary.CVV || s.codeLength(t))) {
                 scanCodes(s, t, CODE_WINDOW, true, found);
             }
         }
@@ -281,6 +281,20 @@ public final class PciRedactor {
                 if (total >= 12 && CardNumbers.plausiblePan(s.digits, s.uOff[u], total) && !excluded(s, u, e, total)) {
                     Arrays.fill(cover, s.uPosFirst[u] - p0, Math.min(s.uPosLast[e] - p0 + 1, s.coverSize), true);
                     any = true;
+                }
+            }
+            // A long typed block may hold a 16+ digit PAN with digits glued after it ("4111111111111111234"): try
+            // the PANs ending inside it too; the whole block goes. (Not shorter ones: most 16-digit numbers have
+            // some 12-15 digit prefix that passes Luhn.)
+            for (int e = u, before = 0; e < s.units && before < 19; before += s.uLen[e], e++) {
+                if (s.uLen[e] < 8 || s.uSpoken[e]) {
+                    continue;
+                }
+                for (int len = Math.max(16, before + 1); len < before + s.uLen[e] && len <= 19; len++) {
+                    if (CardNumbers.plausiblePan(s.digits, s.uOff[u], len) && !excluded(s, u, e, len)) {
+                        Arrays.fill(cover, s.uPosFirst[u] - p0, Math.min(s.uPosLast[e] - p0 + 1, s.coverSize), true);
+                        any = true;
+                    }
                 }
             }
         }
@@ -429,6 +443,9 @@ public final class PciRedactor {
         for (int t = from + 1; t < s.n && s.widx[t] - s.widx[from] <= window
                 && s.turn[t] - s.turn[from] <= CODE_TURNS; t++) {
             if (s.used[t]) {
+                if (afterPan) {
+                    continue; // "4111... 12/27 123": the expiry is taken, the code follows it
+                }
                 return; // something already found there; what follows belongs to it
             }
             int cat = s.kind[t] == WORD ? s.code[t] & Vocabulary.CATEGORY : 0;
@@ -909,6 +926,19 @@ public final class PciRedactor {
 
         private int cat(int t) {
             return kind[t] == WORD ? code[t] & Vocabulary.CATEGORY : 0;
+        }
+
+        /** "three digits", "4-digit": words that describe a card security code. */
+        boolean codeLength(int t) {
+            if (cat(t) != Vocabulary.QUANTITY || t == 0 || turn[t - 1] != turn[t] || skipAfter[t - 1] != 0) {
+                return false;
+            }
+            int prev = t - 1;
+            if (kind[prev] == NUM) {
+                return dLen[prev] == 1 && (dig[dOff[prev]] == '3' || dig[dOff[prev]] == '4');
+            }
+            int v = code[prev] & Vocabulary.VALUE;
+            return cat(prev) == Vocabulary.DIGIT && (v == 3 || v == 4);
         }
 
         boolean isSeparator(int t) {
