@@ -69,14 +69,36 @@ class PciFailureShapesTest {
         return sb.toString();
     }
 
-    /** Digits a reader could still get back: digit characters and digit words, in order, everything else dropped. */
+    private static final List<String> TEENS = List.of("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+            "sixteen", "seventeen", "eighteen", "nineteen");
+    private static final List<String> TENS = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety");
+
+    /**
+     * Digits a reader could still get back: digit characters, digit words ("oh" too), teens, tens with or without
+     * their unit, "double x", in order; everything else dropped.
+     */
     static String readableDigits(String text) {
         StringBuilder sb = new StringBuilder();
-        for (String w : text.toLowerCase().split("[^\\p{L}\\p{Nd}]+")) {
-            for (int i = 0; i < WORDS.length; i++) {
-                if (w.equals(WORDS[i]) || (i == 0 && w.equals("oh"))) {
-                    sb.append(i);
+        String[] words = text.toLowerCase().split("[^\\p{L}\\p{Nd}]+");
+        for (int k = 0; k < words.length; k++) {
+            String w = words[k];
+            int unit = unit(w);
+            if (unit >= 0) {
+                sb.append(unit);
+            } else if (TEENS.contains(w)) {
+                sb.append(10 + TEENS.indexOf(w));
+            } else if (TENS.contains(w)) {
+                sb.append(TENS.indexOf(w) + 2);
+                int next = k + 1 < words.length ? unit(words[k + 1]) : -1;
+                if (next > 0) {
+                    sb.append(next);
+                    k++;
+                } else {
+                    sb.append(0);
                 }
+            } else if (w.equals("double") && k + 1 < words.length && unit(words[k + 1]) >= 0) {
+                sb.append(unit(words[k + 1]));
             }
             for (char c : w.toCharArray()) {
                 if (Character.isDigit(c)) {
@@ -85,6 +107,15 @@ class PciFailureShapesTest {
             }
         }
         return sb.toString();
+    }
+
+    private static int unit(String w) {
+        for (int i = 0; i < WORDS.length; i++) {
+            if (w.equals(WORDS[i])) {
+                return i;
+            }
+        }
+        return w.equals("oh") ? 0 : -1;
     }
 
     void assertNoLeak(String text, String pan) {
