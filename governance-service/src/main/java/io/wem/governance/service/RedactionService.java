@@ -14,7 +14,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks a redaction batch against the limits and runs the engine on each text. Never logs the texts. */
+/**
+ * Checks a redaction batch against the limits and runs the engine on each text and each conversation (whose turns
+ * are redacted together). Never logs the texts.
+ */
 @ApplicationScoped
 public class RedactionService {
 
@@ -28,17 +31,17 @@ public class RedactionService {
 
     public RedactionResponse redact(RedactionRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("body", "a JSON object with texts is required");
+            throw ProblemException.badRequest("body", "a JSON object with texts or conversations is required");
         }
         List<String> texts = request.texts();
-        if (texts == null) {
-            throw ProblemException.badRequest("texts", "must not be null");
+        List<RedactionRequest.Conversation> conversations = request.conversations();
+        if (texts == null && conversations == null) {
+            throw ProblemException.badRequest("texts", "must not be null (or give conversations)");
         }
-        if (texts.size() > config.redaction().maxTexts()) {
-            throw ProblemException.tooLarge("texts", "at most " + config.redaction().maxTexts()
-                    + " texts per request, got " + texts.size());
-        }
+        texts = texts == null ? List.of() : texts;
+        conversations = conversations == null ? List.of() : conversations;
         long bytes = 0;
+        int items = texts.size();
         for (int i = 0; i < texts.size(); i++) {
             String t = texts.get(i);
             if (t == null) {
@@ -46,25 +49,74 @@ public class RedactionService {
             }
             bytes += utf8Length(t);
         }
-        if (bytes > config.redaction().maxBytes()) {
-            throw ProblemException.tooLarge("texts", "at most " + config.redaction().maxBytes()
-                    + " bytes of text per request, got " + bytes);
+        checkLimits("texts", items, bytes);
+        for (int c = 0; c < conversations.size(); c++) {
+            RedactionRequest.Conversation conversation = conversations.get(c);
+            String field = "conversations[" + c + "]";
+            if (conversation == null) {
+                throw ProblemException.badRequest(field, "must not be null");
+            }
+            if (conversation.turns() == null) {
+                throw ProblemException.badRequest(field + ".turns", "must not be null");
+            }
+            for (int t = 0; t < conversation.turns().size(); t++) {
+                RedactionRequest.Turn turn = conversation.turns().get(t);
+                if (turn == null) {
+                    throw ProblemException.badRequest(field + ".turns[" + t + "]", "must not be null");
+                }
+                if (turn.text() == null) {
+                    throw ProblemException.badRequest(field + ".turns[" + t + "].text", "must not be null");
+                }
+                bytes += utf8Length(turn.text());
+                items++;
+            }
+            checkLimits("conversations", items, bytes);
         }
         boolean keepLastFour = Boolean.TRUE.equals(request.keepLastFour());
-        List<RedactionResponse.Result> results = new ArrayList<>(texts.size());
         long findings = 0;
+        List<RedactionResponse.Result> results = new ArrayList<>(texts.size());
         for (String t : texts) {
-            Redaction r = redactor.redact(t, keepLastFour);
-            List<RedactionResponse.Finding> out = new ArrayList<>(r.findings().size());
-            for (Finding f : r.findings()) {
-                out.add(new RedactionResponse.Finding(f.type().name(), f.start(), f.end(), f.confidence()));
-            }
-            findings += out.size();
-            results.add(new RedactionResponse.Result(r.text(), out));
+            RedactionResponse.Result r = result(redactor.redact(t, keepLastFour));
+            findings += r.findings().size();
+            results.add(r);
         }
-        registry.counter("wem.governance.redaction.texts").increment(texts.size());
+        List<RedactionResponse.ConversationResult> conversationResults = new ArrayList<>(conversations.size());
+        for (RedactionRequest.Conversation conversation : conversations) {
+            List<PciRedactor.Turn> turns = new ArrayList<>(conversation.turns().size());
+            for (RedactionRequest.Turn turn : conversation.turns()) {
+                // a missing speaker is one more (unnamed) speaker, never a reason to redact less
+                turns.add(new PciRedactor.Turn(turn.speaker() == null ? "" : turn.speaker(), turn.text()));
+            }
+            List<RedactionResponse.Result> turnResults = new ArrayList<>(turns.size());
+            for (Redaction r : redactor.redactConversation(turns, keepLastFour)) {
+                RedactionResponse.Result result = result(r);
+                findings += result.findings().size();
+                turnResults.add(result);
+            }
+            conversationResults.add(new RedactionResponse.ConversationResult(turnResults));
+        }
+        registry.counter("wem.governance.redaction.texts").increment(items);
         registry.counter("wem.governance.redaction.findings").increment(findings);
-        return new RedactionResponse(results);
+        return new RedactionResponse(results, conversationResults);
+    }
+
+    private void checkLimits(String field, int items, long bytes) {
+        if (items > config.redaction().maxTexts()) {
+            throw ProblemException.tooLarge(field, "at most " + config.redaction().maxTexts()
+                    + " texts (texts and turns together) per request, got " + items);
+        }
+        if (bytes > config.redaction().maxBytes()) {
+            throw ProblemException.tooLarge(field, "at most " + config.redaction().maxBytes()
+                    + " bytes of text per request, got " + bytes);
+        }
+    }
+
+    private static RedactionResponse.Result result(Redaction r) {
+        List<RedactionResponse.Finding> out = new ArrayList<>(r.findings().size());
+        for (Finding f : r.findings()) {
+            out.add(new RedactionResponse.Finding(f.type().name(), f.start(), f.end(), f.confidence()));
+        }
+        return new RedactionResponse.Result(r.text(), out);
     }
 
     static long utf8Length(String s) {
