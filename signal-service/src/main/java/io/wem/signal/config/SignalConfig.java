@@ -47,6 +47,13 @@ public interface SignalConfig {
         @WithDefault("0.9")
         double highOccupancy();
 
+        /**
+         * Graded staffing: an interval counts as understaffed from this shortfall (required - scheduled) / required;
+         * below it (one agent short of twelve) it is the centre's normal state.
+         */
+        @WithDefault("0.15")
+        double minShortfall();
+
         /** How many windows before the current one form the agent's own history. */
         @WithDefault("3")
         int historyWindows();

@@ -2,6 +2,7 @@ package io.wem.signal.domain;
 
 import io.wem.common.contracts.GapType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,11 +41,21 @@ import java.util.stream.Collectors;
  */
 public final class GapDetector {
 
-    public record Settings(double processShare, int processMinAgents, double highOccupancy) {
+    /**
+     * @param minShortfall graded staffing: an interval counts as understaffed from this shortfall
+     *                     (required - scheduled) / required, so constant mild understaffing is the normal state
+     */
+    public record Settings(double processShare, int processMinAgents, double highOccupancy, double minShortfall) {
+        public Settings(double processShare, int processMinAgents, double highOccupancy) {
+            this(processShare, processMinAgents, highOccupancy, DEFAULT_MIN_SHORTFALL);
+        }
+
         public static Settings defaults() {
-            return new Settings(0.4, 3, 0.9);
+            return new Settings(0.4, 3, 0.9, DEFAULT_MIN_SHORTFALL);
         }
     }
+
+    static final double DEFAULT_MIN_SHORTFALL = 0.15;
 
     /** Result of comparing a sample with a reference value. */
     record Test(double observed, Stats.Interval ci, double effect, int n, boolean worse, boolean flagged) {
@@ -84,6 +95,69 @@ public final class GapDetector {
      *               held over agents × slices
      */
     public List<Assessment> assess(Behavior b, TeamData data, int slices) {
+        return assess(b, data, slices, true);
+    }
+
+    /** The slice dimensions the signals carry (channel is not on observations). */
+    static final List<String> SLICE_DIMENSIONS = List.of("contactReason", "queue");
+
+    /**
+     * Every behavior on its meaningful slices as well as overall, inside ONE family-wise error budget: the agents ×
+     * (overall + the recent-drop scan + every slice) tests of this team share {@link #ALPHA}. A slice is a contact
+     * reason or queue value (one the behavior does not already fix) with at least {@code minSample} of the team's
+     * observations; a dimension with a single value adds nothing and is skipped. Per agent, the overall gap wins (the
+     * gap is not specific to a slice and carries no slice label); otherwise the slice gap with the largest effect,
+     * labelled with its slice. An agent is clear only when clear overall and not unclear in any slice.
+     */
+    public List<Assessment> assessWithSlices(Behavior b, TeamData data) {
+        List<TeamData.Slice> slices = slices(b, data);
+        int family = 2 + slices.size();
+        Map<String, Assessment> byAgent = new LinkedHashMap<>();
+        Set<String> fromSlice = new java.util.HashSet<>();
+        for (Assessment a : assess(b, data, family, true)) {
+            byAgent.put(a.agentId(), a);
+        }
+        for (TeamData.Slice s : slices) {
+            Behavior slice = b.withFilter(s.dimension(), s.value());
+            for (Assessment a : assess(slice, data.slice(s), family, false)) {
+                Assessment current = byAgent.get(a.agentId());
+                if (a.gap() && (current == null || !current.gap()
+                        || fromSlice.contains(a.agentId()) && a.effectSize() > current.effectSize())) {
+                    byAgent.put(a.agentId(), a);
+                    fromSlice.add(a.agentId());
+                } else if (current != null && !current.gap() && current.clear() && !a.clear() && a.sampleSize() > 0
+                        && a.effectSize() >= b.minEffectSize() / 2) {
+                    // not clear in this slice: do not resolve an open gap yet
+                    byAgent.put(a.agentId(), current.withClear(false));
+                }
+            }
+        }
+        return new ArrayList<>(byAgent.values());
+    }
+
+    static List<TeamData.Slice> slices(Behavior b, TeamData data) {
+        List<TeamData.Slice> out = new ArrayList<>();
+        for (String dim : SLICE_DIMENSIONS) {
+            if (b.filters() != null && b.filters().containsKey(dim) && !Behavior.EACH.equals(b.filters().get(dim))) {
+                continue;
+            }
+            Map<String, Long> counts = data.current().stream()
+                    .map(o -> dim.equals("queue") ? o.queue() : o.contactReason())
+                    .filter(java.util.Objects::nonNull)
+                    .collect(Collectors.groupingBy(v -> v, java.util.TreeMap::new, Collectors.counting()));
+            if (counts.size() < 2) {
+                continue;
+            }
+            counts.forEach((v, n) -> {
+                if (n >= b.minSample()) {
+                    out.add(new TeamData.Slice(dim, v));
+                }
+            });
+        }
+        return out;
+    }
+
+    private List<Assessment> assess(Behavior b, TeamData data, int slices, boolean scanDrops) {
         int family = Math.max(1, slices);
         Metrics.Metric metric = b.metricDef();
         if (metric == null) {
@@ -185,6 +259,12 @@ public final class GapDetector {
             }
             if (t != null && t.flagged() && guardPasses(b, a, data)) {
                 out.put(a, classifyAgentGap(b, data, a, obs, hist, baseline, t, rate, teamSd, agentMeans, looks));
+                continue;
+            }
+            Assessment drop = scanDrops && baseline != null && b.comparison() != Behavior.Comparison.AGENT_HISTORY
+                    && guardPasses(b, a, data) ? recentDrop(b, a, obs, hist, baseline, rate, teamSd, looks) : null;
+            if (drop != null) {
+                out.put(a, drop);
             } else {
                 Test s = vsStandard.get(a);
                 boolean clear = (t == null || t.effect() < b.minEffectSize() / 2)
@@ -193,7 +273,7 @@ public final class GapDetector {
                 out.put(a, new Assessment(a, false, clear && (t != null || s != null), null, observed,
                         baseline == null ? Double.NaN : baseline, b.comparison().name(),
                         t == null ? 0 : t.effect(), obs.size(), t == null ? Double.NaN : t.ci().low(),
-                        t == null ? Double.NaN : t.ci().high(), List.of(), null, List.of(), dominantQueue(obs),
+                        t == null ? Double.NaN : t.ci().high(), List.of(), null, List.of(), queueLabel(obs, b),
                         b.filter("contactReason")));
             }
         }
@@ -212,6 +292,12 @@ public final class GapDetector {
                             + "so it goes to workforce planning rather than to the agent.",
                     fmt(split.understaffedValue, b), split.understaffedN, fmt(split.normalValue, b), split.normalN);
             return gap(agent, b, obs, t, baseline, kind, GapType.CAPACITY, why, List.of());
+        }
+        if (b.comparison() != Behavior.Comparison.AGENT_HISTORY) {
+            Motivation m = motivation(b, obs, hist, baseline, rate, teamSd, CLASSIFY_ALPHA);
+            if (m != null) {
+                return gap(agent, b, obs, t, baseline, kind, GapType.MOTIVATION, m.why, List.of());
+            }
         }
         if (hist.size() >= b.minSample()) {
             List<Double> hv = values(hist);
@@ -250,6 +336,122 @@ public final class GapDetector {
                 fmt(baseline, b), obs.size(), fallback.name().toLowerCase(Locale.ROOT));
         return gap(agent, b, obs, t, baseline, kind, fallback, why, List.of());
     }
+
+    /** Classification runs once a gap is established: plain 95% for the change-point scan. */
+    static final double CLASSIFY_ALPHA = 0.05;
+
+    record Motivation(ChangePoint.Drop drop, String why) {
+    }
+
+    /**
+     * The agent's own series (history and current window) has a significant drop: the best day boundary splits it
+     * into an earlier part that met the reference (effect below half the threshold) and a later part worse by at
+     * least the threshold, the decline's interval (corrected for the scanned boundaries, at {@code alpha}) excluding
+     * zero. This needs no earlier 30-day windows: a decline inside the current window is found too.
+     */
+    Motivation motivation(Behavior b, List<Observation> obs, List<Observation> hist, double reference, boolean rate,
+                          double teamSd, double alpha) {
+        List<Observation> series = new ArrayList<>(hist);
+        series.addAll(obs);
+        int minSeg = Math.max(5, b.minSample() / 2);
+        ChangePoint.Drop d = ChangePoint.find(series, b.direction().sign(), minSeg, alpha);
+        if (d == null) {
+            return null;
+        }
+        int sign = b.direction().sign();
+        boolean declined = sign > 0 ? d.decline().low() > 0 : d.decline().high() < 0;
+        double sd = teamSd == 0 ? Stats.sd(values(series)) : teamSd;
+        boolean metBefore = effect(d.before(), reference, rate, b, sd) < b.minEffectSize() / 2;
+        boolean worseAfter = effect(d.after(), reference, rate, b, sd) >= b.minEffectSize() / 2;
+        double declineEffect = effect(d.after(), d.before(), rate, b, sd);
+        if (!declined || !metBefore || !worseAfter || declineEffect < b.minEffectSize()) {
+            return null;
+        }
+        String why = String.format(Locale.ROOT, "The agent met the standard before (%s over %d observations until %s) "
+                        + "and dropped from %s against their own series to %s over %d observations (change %s to %s, "
+                        + "interval corrected for %d candidate days): the skill is there, so talk about engagement "
+                        + "and circumstances before training.", fmt(d.before(), b), d.beforeN(),
+                d.at().toString().substring(0, 10), d.at().toString().substring(0, 10), fmt(d.after(), b), d.afterN(),
+                fmtDelta(d.decline().low(), b), fmtDelta(d.decline().high(), b), d.candidates());
+        return new Motivation(d, why);
+    }
+
+    /**
+     * An agent not flagged on the whole window whose recent series dropped: the later part alone is a gap against
+     * the baseline at the family's time-uniform level, further corrected for the scanned boundaries.
+     */
+    private Assessment recentDrop(Behavior b, String agent, List<Observation> obs, List<Observation> hist,
+                                  double baseline, boolean rate, double teamSd, Looks looks) {
+        Motivation m = motivation(b, obs, hist, baseline, rate, teamSd, looks.alpha());
+        if (m == null) {
+            return null;
+        }
+        List<Observation> after = m.drop().afterObs().stream().filter(o -> !o.at().isBefore(obsStart(obs))).toList();
+        if (after.size() < b.minSample()) {
+            return null;
+        }
+        double z = Stats.timeUniformZ(looks.alpha() / m.drop().candidates(), after.size(), looks.tightestAt());
+        Test t = test(values(after), baseline, rate, b, teamSd, z);
+        if (!t.flagged()) {
+            return null;
+        }
+        return gap(agent, b, after, t, baseline, b.comparison().name(), GapType.MOTIVATION, m.why(), List.of());
+    }
+
+    private static Instant obsStart(List<Observation> obs) {
+        return obs.stream().map(Observation::at).min(Instant::compareTo).orElse(Instant.MIN);
+    }
+
+    /**
+     * Resolution with hysteresis: an open gap resolves only on evidence that it is over, not on one noisy re-test.
+     * The agent's observations since the gap's evidence ended must cover at least a day and the behavior's minimum
+     * sample, and the WORSE end of their 95% interval must be back within half the effect threshold of the gap's
+     * baseline. A CAPACITY gap is judged on what it was about: its observations in understaffed intervals since then
+     * (or, when no interval has been understaffed since, that the shortfall itself is over for that span).
+     *
+     * @param openType    the open gap's type
+     * @param openBaseline the open gap's baseline
+     * @param evidenceEnd the end of the data the open gap rested on
+     * @return why it is over, or null while it is not shown to be over
+     */
+    public String resolution(Behavior b, TeamData data, String agent, GapType openType, double openBaseline,
+                             Instant evidenceEnd, Assessment now) {
+        if (now != null && now.gap()) {
+            return null;
+        }
+        List<Observation> since = data.current().stream()
+                .filter(o -> o.agentId().equals(agent) && !o.at().isBefore(evidenceEnd)).toList();
+        Instant last = since.stream().map(Observation::at).max(Instant::compareTo).orElse(evidenceEnd);
+        if (since.size() < b.minSample() || java.time.Duration.between(evidenceEnd, last).compareTo(MIN_CLEAR_SPAN) < 0) {
+            return null;
+        }
+        boolean rate = b.metricDef() != null && b.metricDef().type() == Metrics.Type.RATE;
+        double teamSd = Stats.sd(values(data.current()));
+        List<Observation> judged = since;
+        if (openType == GapType.CAPACITY) {
+            Predicate<Observation> inUnder = understaffedIntervals(data);
+            List<Observation> under = inUnder == null ? List.of() : since.stream().filter(inUnder).toList();
+            if (under.size() < Math.max(5, b.minSample() / 2)) {
+                return under.isEmpty() ? String.format(Locale.ROOT, "no understaffed interval for %d observations "
+                        + "since the gap: the shortfall it rested on is over", since.size()) : null;
+            }
+            judged = under;
+        } else if (now == null || !now.clear()) {
+            return null;
+        }
+        Test t = test(values(judged), openBaseline, rate, b, teamSd, Stats.Z95);
+        double worstEnd = b.direction().sign() > 0 ? t.ci().high() : t.ci().low();
+        if (effect(worstEnd, openBaseline, rate, b, teamSd == 0 ? Stats.sd(values(judged)) : teamSd)
+                >= b.minEffectSize() / 2) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "over: %d observations since the gap (%s, 95%% interval %s to %s) are back "
+                        + "within half the effect threshold of the baseline %s", judged.size(), fmt(t.observed(), b),
+                fmt(t.ci().low(), b), fmt(t.ci().high(), b), fmt(openBaseline, b));
+    }
+
+    /** Shortest span of new data on which a gap can be shown to be over (one day's data is not enough to reopen). */
+    static final java.time.Duration MIN_CLEAR_SPAN = java.time.Duration.ofHours(24);
 
     /**
      * Team CAPACITY read from the staffing itself: the team's observations in understaffed intervals are worse than
@@ -320,20 +522,22 @@ public final class GapDetector {
     /** Observations made in one of the team's understaffed intervals; null when the team had none. */
     private Predicate<Observation> understaffedIntervals(TeamData data) {
         List<TeamData.StaffingInterval> under = data.staffing().stream()
-                .filter(s -> s.understaffed(settings.highOccupancy())).toList();
+                .filter(s -> s.understaffed(settings.minShortfall(), settings.highOccupancy())).toList();
         return under.isEmpty() ? null : o -> under.stream().anyMatch(s -> s.covers(o.at(), o.queue()));
     }
 
-    /** The behavior's own contact reason, else the reason most of the agent's worst interactions had. */
-    static String dominantReason(List<Observation> obs, Behavior b) {
-        if (b.filter("contactReason") != null) {
-            return b.filter("contactReason");
+    /**
+     * The queue label: the behavior's (or slice's) queue when that is the evidence; otherwise the queue only when the
+     * agent works (nearly) only there — a fact about the agent for routing, not a claim about the gap.
+     */
+    static String queueLabel(List<Observation> obs, Behavior b) {
+        if (b.filter("queue") != null) {
+            return b.filter("queue");
         }
-        Comparator<Observation> worst = Comparator.comparingDouble(o -> -b.direction().sign() * o.value());
-        List<Observation> top = obs.stream().sorted(worst).limit(Math.max(5, obs.size() / 4)).toList();
-        return top.stream().filter(o -> o.contactReason() != null)
-                .collect(Collectors.groupingBy(Observation::contactReason, Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        Map<String, Long> counts = obs.stream().filter(o -> o.queue() != null)
+                .collect(Collectors.groupingBy(Observation::queue, Collectors.counting()));
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 0.9 * obs.size()).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
     }
 
     record CapacitySplit(boolean concentrated, double understaffedValue, int understaffedN, double normalValue,
@@ -429,8 +633,8 @@ public final class GapDetector {
     private Assessment gap(String agent, Behavior b, List<Observation> obs, Test t, double baseline, String kind,
                            GapType type, String why, List<String> affected) {
         return new Assessment(agent, true, false, type, t.observed(), baseline, kind, round(t.effect()), t.n(),
-                t.ci().low(), t.ci().high(), evidence(obs, b), why, affected, dominantQueue(obs),
-                dominantReason(obs, b));
+                t.ci().low(), t.ci().high(), evidence(obs, b), why, affected, queueLabel(obs, b),
+                b.filter("contactReason"));
     }
 
     /** Up to five interactions that show the behavior most clearly (worst values first, then most recent). */
@@ -439,12 +643,6 @@ public final class GapDetector {
         return obs.stream().filter(o -> o.interactionId() != null)
                 .sorted(worst.thenComparing(Observation::at, Comparator.reverseOrder()))
                 .map(Observation::interactionId).distinct().limit(5).toList();
-    }
-
-    static String dominantQueue(List<Observation> obs) {
-        return obs.stream().filter(o -> o.queue() != null)
-                .collect(Collectors.groupingBy(Observation::queue, Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     private static Map<String, List<Observation>> group(List<Observation> obs) {
@@ -476,6 +674,10 @@ public final class GapDetector {
             return String.format(Locale.ROOT, "%.0f%%", v * 100);
         }
         return String.format(Locale.ROOT, "%.1f%s", v, m == null ? "" : (m.unit().equals("s") ? " s" : " " + m.unit()));
+    }
+
+    private static String fmtDelta(double v, Behavior b) {
+        return (v >= 0 ? "+" : "") + fmt(v, b);
     }
 
     private static String refName(String kind) {

@@ -3,16 +3,18 @@ package io.wem.signal.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Everything the detector needs about one team and one behavior.
  *
- * @param current      the team's observations in [windowStart, windowEnd)
- * @param history      the team's observations in the earlier windows (agents' own history)
- * @param otherAgents  per-agent summaries of agents in OTHER teams in the current window (the organisation reference
- *                     for recognising team-wide gaps when the behavior has no absolute target)
- * @param satisfaction mean CSAT per agent of this team in the window (for the satisfaction guard)
- * @param staffing     the team's staffing intervals overlapping the window
+ * @param current            the team's observations in [windowStart, windowEnd)
+ * @param history            the team's observations in the earlier windows (agents' own history)
+ * @param otherAgents        per-agent summaries of agents in OTHER teams in the current window (the organisation
+ *                           reference for recognising team-wide gaps when the behavior has no absolute target)
+ * @param satisfaction       mean CSAT per agent of this team in the window (for the satisfaction guard)
+ * @param staffing           the team's staffing intervals overlapping the window
+ * @param otherAgentsBySlice the same organisation reference per slice ({@link Slice#key()}), empty when unknown
  */
 public record TeamData(
         String teamId,
@@ -22,7 +24,14 @@ public record TeamData(
         List<Observation> history,
         List<AgentSummary> otherAgents,
         Map<String, Satisfaction> satisfaction,
-        List<StaffingInterval> staffing) {
+        List<StaffingInterval> staffing,
+        Map<String, List<AgentSummary>> otherAgentsBySlice) {
+
+    public TeamData(String teamId, Instant windowStart, Instant windowEnd, List<Observation> current,
+                    List<Observation> history, List<AgentSummary> otherAgents, Map<String, Satisfaction> satisfaction,
+                    List<StaffingInterval> staffing) {
+        this(teamId, windowStart, windowEnd, current, history, otherAgents, satisfaction, staffing, Map.of());
+    }
 
     public record AgentSummary(String agentId, String teamId, int n, double mean) {
     }
@@ -30,10 +39,42 @@ public record TeamData(
     public record Satisfaction(double mean, int n) {
     }
 
+    /** One slice of a behavior's observations: a contact reason or a queue the signals carry. */
+    public record Slice(String dimension, String value) {
+        public String key() {
+            return dimension + "=" + value;
+        }
+
+        public boolean contains(Observation o) {
+            return value.equals(dimension.equals("queue") ? o.queue() : o.contactReason());
+        }
+    }
+
+    /** The team's data restricted to one slice (current, history and the organisation reference). */
+    public TeamData slice(Slice s) {
+        Predicate<Observation> in = s::contains;
+        return new TeamData(teamId, windowStart, windowEnd, current.stream().filter(in).toList(),
+                history.stream().filter(in).toList(), otherAgentsBySlice.getOrDefault(s.key(), List.of()),
+                satisfaction, staffing, Map.of());
+    }
+
+    /**
+     * @param required  agents the forecast needed in the interval
+     * @param scheduled agents scheduled
+     */
     public record StaffingInterval(Instant start, Instant end, String queue, int scheduled, int required,
                                    Double occupancy) {
-        public boolean understaffed(double highOccupancy) {
-            return required > scheduled || (occupancy != null && occupancy >= highOccupancy);
+        /** Graded shortfall (required - scheduled) / required, 0 when fully staffed. */
+        public double shortfall() {
+            return required <= 0 ? 0 : Math.max(0, (required - scheduled) / (double) required);
+        }
+
+        /**
+         * Short enough to matter: a shortfall of at least {@code minShortfall} (one agent missing of twelve is the
+         * everyday state of many centres, not a capacity problem) or occupancy at or above {@code highOccupancy}.
+         */
+        public boolean understaffed(double minShortfall, double highOccupancy) {
+            return shortfall() >= minShortfall || (occupancy != null && occupancy >= highOccupancy);
         }
 
         public boolean covers(Instant t, String q) {

@@ -138,8 +138,11 @@ public class ObservationRepository {
         return out;
     }
 
-    /** Per-agent count and mean of every agent, by team, in [from, to) (the organisation reference). */
-    List<TeamData.AgentSummary> allAgents(Behavior b, Instant from, Instant to) {
+    /**
+     * Per-agent count and mean of every agent, by team, in [from, to) (the organisation reference), overall and per
+     * slice (contact reason, queue): one scan grouped by agent, team, reason and queue, aggregated here.
+     */
+    OrgReference.Summaries allAgents(Behavior b, Instant from, Instant to) {
         Source s = source(b);
         List<String> where = new ArrayList<>(s.where());
         List<Object> params = new ArrayList<>(s.params());
@@ -147,13 +150,12 @@ public class ObservationRepository {
         params.add(Timestamp.from(from));
         where.add(s.time() + " < ?");
         params.add(Timestamp.from(to));
-        String value = s.value();
-        String sql = "SELECT " + s.agent() + ", " + s.team() + ", count(*), avg(" + value + ") FROM " + s.from()
-                + " WHERE " + String.join(" AND ", where) + " GROUP BY 1, 2";
-        List<TeamData.AgentSummary> out = new ArrayList<>();
-        query(sql, params, rs -> out.add(new TeamData.AgentSummary(rs.getString(1), rs.getString(2), rs.getInt(3),
-                rs.getDouble(4))));
-        return out;
+        String sql = "SELECT " + s.agent() + ", " + s.team() + ", " + s.reason() + ", " + s.queue() + ", count(*), sum("
+                + s.value() + ") FROM " + s.from() + " WHERE " + String.join(" AND ", where) + " GROUP BY 1, 2, 3, 4";
+        OrgReference.Summaries.Builder out = new OrgReference.Summaries.Builder();
+        query(sql, params, rs -> out.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getInt(5), rs.getDouble(6)));
+        return out.build();
     }
 
     /** Mean CSAT per agent of a team in [from, to). */
@@ -185,11 +187,17 @@ public class ObservationRepository {
     public TeamData teamData(Behavior b, String teamId, Instant now, int historyWindows, OrgReference org) {
         Instant start = now.minus(b.window());
         Instant historyStart = start.minus(b.window().multipliedBy(historyWindows));
-        List<TeamData.AgentSummary> others = org.agents(b, () -> allAgents(b, start, now)).stream()
-                .filter(a -> !teamId.equals(a.teamId())).toList();
+        OrgReference.Summaries org0 = org.agents(b, () -> allAgents(b, start, now));
+        Map<String, List<TeamData.AgentSummary>> bySlice = new HashMap<>();
+        org0.bySlice().forEach((k, v) -> bySlice.put(k, others(v, teamId)));
         return new TeamData(teamId, start, now, observations(b, teamId, null, start, now),
-                observations(b, teamId, null, historyStart, start), others,
-                b.satisfactionGuard() ? satisfaction(teamId, start, now) : Map.of(), staffing(teamId, start, now));
+                observations(b, teamId, null, historyStart, start), others(org0.overall(), teamId),
+                b.satisfactionGuard() ? satisfaction(teamId, start, now) : Map.of(), staffing(teamId, start, now),
+                bySlice);
+    }
+
+    private static List<TeamData.AgentSummary> others(List<TeamData.AgentSummary> all, String teamId) {
+        return all.stream().filter(a -> !teamId.equals(a.teamId())).toList();
     }
 
     interface Row {

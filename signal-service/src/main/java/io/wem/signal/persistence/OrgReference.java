@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * Not thread-safe: one pass, one thread.
  */
 public final class OrgReference {
-    private final Map<Behavior, List<TeamData.AgentSummary>> byBehavior = new HashMap<>();
+    private final Map<Behavior, Summaries> byBehavior = new HashMap<>();
     private final Instant startedAt;
 
     public OrgReference(Instant startedAt) {
@@ -30,7 +30,47 @@ public final class OrgReference {
         return startedAt.plus(maxAge).isBefore(now);
     }
 
-    List<TeamData.AgentSummary> agents(Behavior b, Supplier<List<TeamData.AgentSummary>> read) {
+    Summaries agents(Behavior b, Supplier<Summaries> read) {
         return byBehavior.computeIfAbsent(b, k -> read.get());
+    }
+
+    /** Every agent's summary overall and per slice key (see {@link TeamData.Slice#key()}). */
+    record Summaries(List<TeamData.AgentSummary> overall, Map<String, List<TeamData.AgentSummary>> bySlice) {
+
+        /** Aggregates (agent, team, reason, queue) groups into overall and per-slice summaries. */
+        static final class Builder {
+            private final Map<List<String>, double[]> overall = new java.util.LinkedHashMap<>();
+            private final Map<String, Map<List<String>, double[]>> slices = new java.util.LinkedHashMap<>();
+
+            void add(String agent, String team, String reason, String queue, int n, double sum) {
+                List<String> who = List.of(agent, team);
+                accumulate(overall, who, n, sum);
+                if (reason != null) {
+                    accumulate(slices.computeIfAbsent(new TeamData.Slice("contactReason", reason).key(),
+                            k -> new java.util.LinkedHashMap<>()), who, n, sum);
+                }
+                if (queue != null) {
+                    accumulate(slices.computeIfAbsent(new TeamData.Slice("queue", queue).key(),
+                            k -> new java.util.LinkedHashMap<>()), who, n, sum);
+                }
+            }
+
+            private static void accumulate(Map<List<String>, double[]> m, List<String> who, int n, double sum) {
+                double[] acc = m.computeIfAbsent(who, k -> new double[2]);
+                acc[0] += n;
+                acc[1] += sum;
+            }
+
+            private static List<TeamData.AgentSummary> summaries(Map<List<String>, double[]> m) {
+                return m.entrySet().stream().map(e -> new TeamData.AgentSummary(e.getKey().get(0), e.getKey().get(1),
+                        (int) e.getValue()[0], e.getValue()[1] / e.getValue()[0])).toList();
+            }
+
+            Summaries build() {
+                Map<String, List<TeamData.AgentSummary>> by = new HashMap<>();
+                slices.forEach((k, v) -> by.put(k, summaries(v)));
+                return new Summaries(summaries(overall), by);
+            }
+        }
     }
 }

@@ -149,47 +149,12 @@ public class DetectionService {
     @Transactional
     public void evaluateTeam(String teamId, Instant now, OrgReference org) {
         GapDetector detector = new GapDetector(new GapDetector.Settings(config.detection().processShare(),
-                config.detection().processMinAgents(), config.detection().highOccupancy()));
+                config.detection().processMinAgents(), config.detection().highOccupancy(),
+                config.detection().minShortfall()));
         for (Behavior b : behaviors.enabled()) {
             TeamData data = observations.teamData(b, teamId, now, config.detection().historyWindows(), org);
-            List<Assessment> assessments = detector.assess(b, data);
-            if (b.slicedBy() != null) {
-                assessments = withSlices(detector, b, data, assessments, teamId, now, org);
-            }
-            reconcile(b, data, assessments, now);
+            reconcile(detector, b, data, detector.assessWithSlices(b, data), now);
         }
-    }
-
-    /**
-     * A behavior evaluated per contact reason: a gap that only shows in one reason (e.g. repeats on billing disputes)
-     * is diluted in the agent's overall figure. Each reason is assessed on its own; an agent's gap is the slice with
-     * the largest effect (one open gap per agent and behavior), and agents without a gap in any slice keep their
-     * overall assessment.
-     */
-    private List<Assessment> withSlices(GapDetector detector, Behavior b, TeamData all, List<Assessment> overall,
-                                        String teamId, Instant now, OrgReference org) {
-        Map<String, Assessment> byAgent = new java.util.LinkedHashMap<>();
-        overall.forEach(a -> byAgent.put(a.agentId(), a));
-        java.util.Set<String> reasons = new java.util.TreeSet<>();
-        all.current().forEach(o -> {
-            if (o.contactReason() != null) {
-                reasons.add(o.contactReason());
-            }
-        });
-        for (String reason : reasons) {
-            Behavior slice = b.withFilter(b.slicedBy(), reason);
-            TeamData data = observations.teamData(slice, teamId, now, config.detection().historyWindows(), org);
-            for (Assessment a : detector.assess(slice, data, reasons.size())) {
-                Assessment current = byAgent.get(a.agentId());
-                if (a.gap() && (current == null || !current.gap() || a.effectSize() > current.effectSize())) {
-                    byAgent.put(a.agentId(), a);
-                } else if (current != null && !current.gap() && current.clear() && !a.clear()) {
-                    // not clear in some reason: do not resolve an open gap yet
-                    byAgent.put(a.agentId(), current.withClear(false));
-                }
-            }
-        }
-        return new ArrayList<>(byAgent.values());
     }
 
     /**
@@ -202,7 +167,8 @@ public class DetectionService {
                 .map(t -> t.plusMillis(1)).orElse(data.windowEnd());
     }
 
-    private void reconcile(Behavior b, TeamData data, List<Assessment> assessments, Instant now) {
+    private void reconcile(GapDetector detector, Behavior b, TeamData data, List<Assessment> assessments,
+                           Instant now) {
         Map<String, GapRepository.StoredGap> open = new HashMap<>();
         for (GapRepository.StoredGap g : gaps.openForTeamAndBehavior(data.teamId(), b.id())) {
             open.put(g.detected().agentId(), g);
@@ -221,12 +187,15 @@ public class DetectionService {
                     metrics.counter("wem.signal.gaps.detected", "behavior", b.id(), "type", g.gapType().name())
                             .increment();
                 }
-            } else if (!a.gap() && a.clear() && existing != null) {
-                BehaviorGapResolved r = new BehaviorGapResolved(existing.detected().gapId(), a.agentId(),
-                        data.teamId(), b.id(), a.observed(),
-                        Double.isNaN(a.baseline()) ? existing.detected().baseline() : a.baseline(),
-                        "no longer holds: the agent's value is back within half the effect threshold of the baseline "
-                                + "over the current window", now);
+            } else if (!a.gap() && existing != null) {
+                BehaviorGapDetected d = existing.detected();
+                String over = detector.resolution(b, data, a.agentId(), d.gapType(), d.baseline(),
+                        d.windowEnd() != null ? d.windowEnd() : d.detectedAt(), a);
+                if (over == null) {
+                    continue;
+                }
+                BehaviorGapResolved r = new BehaviorGapResolved(d.gapId(), a.agentId(), data.teamId(), b.id(),
+                        a.observed(), Double.isNaN(a.baseline()) ? d.baseline() : a.baseline(), over, now);
                 if (gaps.resolve(r)) {
                     outbox.add(Topics.GAPS, r.agentId(), EventEnvelope.withId(UUID.randomUUID().toString(),
                             EventTypes.GAP_RESOLVED, SOURCE, r.agentId(), r));
