@@ -74,11 +74,13 @@ public class AuditCheckpointService {
         checkpoint();
     }
 
-    /** Publishes a checkpoint of the current head; returns it, or the previous one when nothing new was appended. */
-    @Transactional
+    /**
+     * Publishes a checkpoint of the current head; returns it, or the previous one when nothing new was appended.
+     * Not one transaction: the entries are streamed through their own read-only connection.
+     */
     public Optional<Checkpoint> checkpoint() {
         Optional<Latest> previous = latest();
-        Object[] anchor = repository.latestAnchor();
+        Object[] anchor = anchor();
         long fromSequence = previous.map(l -> l.checkpoint().sequence()).orElse(0L);
         String fromHash = previous.map(l -> l.checkpoint().hash()).orElse(null);
         if (anchor != null && (Long) anchor[0] >= fromSequence) {
@@ -86,7 +88,7 @@ public class AuditCheckpointService {
             fromHash = (String) anchor[1];
         }
         AuditChain.Verifier verifier = new AuditChain.Verifier(fromHash, fromSequence == 0 ? null : fromSequence,
-                keys, repository.legacyUntilSequence());
+                keys, legacyUntil());
         AuditRecord[] last = new AuditRecord[1];
         repository.streamAfter(fromSequence, r -> {
             verifier.accept(r);
@@ -102,10 +104,24 @@ public class AuditCheckpointService {
         if (last[0] == null) {
             return previous.map(Latest::checkpoint);
         }
-        Checkpoint c = Checkpoint.sign(last[0].sequence(), last[0].hash(), clock.instant(), keys);
+        return Optional.of(publish(Checkpoint.sign(last[0].sequence(), last[0].hash(), clock.instant(), keys)));
+    }
+
+    @Transactional
+    Checkpoint publish(Checkpoint c) {
         repository.storeCheckpoint(c);
         outbox.add(Topics.AUDIT_CHECKPOINTS, "audit-chain",
                 EventEnvelope.of(EventTypes.AUDIT_CHECKPOINT, service, null, c));
-        return Optional.of(c);
+        return c;
+    }
+
+    @Transactional
+    Object[] anchor() {
+        return repository.latestAnchor();
+    }
+
+    @Transactional
+    long legacyUntil() {
+        return repository.legacyUntilSequence();
     }
 }
