@@ -13,6 +13,27 @@ BEGIN
 END
 $$;
 
+-- Databases created before the split: take over what the runtime role owns (the owner must be a member of the
+-- runtime role for this, as ./wem and docs/deploy-kubernetes.md set up; without membership the first ALTER fails).
+DO $$
+DECLARE o record;
+BEGIN
+    FOR o IN SELECT c.relname AS name,
+                    CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END AS kind
+               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'S', 'v')
+                AND pg_get_userbyid(c.relowner) = '${runtime_role}'
+                AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                  AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) LOOP
+        EXECUTE format('ALTER %s %I OWNER TO %I', o.kind, o.name, current_user);
+    END LOOP;
+    FOR o IN SELECT p.oid::regprocedure AS sig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE n.nspname = current_schema() AND pg_get_userbyid(p.proowner) = '${runtime_role}' LOOP
+        EXECUTE format('ALTER ROUTINE %s OWNER TO %I', o.sig, current_user);
+    END LOOP;
+END
+$$;
+
 -- PostgreSQL < 15 lets every role create in public; the runtime role must not (it could shadow our objects).
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO ${runtime_role};
