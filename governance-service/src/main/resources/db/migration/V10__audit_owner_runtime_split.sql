@@ -56,9 +56,12 @@ REVOKE DELETE, TRUNCATE ON audit_chain_head FROM ${runtime_role};
 -- migration; every later entry must carry an HMAC-SHA256 key version >= 1. Verification refuses a key_version 0
 -- entry after the checkpoint, so an unkeyed entry cannot be slipped in later.
 ALTER TABLE audit_entry ADD COLUMN key_version SMALLINT NOT NULL DEFAULT 0;
+-- chain_id names this chain: checkpoints carry it, so checkpoints of another database (a recreated test or dev
+-- database) are never compared with this one.
 CREATE TABLE audit_chain_keying (
     id                    SMALLINT    PRIMARY KEY CHECK (id = 1),
     legacy_until_sequence BIGINT      NOT NULL,
+    chain_id              UUID        NOT NULL DEFAULT gen_random_uuid(),
     switched_at           TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 INSERT INTO audit_chain_keying (id, legacy_until_sequence) SELECT 1, last_sequence FROM audit_chain_head WHERE id = 1;
@@ -73,6 +76,7 @@ CREATE TABLE audit_checkpoint (
     hash        CHAR(64)    NOT NULL,
     signed_at   TIMESTAMPTZ NOT NULL,
     key_version SMALLINT    NOT NULL,
+    chain_id    UUID        NOT NULL,
     signature   CHAR(64)    NOT NULL
 );
 CREATE INDEX audit_checkpoint_latest ON audit_checkpoint (sequence DESC);

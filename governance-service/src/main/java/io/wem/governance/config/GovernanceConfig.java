@@ -22,6 +22,14 @@ public interface GovernanceConfig {
 
     Audit audit();
 
+    Approvals approvals();
+
+    interface Approvals {
+        /** How long a four-eyes proposal waits for a decision before it expires. */
+        @WithDefault("P7D")
+        java.time.Duration ttl();
+    }
+
     interface Audit {
         /**
          * HMAC-SHA256 key of the audit chain and of its checkpoints (at least 32 bytes; from a Secret in production:

@@ -49,8 +49,11 @@ public class AuditCheckpointTopic {
     @Inject
     AuditKeys keys;
 
-    /** The newest checkpoint with a valid signature, or empty when the topic has none or cannot be read in time. */
-    public Optional<Checkpoint> latest() {
+    /**
+     * The newest checkpoint of chain {@code chainId} with a valid signature, or empty when the topic has none or
+     * cannot be read in time.
+     */
+    public Optional<Checkpoint> latest(String chainId) {
         Map<String, Object> props = new HashMap<>();
         kafka.forEach((k, v) -> {
             if (!k.startsWith("group.") && !k.endsWith(".deserializer")) {
@@ -85,7 +88,8 @@ public class AuditCheckpointTopic {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!remaining.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    parse(r.value()).filter(c -> c.signatureValid(keys)).ifPresent(found::add);
+                    parse(r.value()).filter(c -> chainId.equals(c.chainId()) && c.signatureValid(keys))
+                            .ifPresent(found::add);
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     if (r.offset() + 1 >= remaining.getOrDefault(tp, Long.MAX_VALUE)) {
                         remaining.remove(tp);

@@ -177,31 +177,39 @@ public class AuditLogRepository {
         return new Object[] {((Number) row[0]).longValue(), ((String) row[1]).trim()};
     }
 
-    /** The last sequence that may be unkeyed (entries written before the keyed chain; migration V10). */
-    public long legacyUntilSequence() {
-        List<?> rows = em.createNativeQuery("SELECT legacy_until_sequence FROM audit_chain_keying WHERE id = 1")
-                .getResultList();
-        // Fail closed: without the row, no entry may be unkeyed.
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    /** This chain's identity and the last sequence that may be unkeyed (written before the keyed chain; V10). */
+    public record Keying(String chainId, long legacyUntilSequence) {
+    }
+
+    public Keying keying() {
+        List<?> rows = em.createNativeQuery("SELECT chain_id::text, legacy_until_sequence FROM audit_chain_keying "
+                + "WHERE id = 1").getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("audit_chain_keying has no row: the keyed chain was not set up (V10)");
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new Keying((String) r[0], ((Number) r[1]).longValue());
     }
 
     /** Keeps a copy of a published checkpoint (append-only for the runtime role). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void storeCheckpoint(Checkpoint c) {
-        em.createNativeQuery("INSERT INTO audit_checkpoint (sequence, hash, signed_at, key_version, signature) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, c.sequence()).setParameter(2, c.hash()).setParameter(3, Timestamp.from(c.signedAt()))
-                .setParameter(4, (short) c.keyVersion()).setParameter(5, c.signature()).executeUpdate();
+        em.createNativeQuery("INSERT INTO audit_checkpoint (chain_id, sequence, hash, signed_at, key_version, "
+                        + "signature) VALUES (CAST(?1 AS uuid), ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, c.chainId()).setParameter(2, c.sequence()).setParameter(3, c.hash())
+                .setParameter(4, Timestamp.from(c.signedAt())).setParameter(5, (short) c.keyVersion())
+                .setParameter(6, c.signature()).executeUpdate();
     }
 
     /** The stored checkpoints with the highest sequences, newest first (the caller checks their signatures). */
     public List<Checkpoint> latestCheckpoints(int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT sequence, hash, signed_at, key_version, signature "
-                + "FROM audit_checkpoint ORDER BY sequence DESC, id DESC LIMIT ?1").setParameter(1, limit)
+        List<Object[]> rows = em.createNativeQuery("SELECT chain_id::text, sequence, hash, signed_at, key_version, "
+                + "signature FROM audit_checkpoint ORDER BY sequence DESC, id DESC LIMIT ?1").setParameter(1, limit)
                 .getResultList();
-        return rows.stream().map(r -> new Checkpoint(((Number) r[0]).longValue(), ((String) r[1]).trim(),
-                RetentionRepository.instant(r[2]), ((Number) r[3]).intValue(), ((String) r[4]).trim())).toList();
+        return rows.stream().map(r -> new Checkpoint((String) r[0], ((Number) r[1]).longValue(),
+                ((String) r[2]).trim(), RetentionRepository.instant(r[3]), ((Number) r[4]).intValue(),
+                ((String) r[5]).trim())).toList();
     }
 
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

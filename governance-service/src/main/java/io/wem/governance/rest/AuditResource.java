@@ -208,7 +208,7 @@ public class AuditResource {
     static final String CHECKPOINT_HEADER = "X-Audit-Checkpoint";
 
     static String checkpointHeader(Checkpoint c) {
-        return "sequence=" + c.sequence() + ";hash=" + c.hash() + ";signedAt=" + c.signedAt() + ";keyVersion="
+        return "chainId=" + c.chainId() + ";sequence=" + c.sequence() + ";hash=" + c.hash() + ";signedAt=" + c.signedAt() + ";keyVersion="
                 + c.keyVersion() + ";signature=" + c.signature();
     }
 

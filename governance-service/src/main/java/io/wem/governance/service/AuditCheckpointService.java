@@ -56,12 +56,17 @@ public class AuditCheckpointService {
     public record Latest(Checkpoint checkpoint, String source) {
     }
 
-    /** The newest validly signed checkpoint of the topic and the database copy (the topic wins a tie). */
+    /**
+     * The newest validly signed checkpoint of this chain, from the topic and the database copy (the topic wins a
+     * tie).
+     */
     @Transactional
     public Optional<Latest> latest() {
-        Optional<Latest> fromTopic = topic.latest().map(c -> new Latest(c, "topic"));
+        String chainId = repository.keying().chainId();
+        Optional<Latest> fromTopic = topic.latest(chainId).map(c -> new Latest(c, "topic"));
         Optional<Latest> fromDb = repository.latestCheckpoints(STORED).stream()
-                .filter(c -> c.signatureValid(keys)).findFirst().map(c -> new Latest(c, "database"));
+                .filter(c -> chainId.equals(c.chainId()) && c.signatureValid(keys)).findFirst()
+                .map(c -> new Latest(c, "database"));
         return Stream.of(fromTopic, fromDb).flatMap(Optional::stream)
                 .max(Comparator.comparingLong((Latest l) -> l.checkpoint().sequence())
                         .thenComparing(l -> "topic".equals(l.source())));
@@ -87,8 +92,9 @@ public class AuditCheckpointService {
             fromSequence = (Long) anchor[0];
             fromHash = (String) anchor[1];
         }
+        AuditLogRepository.Keying keying = keying();
         AuditChain.Verifier verifier = new AuditChain.Verifier(fromHash, fromSequence == 0 ? null : fromSequence,
-                keys, legacyUntil());
+                keys, keying.legacyUntilSequence());
         AuditRecord[] last = new AuditRecord[1];
         repository.streamAfter(fromSequence, r -> {
             verifier.accept(r);
@@ -104,7 +110,7 @@ public class AuditCheckpointService {
         if (last[0] == null) {
             return previous.map(Latest::checkpoint);
         }
-        return Optional.of(publish(Checkpoint.sign(last[0].sequence(), last[0].hash(), clock.instant(), keys)));
+        return Optional.of(publish(Checkpoint.sign(keying.chainId(), last[0].sequence(), last[0].hash(), clock.instant(), keys)));
     }
 
     @Transactional
@@ -121,7 +127,7 @@ public class AuditCheckpointService {
     }
 
     @Transactional
-    long legacyUntil() {
-        return repository.legacyUntilSequence();
+    AuditLogRepository.Keying keying() {
+        return repository.keying();
     }
 }

@@ -88,6 +88,6 @@ public class AuditLogService {
 
     @Transactional
     long legacyUntil() {
-        return repository.legacyUntilSequence();
+        return repository.keying().legacyUntilSequence();
     }
 }

@@ -83,7 +83,7 @@ class SubjectRequestTest {
         String refused = open("ERASURE", held);
         given().auth().oauth2(admin()).get("/api/v1/subject-requests/" + refused).then().statusCode(200)
                 .body("status", equalTo("REFUSED_LEGAL_HOLD")).body("refusedByHolds", hasItem(holdId));
-        given().auth().oauth2(admin()).post("/api/v1/legal-holds/" + holdId + "/release").then().statusCode(200);
+        FourEyesFlowTest.releaseWithApproval(admin(), holdId);
         given().auth().oauth2(admin()).get("/api/v1/subject-requests/" + refused + "/export").then().statusCode(404);
 
         String agent = AuditLogTest.uid("agent");

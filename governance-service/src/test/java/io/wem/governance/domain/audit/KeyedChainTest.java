@@ -99,7 +99,7 @@ class KeyedChainTest {
     @Test
     void truncatingTheNewestEntriesIsOnlyCaughtAgainstACheckpoint() {
         List<AuditRecord> c = chain(0, 10, KEYS, 3);
-        Checkpoint cp = Checkpoint.sign(10, c.get(9).hash(), Instant.parse("2026-01-02T00:00:00Z"), KEYS);
+        Checkpoint cp = Checkpoint.sign("chain-a", 10, c.get(9).hash(), Instant.parse("2026-01-02T00:00:00Z"), KEYS);
         List<AuditRecord> truncated = c.subList(0, 7);
         assertTrue(verify(truncated, 0, null).valid(), "without a checkpoint a shorter chain is a valid chain");
         AuditChain.Verification v = verify(truncated, 0, cp);
@@ -113,7 +113,7 @@ class KeyedChainTest {
     @Test
     void aRewriteUpToTheCheckpointIsNamedAtTheCheckpoint() {
         List<AuditRecord> c = chain(0, 10, KEYS, 4);
-        Checkpoint cp = Checkpoint.sign(10, c.get(9).hash(), Instant.parse("2026-01-02T00:00:00Z"), KEYS);
+        Checkpoint cp = Checkpoint.sign("chain-a", 10, c.get(9).hash(), Instant.parse("2026-01-02T00:00:00Z"), KEYS);
         // Even an attacker holding the key who re-seals from entry 3 on cannot match the published head.
         AuditChain.Verification v = verify(rewrite(c, 3, KEYS, false), 0, cp);
         assertFalse(v.valid());
@@ -122,14 +122,17 @@ class KeyedChainTest {
 
     @Test
     void checkpointSignaturesBindEveryFieldAndTheKey() {
-        Checkpoint cp = Checkpoint.sign(10, "ab".repeat(32), Instant.parse("2026-01-02T00:00:00Z"), KEYS);
+        Checkpoint cp = Checkpoint.sign("chain-a", 10, "ab".repeat(32), Instant.parse("2026-01-02T00:00:00Z"), KEYS);
         assertTrue(cp.signatureValid(KEYS));
-        assertFalse(new Checkpoint(11, cp.hash(), cp.signedAt(), cp.keyVersion(), cp.signature()).signatureValid(KEYS));
-        assertFalse(new Checkpoint(10, "cd".repeat(32), cp.signedAt(), cp.keyVersion(), cp.signature())
+        assertFalse(new Checkpoint("chain-a", 11, cp.hash(), cp.signedAt(), cp.keyVersion(), cp.signature())
                 .signatureValid(KEYS));
-        assertFalse(new Checkpoint(10, cp.hash(), cp.signedAt().plusSeconds(1), cp.keyVersion(), cp.signature())
+        assertFalse(new Checkpoint("chain-b", 10, cp.hash(), cp.signedAt(), cp.keyVersion(), cp.signature())
                 .signatureValid(KEYS));
-        assertFalse(Checkpoint.sign(10, cp.hash(), cp.signedAt(), ATTACKER).signatureValid(KEYS));
+        assertFalse(new Checkpoint("chain-a", 10, "cd".repeat(32), cp.signedAt(), cp.keyVersion(), cp.signature())
+                .signatureValid(KEYS));
+        assertFalse(new Checkpoint("chain-a", 10, cp.hash(), cp.signedAt().plusSeconds(1), cp.keyVersion(),
+                cp.signature()).signatureValid(KEYS));
+        assertFalse(Checkpoint.sign("chain-a", 10, cp.hash(), cp.signedAt(), ATTACKER).signatureValid(KEYS));
     }
 
     @Test
