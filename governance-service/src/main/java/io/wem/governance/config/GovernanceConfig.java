@@ -57,6 +57,10 @@ public interface GovernanceConfig {
         /** How often the worker looks for pending requests (read by the @Scheduled expression). */
         @WithDefault("2s")
         String poll();
+
+        /** How long a finished access-request export can be downloaded; then it is deleted. */
+        @WithDefault("P30D")
+        java.time.Duration exportTtl();
     }
 
     interface Services {
