@@ -220,8 +220,12 @@ public class SubjectRequestService {
                 .executeUpdate();
     }
 
-    /** Deletes the exports past their expiry; returns how many. */
     @Scheduled(every = "1h", identity = "subject-export-expiry", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduledExpiry() {
+        expireExports();
+    }
+
+    /** Deletes the exports past their expiry; returns how many. */
     @Transactional
     public int expireExports() {
         return em.createNativeQuery("UPDATE subject_request SET export_json = NULL, export_cleared_at = ?1, "
