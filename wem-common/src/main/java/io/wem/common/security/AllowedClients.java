@@ -19,7 +19,7 @@ public @interface AllowedClients {
 
     /**
      * The service roles the client check applies to. Empty: every caller must come from an allowed client. Otherwise
-     * a caller who also holds another role the endpoint admits (e.g. a supervisor) is not checked.
+     * every caller holding one of these roles must (a supervisor without them is not checked).
      */
     String[] roles() default {};
 }
