@@ -4,6 +4,7 @@ import io.wem.common.contracts.RedactionRequest;
 import io.wem.common.contracts.RedactionResponse;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.CurrentCaller;
+import io.wem.common.security.AllowedClients;
 import io.wem.common.security.Roles;
 import io.wem.governance.service.RedactionService;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,6 +38,7 @@ public class RedactionResource {
 
     @POST
     @RolesAllowed(Roles.SVC_REDACTION)
+    @AllowedClients("signal-service")
     @Operation(operationId = "redact", summary = "Redact card data from texts and whole conversations",
             description = "Finds primary account numbers (typed with any separators, spoken, or mixed; every run of "
                     + "12-19 digits that passes Luhn and is in a known issuer range is redacted whatever the words "
