@@ -8,6 +8,7 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
@@ -40,7 +41,7 @@ public class LegalHoldsStub implements QuarkusTestResourceLifecycleManager {
 
     /** How many times a service asked for the holds. */
     public static int requests() {
-        return server.countRequestsMatching(get(urlEqualTo(PATH)).build()).getCount();
+        return server.countRequestsMatching(getRequestedFor(urlEqualTo(PATH)).build()).getCount();
     }
 
     @Override
