@@ -81,6 +81,19 @@ Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
       name: {{ .existingSecret | default (printf "%s-%s-oidc" $fullname $key) }}
       key: {{ ternary .existingSecretKey "client-secret" (ne .existingSecret "") }}
 {{- end }}
+{{- /* Signed messages: this service's private key, and the public keys of every service (empty = not trusted). */}}
+- name: WEM_SIGNING_PRIVATE_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $svc.signing.existingSecret | default (printf "%s-%s-signing" $fullname $key) }}
+      key: {{ ternary $svc.signing.existingSecretKey "private-key" (ne $svc.signing.existingSecret "") }}
+{{- range $name := list "signal" "coaching" "governance" "wellbeing" }}
+- name: WEM_SIGNING_PUBLIC_KEYS_{{ upper $name }}_SERVICE
+  value: {{ index $v.signing.publicKeys $name | quote }}
+{{- end }}
+{{- /* Legal holds are asked from governance-service before any deletion. */}}
+- name: WEM_LEGAL_HOLDS_URL
+  value: {{ printf $url "governance" | quote }}
 {{- /* Calls between the services (each listens on the same Service port). */}}
 {{- if eq $key "signal" }}
 - name: QUARKUS_REST_CLIENT_GOVERNANCE_URL
