@@ -85,6 +85,16 @@ Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
       name: {{ .existingSecret | default (printf "%s-%s-oidc" $fullname $key) }}
       key: {{ ternary .existingSecretKey "client-secret" (ne .existingSecret "") }}
 {{- end }}
+{{- /* Signed messages: this service's private key, and the public keys of every service (empty = not trusted). */}}
+- name: WEM_SIGNING_PRIVATE_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $svc.signing.existingSecret | default (printf "%s-%s-signing" $fullname $key) }}
+      key: {{ ternary $svc.signing.existingSecretKey "private-key" (ne $svc.signing.existingSecret "") }}
+{{- range $name := list "signal" "coaching" "governance" "wellbeing" }}
+- name: WEM_SIGNING_PUBLIC_KEYS_{{ upper $name }}_SERVICE
+  value: {{ index $v.signing.publicKeys $name | quote }}
+{{- end }}
 {{- /* Calls between the services (each listens on the same Service port): every REST client's URL refers to
        wem.services.<service>-url, so one name per peer. */}}
 {{- range $peer := list "signal" "coaching" "governance" "wellbeing" }}

@@ -56,7 +56,7 @@ class ValuesSchemaTest {
         assertMentions(rejected("keycloak:\n  issuerUrl: https://sso.example.com/auth\n"), "/keycloak/issuerUrl");
         assertMentions(rejected("kafka:\n  securityProtocol: TLS\n"), "/kafka/securityProtocol");
         assertMentions(rejected("migrations:\n  mode: sometimes\n"), "/migrations/mode");
-        assertMentions(rejected("services:\n  wellbeing:\n    oidc:\n      clientSecret: x\n"), "oidc", "additional properties");
+        assertMentions(rejected("services:\n  wellbeing:\n    oidc:\n      secret: x\n"), "secret", "additional properties");
         assertMentions(rejected("services:\n  coaching:\n    resources:\n      requests: {cpu: 1}\n      limits: null\n"),
                 "limits");
         assertMentions(rejected("services:\n  signal:\n    database:\n      jdbcUrl: postgres://db/wem\n"),

@@ -60,6 +60,11 @@ public final class TestKafka {
         send(logicalTopic, key, Events.toJson(event));
     }
 
+    /** Sends the envelope signed with the local key of its source, as that service's outbox would. */
+    public static void sendSigned(String logicalTopic, String key, EventEnvelope event) {
+        send(logicalTopic, key, TestSigning.signed(event));
+    }
+
     /** A consumer positioned at the end of the topic now, so only records produced after this call are seen. */
     public static Reader reader(String logicalTopic) {
         return new Reader(PREFIX + logicalTopic);

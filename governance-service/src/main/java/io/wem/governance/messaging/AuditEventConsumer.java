@@ -3,30 +3,37 @@ package io.wem.governance.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.wem.common.contracts.AuditEvent;
 import io.wem.common.events.EventEnvelope;
-import io.wem.common.events.Events;
+import io.wem.common.events.EventTypes;
 import io.wem.common.events.MalformedEventException;
+import io.wem.common.messaging.Consumption;
 import io.wem.governance.service.AuditLogService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Stores every service's audit events (wem.governance.audit-events.v1) in the hash chain. Idempotent by audit id
- * (the unique audit_id column, checked under the chain lock); malformed messages go to
- * wem.dlq.governance-service.audit-events.v1 and the consumer goes on.
+ * Stores every service's audit events (wem.governance.audit-events.v1) in the hash chain. Each event must be signed
+ * by the service it names in {@code service} (and may not name another service as actor): see Consumption and
+ * TrustPolicy. Idempotent by audit id (the unique audit_id column, checked under the chain lock); malformed and
+ * untrusted messages go to wem.dlq.governance-service.audit-events.v1, while a database outage is retried.
  */
 @ApplicationScoped
 public class AuditEventConsumer {
+    static final String CHANNEL = "audit-events";
 
     @Inject
     AuditLogService auditLog;
 
-    @Incoming("audit-events")
+    @Inject
+    Consumption consumption;
+
+    @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void on(String message) {
-        EventEnvelope envelope = Events.parse(message);
+        consumption.signed(CHANNEL, message, EventTypes.AUDIT, this::store);
+    }
+
+    void store(EventEnvelope envelope) {
         AuditEvent e = envelope.dataAs(AuditEvent.class);
         if (e.auditId() == null || blank(e.service()) || blank(e.actor()) || blank(e.action()) || blank(e.resource())
                 || blank(e.outcome()) || e.occurredAt() == null) {

@@ -9,6 +9,7 @@ import io.wem.common.events.EventTypes;
 import io.wem.common.events.Topics;
 import io.wem.common.outbox.Outbox;
 import io.wem.common.problem.ProblemException;
+import io.wem.common.retention.RetentionFloors;
 import io.wem.common.security.Caller;
 import io.wem.governance.config.GovernanceConfig;
 import io.wem.governance.domain.approval.ChangeKind;
@@ -109,6 +110,12 @@ public class RetentionService {
             parsed = RetentionWindow.parse(window);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("window", e.getMessage());
+        }
+        RetentionFloors.Floor floor = RetentionFloors.of(dataClass);
+        Instant now = Instant.now();
+        if (floor == null || !floor.permits(parsed.cutoff(now), now)) {
+            throw ProblemException.badRequest("window", "must be at least " + (floor == null ? "a defined floor"
+                    : floor.minimum() + " (" + floor.legalBasis() + ")"));
         }
         RetentionPolicy before = repository.policy(dataClass, true);
         if (before == null) {

@@ -28,7 +28,8 @@ import java.util.UUID;
 
 /**
  * Data-subject requests. Opening one records it (and refuses erasure under an active legal hold); a worker then
- * calls every service's internal subject endpoint, outside any transaction, and records each service's outcome.
+ * checks the holds again each time it runs an erasure, calls every service's internal subject endpoint (which checks
+ * the holds itself too), outside any transaction, and records each service's outcome.
  * Requests survive restarts: the worker picks up whatever is still PENDING.
  */
 @ApplicationScoped
@@ -67,8 +68,7 @@ public class SubjectRequestService {
     @Transactional
     public Request open(Caller caller, String type, String agentId) {
         String id = UUID.randomUUID().toString();
-        List<String> holds = "ERASURE".equals(type) ? retention.holds(true).stream().filter(h -> h.names(agentId))
-                .map(LegalHold::id).toList() : List.of();
+        List<String> holds = "ERASURE".equals(type) ? activeHoldsNaming(agentId) : List.of();
         String status = holds.isEmpty() ? "PENDING" : "REFUSED_LEGAL_HOLD";
         Instant now = Instant.now();
         em.createNativeQuery("INSERT INTO subject_request (id, type, agent_id, status, requested_by, requested_at, "
@@ -164,6 +164,14 @@ public class SubjectRequestService {
 
     void process(Request req) {
         boolean access = "ACCESS".equals(req.type());
+        if (!access) {
+            // A hold placed after the request opened (or while a stale request waited) must still stop it.
+            List<String> holds = activeHoldsNaming(req.agentId());
+            if (!holds.isEmpty()) {
+                refuse(req, holds);
+                return;
+            }
+        }
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         ObjectNode export = Events.mapper().createObjectNode();
         export.put("agentId", req.agentId());
@@ -190,6 +198,21 @@ public class SubjectRequestService {
         boolean noneDone = outcomes.values().stream().noneMatch(o -> o.status().equals("DONE"));
         finish(req.id(), allDone ? "COMPLETED" : noneDone ? "FAILED" : "PARTIAL", outcomes,
                 access ? Events.toJson(export) : null);
+    }
+
+    @Transactional
+    List<String> activeHoldsNaming(String agentId) {
+        return retention.holds(true).stream().filter(h -> h.names(agentId)).map(LegalHold::id).toList();
+    }
+
+    @Transactional
+    void refuse(Request req, List<String> holds) {
+        em.createNativeQuery("UPDATE subject_request SET status = 'REFUSED_LEGAL_HOLD', completed_at = now(), "
+                        + "refused_hold_ids = ?2 WHERE id = ?1")
+                .setParameter(1, req.id()).setParameter(2, Events.toJson(holds)).executeUpdate();
+        auditLog.recordOwn(new Caller("governance-service", null, java.util.Set.of(), java.util.Set.of(), null,
+                        "governance-service"), req.agentId(), "ERASE", "governance-service:subject-request/" + req.id(),
+                "erasure refused at execution: legal holds " + holds);
     }
 
     @Transactional

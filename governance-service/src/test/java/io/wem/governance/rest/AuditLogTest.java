@@ -49,7 +49,7 @@ class AuditLogTest {
 
     /** Sends an audit event the way wem-common's Audit does and waits until the log holds it. */
     static long publishAndAwait(AuditEvent e) {
-        TestKafka.send(Topics.AUDIT, e.subject(), EventEnvelope.withId(e.auditId(), EventTypes.AUDIT, e.service(),
+        TestKafka.sendSigned(Topics.AUDIT, e.subject(), EventEnvelope.withId(e.auditId(), EventTypes.AUDIT, e.service(),
                 e.subject(), e));
         String token = ciso();
         await().atMost(Duration.ofSeconds(40)).until(() -> given().auth().oauth2(token)
@@ -71,10 +71,10 @@ class AuditLogTest {
                     new AuditEvent(null, null, null, null, null, null, null, null, null, null, id)));
             publishAndAwait(e);
             // a redelivery (same audit id, new envelope id) is not stored twice
-            TestKafka.send(Topics.AUDIT, e.subject(), EventEnvelope.of(EventTypes.AUDIT, "signal-service",
+            TestKafka.sendSigned(Topics.AUDIT, e.subject(), EventEnvelope.of(EventTypes.AUDIT, "signal-service",
                     e.subject(), e));
             AuditEvent marker = event(uid("audit"), actor, e.subject());
-            TestKafka.send(Topics.AUDIT, e.subject(), EventEnvelope.withId(marker.auditId(), EventTypes.AUDIT,
+            TestKafka.sendSigned(Topics.AUDIT, e.subject(), EventEnvelope.withId(marker.auditId(), EventTypes.AUDIT,
                     "signal-service", e.subject(), marker));
             await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(ciso())
                     .queryParam("actor", actor).get("/api/v1/audit/events").jsonPath().getLong("total") == 2);

@@ -179,7 +179,7 @@ class RetentionTest {
         try (TestKafka.Reader dlq = TestKafka.reader("wem.dlq.governance-service.purge-results.v1")) {
             String poison = AuditLogTest.uid("poison");
             TestKafka.send(Topics.PURGE_RESULTS, "wellbeing-service", "{\"oops\":\"" + poison + "\"}");
-            TestKafka.send(Topics.PURGE_RESULTS, "wellbeing-service",
+            TestKafka.sendSigned(Topics.PURGE_RESULTS, "wellbeing-service",
                     EventEnvelope.of(EventTypes.PURGE_RESULT, "wellbeing-service", null, old));
             await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin("ga"))
                     .get("/api/v1/retention/compliance").jsonPath()

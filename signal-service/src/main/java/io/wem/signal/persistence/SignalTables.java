@@ -49,32 +49,41 @@ final class SignalTables {
             List<Object> params = new ArrayList<>();
             params.add(Timestamp.from(cutoff));
             StringBuilder sql = new StringBuilder("DELETE " + base);
-            for (LegalHoldScope h : holds == null ? List.<LegalHoldScope>of() : holds) {
-                sql.append(" AND NOT (");
-                params.add(array(h.agentIds()));
-                // COALESCE: a NULL id (e.g. adherence has no interaction) must mean "not held", never NULL.
-                sql.append("(COALESCE(").append(t.agent()).append(" = ANY(CAST(?").append(params.size())
-                        .append(" AS text[])), false)");
-                params.add(array(h.interactionIds()));
-                sql.append(" OR COALESCE(").append(t.interaction()).append(" = ANY(CAST(?").append(params.size())
-                        .append(" AS text[])), false))");
-                if (h.from() != null) {
-                    params.add(Timestamp.from(h.from()));
-                    sql.append(" AND t.").append(t.time()).append(" >= ?").append(params.size());
-                }
-                if (h.to() != null) {
-                    params.add(Timestamp.from(h.to()));
-                    sql.append(" AND t.").append(t.time()).append(" < ?").append(params.size());
-                }
-                sql.append(")");
-            }
-            Query q = em.createNativeQuery(sql.toString());
-            for (int k = 0; k < params.size(); k++) {
-                q.setParameter(k + 1, params.get(k));
-            }
-            purged += q.executeUpdate();
+            exceptHeld(sql, params, t, holds);
+            purged += execute(em, sql, params);
         }
         return new PersonalDataStore.PurgeOutcome(purged, old - purged);
+    }
+
+    /** Appends one {@code AND NOT (...)} per hold: the rows it protects by agent or interaction, within its time range. */
+    private static void exceptHeld(StringBuilder sql, List<Object> params, Table t, List<LegalHoldScope> holds) {
+        for (LegalHoldScope h : holds == null ? List.<LegalHoldScope>of() : holds) {
+            sql.append(" AND NOT (");
+            params.add(array(h.agentIds()));
+            // COALESCE: a NULL id (e.g. adherence has no interaction) must mean "not held", never NULL.
+            sql.append("(COALESCE(").append(t.agent()).append(" = ANY(CAST(?").append(params.size())
+                    .append(" AS text[])), false)");
+            params.add(array(h.interactionIds()));
+            sql.append(" OR COALESCE(").append(t.interaction()).append(" = ANY(CAST(?").append(params.size())
+                    .append(" AS text[])), false))");
+            if (h.from() != null) {
+                params.add(Timestamp.from(h.from()));
+                sql.append(" AND t.").append(t.time()).append(" >= ?").append(params.size());
+            }
+            if (h.to() != null) {
+                params.add(Timestamp.from(h.to()));
+                sql.append(" AND t.").append(t.time()).append(" < ?").append(params.size());
+            }
+            sql.append(")");
+        }
+    }
+
+    private static int execute(EntityManager em, StringBuilder sql, List<Object> params) {
+        Query q = em.createNativeQuery(sql.toString());
+        for (int k = 0; k < params.size(); k++) {
+            q.setParameter(k + 1, params.get(k));
+        }
+        return q.executeUpdate();
     }
 
     static Instant oldest(EntityManager em, List<Table> tables) {
@@ -110,11 +119,15 @@ final class SignalTables {
         return out;
     }
 
-    static long erase(EntityManager em, List<Table> tables, String agentId) {
+    /** Deletes the agent's rows except those a hold protects (by interaction id, within its time range). */
+    static long erase(EntityManager em, List<Table> tables, String agentId, List<LegalHoldScope> holds) {
         long n = 0;
         for (Table t : tables) {
-            n += em.createNativeQuery("DELETE FROM " + t.name() + " t WHERE " + t.agent() + " = ?1")
-                    .setParameter(1, agentId).executeUpdate();
+            List<Object> params = new ArrayList<>();
+            params.add(agentId);
+            StringBuilder sql = new StringBuilder("DELETE FROM " + t.name() + " t WHERE " + t.agent() + " = ?1");
+            exceptHeld(sql, params, t, holds);
+            n += execute(em, sql, params);
         }
         return n;
     }

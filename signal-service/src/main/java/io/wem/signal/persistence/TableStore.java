@@ -34,6 +34,12 @@ abstract class TableStore implements PersonalDataStore {
 
     @Override
     public long erase(String agentId) {
-        return SignalTables.erase(em, tables(), agentId);
+        return SignalTables.erase(em, tables(), agentId, List.of());
+    }
+
+    /** Keeps the rows of held interactions (the records carry their interaction id). */
+    @Override
+    public long erase(String agentId, List<LegalHoldScope> holds) {
+        return SignalTables.erase(em, tables(), agentId, holds);
     }
 }

@@ -59,7 +59,7 @@ class RetentionTest {
         PurgeCommand cmd = new PurgeCommand(commandId, "signal-service", "interaction-signal",
                 Instant.now().minus(Duration.ofDays(365)), List.of(hold), Instant.now());
         try (TestKafka.Reader results = TestKafka.reader("wem.governance.purge-results.v1")) {
-            TestKafka.send("wem.governance.purge-commands.v1", "signal-service",
+            TestKafka.sendSigned("wem.governance.purge-commands.v1", "signal-service",
                     EventEnvelope.of(EventTypes.PURGE_COMMAND, "governance-service", null, cmd));
             ConsumerRecord<String, String> r = results.await(x -> x.value().contains(commandId), Duration.ofSeconds(30));
             assertNotNull(r, "purge result published");

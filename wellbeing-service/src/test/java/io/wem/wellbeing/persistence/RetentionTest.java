@@ -63,7 +63,7 @@ class RetentionTest {
                 old.plus(Duration.ofDays(1)), List.of(new LegalHoldScope("hold-1", "case-7", List.of(held), null,
                 null, null)), Instant.now());
         try (TestKafka.Reader results = TestKafka.reader(Topics.PURGE_RESULTS)) {
-            TestKafka.send(Topics.PURGE_COMMANDS, "wellbeing-service",
+            TestKafka.sendSigned(Topics.PURGE_COMMANDS, "wellbeing-service",
                     EventEnvelope.of(EventTypes.PURGE_COMMAND, "governance-service", null, cmd));
             ConsumerRecord<String, String> r = results.await(x -> x.value().contains(commandId), Duration.ofSeconds(30));
             assertNotNull(r, "purge result");
@@ -102,7 +102,7 @@ class RetentionTest {
                 old.plus(Duration.ofDays(1)), List.of(new LegalHoldScope("hold-2", "case-8", List.of(held), null,
                 null, null)), Instant.now());
         try (TestKafka.Reader results = TestKafka.reader(Topics.PURGE_RESULTS)) {
-            TestKafka.send(Topics.PURGE_COMMANDS, "wellbeing-service",
+            TestKafka.sendSigned(Topics.PURGE_COMMANDS, "wellbeing-service",
                     EventEnvelope.of(EventTypes.PURGE_COMMAND, "governance-service", null, cmd));
             ConsumerRecord<String, String> r = results.await(x -> x.value().contains(commandId), Duration.ofSeconds(30));
             assertNotNull(r, "purge result");

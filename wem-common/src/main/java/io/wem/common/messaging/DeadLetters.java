@@ -31,6 +31,7 @@ public final class DeadLetters {
 
     public void park(ConsumerRecord<String, String> r, String reason) {
         LOG.warnf("dead-lettering %s-%d@%d: %s", r.topic(), r.partition(), r.offset(), reason);
+        DeadLetterMonitor.parked(r.topic());
         RecordHeaders headers = new RecordHeaders();
         headers.add("dead-letter-reason", bytes(reason));
         headers.add("dead-letter-topic", bytes(r.topic()));

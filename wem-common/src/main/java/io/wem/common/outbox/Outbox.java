@@ -1,7 +1,7 @@
 package io.wem.common.outbox;
 
 import io.wem.common.events.EventEnvelope;
-import io.wem.common.events.Events;
+import io.wem.common.signing.MessageSigning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,13 +10,17 @@ import jakarta.transaction.Transactional;
 /**
  * Transactional outbox: an event is written in the same transaction as the data change that caused it,
  * and {@link OutboxRelay} publishes it to Kafka after commit. So a database write and its event both happen,
- * or neither does. Table {@code outbox_event} comes from the common migration.
+ * or neither does. Types that command deletion or carry evidence are signed here (see TrustPolicy). Table
+ * {@code outbox_event} comes from the common migration.
  */
 @ApplicationScoped
 public class Outbox {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MessageSigning signing;
 
     /** Adds an event to publish on {@code topic} (logical name, see Topics) with the given Kafka key. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -26,7 +30,7 @@ public class Outbox {
                 .setParameter(1, event.id())
                 .setParameter(2, topic)
                 .setParameter(3, key)
-                .setParameter(4, Events.toJson(event))
+                .setParameter(4, signing.toJson(event))
                 .executeUpdate();
     }
 

@@ -27,6 +27,26 @@ public interface PersonalDataStore {
     /** Deletes this agent's records; returns how many. Runs inside a transaction. */
     long erase(String agentId);
 
+    /**
+     * Deletes this agent's records except those an active hold protects (by interaction id or time range); holds
+     * naming the agent are refused before this is called. The default cannot tell which records belong to which
+     * interaction, so it refuses the whole erasure while any interaction hold exists (fail closed); a store whose
+     * records carry interaction ids overrides it.
+     */
+    default long erase(String agentId, List<LegalHoldScope> holds) {
+        if (holds.stream().anyMatch(h -> h.interactionIds() != null && !h.interactionIds().isEmpty())) {
+            throw new HeldDataException("an active legal hold on interactions may cover " + dataClass() + " records");
+        }
+        return erase(agentId);
+    }
+
+    /** An erasure that would delete records under a legal hold. */
+    class HeldDataException extends RuntimeException {
+        public HeldDataException(String message) {
+            super(message);
+        }
+    }
+
     record PurgeOutcome(long purged, long retainedByHold) {
     }
 }

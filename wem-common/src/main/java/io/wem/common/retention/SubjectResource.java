@@ -22,12 +22,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.wem.common.contracts.LegalHoldScope;
+import io.wem.common.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Internal endpoints governance-service calls to serve data-subject requests. Only the service account with
- * {@code svc-subject-requests} may call them; governance decides about legal holds before it asks for erasure.
+ * {@code svc-subject-requests} may call them. Erasure asks governance for the active legal holds itself, at the
+ * moment of deletion: a hold naming the agent refuses it (409), interaction holds keep the records they cover, and
+ * when governance does not answer nothing is deleted (503).
  */
 @Path("/api/v1/internal/subjects/{agentId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +53,9 @@ public class SubjectResource {
 
     @Inject
     Audit audit;
+
+    @Inject
+    LegalHolds legalHolds;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -66,10 +77,30 @@ public class SubjectResource {
     @Transactional
     @Operation(summary = "Erase everything this service holds about an agent",
             description = "Deletes the agent's records in every data class and returns the counts.")
+    @APIResponse(responseCode = "200", description = "Erased; counts per data class")
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Not governance-service's service account")
+    @APIResponse(responseCode = "409", description = "An active legal hold covers the agent's records")
+    @APIResponse(responseCode = "503", description = "governance-service did not answer with the legal holds")
     public SubjectErasure erase(@Parameter(example = "agent-north-01") @PathParam("agentId") String agentId) {
+        List<LegalHoldScope> holds;
+        try {
+            holds = legalHolds.active();
+        } catch (RuntimeException e) {
+            throw ProblemException.unavailable("legal holds could not be checked; nothing was erased",
+                    Duration.ofSeconds(30));
+        }
+        if (holds.stream().anyMatch(h -> h.agentIds() != null && h.agentIds().contains(agentId))) {
+            throw ProblemException.conflict("an active legal hold names this agent; nothing was erased");
+        }
         Map<String, Long> erased = new LinkedHashMap<>();
         for (PersonalDataStore store : stores) {
-            erased.put(store.dataClass(), store.erase(agentId));
+            try {
+                erased.put(store.dataClass(), store.erase(agentId, holds));
+            } catch (PersonalDataStore.HeldDataException e) {
+                throw ProblemException.conflict("an active legal hold covers some of this agent's "
+                        + store.dataClass() + " records; nothing was erased");
+            }
         }
         audit.change(caller.get(), agentId, "ERASE", service + ":subject-erasure", "data-subject erasure request");
         return new SubjectErasure(service, agentId, erased);

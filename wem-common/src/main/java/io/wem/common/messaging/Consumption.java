@@ -1,0 +1,100 @@
+package io.wem.common.messaging;
+
+import io.wem.common.audit.Audit;
+import io.wem.common.events.EventEnvelope;
+import io.wem.common.security.Caller;
+import io.wem.common.signing.MessageSigning;
+import io.wem.common.signing.RejectedMessageException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The one way a consumer of signed messages handles a record: verify it ({@link MessageSigning}), run the handler,
+ * retry transient failures with exponential back-off for as long as they last ({@link Transience}: a database or
+ * governance outage parks nothing), and let only permanent failures through to the channel's dead-letter strategy,
+ * counted by {@link DeadLetterMonitor}. A rejected (untrusted) message is also reported to governance as an audit
+ * event {@value #REJECTED}. Call it from a non-transactional {@code @Incoming} method; the handler opens its own
+ * transactions, so each retry starts a fresh one.
+ */
+@ApplicationScoped
+public class Consumption {
+    private static final Logger LOG = Logger.getLogger(Consumption.class);
+    public static final String REJECTED = "FORGED_MESSAGE_REJECTED";
+
+    @Inject
+    MessageSigning signing;
+
+    @Inject
+    Audit audit;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    @ConfigProperty(name = "wem.messaging.retry.initial-delay", defaultValue = "PT0.2S")
+    Duration initialDelay;
+
+    @ConfigProperty(name = "wem.messaging.retry.max-delay", defaultValue = "PT30S")
+    Duration maxDelay;
+
+    public void signed(String channel, String message, String expectedType, Consumer<EventEnvelope> handler) {
+        try {
+            EventEnvelope envelope = signing.verify(message, expectedType);
+            retryTransient(channel, () -> handler.accept(envelope));
+        } catch (RejectedMessageException e) {
+            reportRejected(channel, e.getMessage());
+            DeadLetterMonitor.parked(topic(channel));
+            throw e;
+        } catch (RuntimeException e) {
+            DeadLetterMonitor.parked(topic(channel));
+            throw e;
+        }
+    }
+
+    /** Runs the work until it succeeds or fails permanently; sleeps between attempts while failures are transient. */
+    public void retryTransient(String channel, Runnable work) {
+        long delay = initialDelay.toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!Transience.isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("%s: transient failure (attempt %d, retrying in %d ms): %s", channel, attempt, delay,
+                        e.getClass().getSimpleName());
+                io.micrometer.core.instrument.Metrics.globalRegistry.counter("wem.consumer.retries", "channel", channel)
+                        .increment();
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while retrying " + channel, ie);
+                }
+                delay = Math.min(delay * 2, maxDelay.toMillis());
+            }
+        }
+    }
+
+    private void reportRejected(String channel, String reason) {
+        Caller system = new Caller(service, null, Set.of(), Set.of(), null, service);
+        try {
+            retryTransient(channel, () -> audit.record(system, null, REJECTED, service + ":" + channel, reason,
+                    "DENIED"));
+        } catch (RuntimeException e) {
+            LOG.errorf("could not audit a rejected message on %s: %s", channel, e.getMessage());
+        }
+    }
+
+    private static String topic(String channel) {
+        return ConfigProvider.getConfig().getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class)
+                .orElse(channel);
+    }
+}

@@ -1,0 +1,19 @@
+package io.wem.common.retention;
+
+import io.wem.common.contracts.LegalHoldScope;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** governance-service's internal endpoint listing the active legal holds (client credentials, role service). */
+@Path("/api/v1/internal/legal-holds/active")
+@Produces(MediaType.APPLICATION_JSON)
+public interface LegalHoldsApi {
+
+    @GET
+    List<LegalHoldScope> active(@HeaderParam("Authorization") String bearer);
+}

@@ -1,0 +1,62 @@
+package io.wem.common.signing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wem.common.events.EventTypes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which service may send which signed message type, and which payload fields must name the signer. A message type
+ * that commands deletion or carries evidence is listed here; the outbox signs it and its consumer verifies it.
+ * Plain Java, unit-tested without Quarkus.
+ */
+public final class TrustPolicy {
+    public static final String SIGNAL = "signal-service";
+    public static final String COACHING = "coaching-service";
+    public static final String GOVERNANCE = "governance-service";
+    public static final String WELLBEING = "wellbeing-service";
+    public static final List<String> SERVICES = List.of(SIGNAL, COACHING, GOVERNANCE, WELLBEING);
+
+    private static final Map<String, Set<String>> SENDERS = Map.of(
+            EventTypes.PURGE_COMMAND, Set.of(GOVERNANCE),
+            EventTypes.PURGE_RESULT, Set.copyOf(SERVICES),
+            EventTypes.AUDIT, Set.copyOf(SERVICES));
+
+    private TrustPolicy() {
+    }
+
+    /** True for the types the outbox signs and consumers verify. */
+    public static boolean signed(String type) {
+        return SENDERS.containsKey(type);
+    }
+
+    /** True when {@code source} may send messages of {@code type}. */
+    public static boolean entitled(String type, String source) {
+        Set<String> senders = SENDERS.get(type);
+        return senders != null && source != null && senders.contains(source);
+    }
+
+    /**
+     * Why the payload does not match the signer, or empty when it does: a purge result and an audit event must name
+     * the signing service in {@code service}, and an audit event may not name another of the suite's services (or its
+     * Keycloak service account) as the actor.
+     */
+    public static Optional<String> bindingViolation(String type, String signer, JsonNode data) {
+        if (EventTypes.PURGE_RESULT.equals(type) || EventTypes.AUDIT.equals(type)) {
+            if (!signer.equals(data.path("service").asText(null))) {
+                return Optional.of("field service does not name the signing service");
+            }
+        }
+        if (EventTypes.AUDIT.equals(type)) {
+            String actor = data.path("actor").asText("");
+            String account = actor.startsWith("service-account-") ? actor.substring("service-account-".length()) : actor;
+            if (SERVICES.contains(account) && !account.equals(signer)) {
+                return Optional.of("field actor names a service other than the signer");
+            }
+        }
+        return Optional.empty();
+    }
+}
