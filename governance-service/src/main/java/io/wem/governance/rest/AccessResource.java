@@ -1,5 +1,6 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
 import io.wem.governance.domain.access.AccessMatrix;
@@ -31,6 +32,7 @@ public class AccessResource {
     CurrentCaller caller;
 
     @GET
+    @NoPersonalData
     @Path("/matrix")
     @RolesAllowed({Roles.CISO, Roles.GOVERNANCE_ADMIN, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Role → permission matrix of the suite", description = "Per service, every endpoint "
@@ -48,6 +50,7 @@ public class AccessResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/review")
     @RolesAllowed(Roles.CISO)
     @Operation(summary = "Access review", description = "Users of realm wem with their effective realm roles and "

@@ -1,5 +1,8 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.Caller;
@@ -81,6 +84,7 @@ public class AuditResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.AUDIT_EVENT, allAgents = Roles.CISO)
     @Path("/events")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CISO)
@@ -109,6 +113,7 @@ public class AuditResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.AUDIT_EVENT, allAgents = Roles.CISO)
     @Path("/export")
     @Produces({"application/x-ndjson", "text/csv"})
     @RolesAllowed(Roles.CISO)
@@ -167,6 +172,7 @@ public class AuditResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CISO)

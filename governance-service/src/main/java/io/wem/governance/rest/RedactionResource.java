@@ -1,5 +1,7 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.contracts.RedactionRequest;
 import io.wem.common.contracts.RedactionResponse;
 import io.wem.common.problem.ProblemException;
@@ -36,6 +38,7 @@ public class RedactionResource {
     CurrentCaller caller;
 
     @POST
+    @PersonalData(reads = DataClasses.TRANSCRIPT)
     @RolesAllowed(Roles.SVC_REDACTION)
     @Operation(summary = "Redact card data from a batch of texts",
             description = "Finds primary account numbers (typed or spoken, Luhn- and issuer-checked), card security "

@@ -1,5 +1,7 @@
 package io.wem.signal.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.audit.Audit;
 import io.wem.common.contracts.MeasurementSeries;
 import io.wem.common.problem.Problem;
@@ -76,6 +78,7 @@ public class AgentBehaviorResource {
     Audit audit;
 
     @GET
+    @PersonalData(reads = DataClasses.INTERACTION_SIGNAL)
     @Path("/me/behaviors")
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "My behaviors against my team", description = "For the calling agent (token claim "
@@ -97,6 +100,7 @@ public class AgentBehaviorResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.INTERACTION_SIGNAL, allAgents = Roles.QA_ANALYST)
     @Path("/agents/{agentId}/behaviors")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST})
     @Operation(summary = "An agent's behaviors against the team", description = "The agent themself, a supervisor or "
@@ -121,6 +125,7 @@ public class AgentBehaviorResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.INTERACTION_SIGNAL, allAgents = Roles.QA_ANALYST)
     @Path("/agents/{agentId}/behaviors/{behaviorId}/measurements")
     @RolesAllowed({Roles.SVC_MEASUREMENTS, Roles.AGENT, Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST})
     @Operation(summary = "Measurement series of one behavior for one agent", description = "Daily values (UTC days "

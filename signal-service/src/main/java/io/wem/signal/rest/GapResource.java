@@ -1,5 +1,7 @@
 package io.wem.signal.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.audit.Audit;
 import io.wem.common.contracts.BehaviorGapDetected;
 import io.wem.common.contracts.BehaviorGapResolved;
@@ -69,6 +71,7 @@ public class GapResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.INTERACTION_SIGNAL, allAgents = Roles.QA_ANALYST)
     @Path("/teams/{teamId}/gaps")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST})
     @Operation(summary = "A team's behavior gaps", description = "Supervisors and coaches of the team, and "
@@ -90,6 +93,7 @@ public class GapResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.INTERACTION_SIGNAL, allAgents = Roles.QA_ANALYST)
     @Path("/gaps")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST, Roles.SERVICE})
     @Operation(summary = "Behavior gaps in the caller's scope", description = "Agents see their own gaps, supervisors "
