@@ -1,18 +1,12 @@
 package io.wem.common.access;
 
-import io.wem.common.retention.PersonalDataStore;
 import io.wem.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -20,15 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-
 /**
- * This service's part of the suite's access matrix, read from its own code at run time: every resource class the
- * application serves (they are CDI beans in Quarkus REST), each operation's roles and personal-data classes.
- * governance-service assembles the four services' answers into {@code GET /api/v1/access/matrix}.
+ * This service's part of the suite's access matrix, read from its own code at run time ({@link ServiceAccess}):
+ * each operation's roles and personal-data classes. governance-service assembles the four services' answers into {@code GET /api/v1/access/matrix}.
  */
 @Path("/api/v1/internal/access-matrix")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,20 +24,8 @@ import java.util.TreeSet;
 @SecurityRequirement(name = "bearer")
 public class AccessMatrixResource {
 
-    /** What a service publishes; {@code undeclared} lists operations without a data-class declaration. */
-    public record Published(String service, List<Endpoint> endpoints, List<String> undeclared) {
-    }
-
     @Inject
-    BeanManager beans;
-
-    @Inject
-    Instance<PersonalDataStore> stores;
-
-    @ConfigProperty(name = "quarkus.application.name")
-    String service;
-
-    private volatile Published published;
+    ServiceAccess access;
 
     @GET
     @RolesAllowed({Roles.SERVICE, Roles.CISO, Roles.GOVERNANCE_ADMIN, Roles.PLATFORM_ADMIN})
@@ -66,20 +42,7 @@ public class AccessMatrixResource {
                 + "\"operation\":\"GapResource#list\"}],\"undeclared\":[]}")))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a service account, ciso, governance-admin or platform-admin")
-    public Published matrix() {
-        if (published == null) {
-            // the code does not change while the service runs: build once
-            List<Class<?>> resources = new ArrayList<>();
-            for (Bean<?> b : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
-                if (EndpointInventory.resourceOf(b.getBeanClass()) != null) {
-                    resources.add(b.getBeanClass());
-                }
-            }
-            Set<String> held = new TreeSet<>();
-            stores.forEach(s -> held.add(s.dataClass()));
-            List<Endpoint> endpoints = EndpointInventory.of(resources, held);
-            published = new Published(service, endpoints, EndpointInventory.undeclared(endpoints));
-        }
-        return published;
+    public ServiceAccess.Published matrix() {
+        return access.published();
     }
 }
