@@ -102,7 +102,7 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Neither governance-admin nor ciso")
     public List<HoldDto> list(@QueryParam("all") @DefaultValue("false") boolean all) {
-        return retention.holds(!all).stream().map(HoldDto::of).toList();
+        return retention.holds(caller.get(), !all).stream().map(HoldDto::of).toList();
     }
 
     @POST
