@@ -1,16 +1,21 @@
 package io.wem.testing;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.restassured.path.json.JsonPath;
+import io.wem.common.access.Endpoint;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What every service proves about itself on real PostgreSQL and Kafka: it is healthy, documents itself,
@@ -74,5 +79,25 @@ public abstract class FoundationContract {
         given().auth().oauth2(TestTokens.agent("agent-north-01", "team-north"))
                 .when().get("/api/v1/identity").then().statusCode(200)
                 .body("agentId", equalTo("agent-north-01"));
+    }
+
+    /** What the running service publishes is what its classes declare: no resource missed, none invented. */
+    @Test
+    void accessMatrixIsPublishedFromTheCode() {
+        given().auth().oauth2(TestTokens.agent("agent-north-01", "team-north"))
+                .when().get("/api/v1/internal/access-matrix").then().statusCode(403);
+        JsonPath published = given().auth().oauth2(TestTokens.service("governance-service", List.of("service")))
+                .when().get("/api/v1/internal/access-matrix").then().statusCode(200).extract().jsonPath();
+        List<String> runtime = new ArrayList<>();
+        List<String> methods = published.getList("endpoints.method", String.class);
+        List<String> paths = published.getList("endpoints.path", String.class);
+        List<List<String>> roles = published.getList("endpoints.roles");
+        for (int i = 0; i < methods.size(); i++) {
+            runtime.add(methods.get(i) + " " + paths.get(i) + " " + roles.get(i));
+        }
+        List<String> scanned = AccessDeclarations.endpoints().stream()
+                .map(e -> e.key() + " " + e.roles()).sorted().toList();
+        assertEquals(scanned, runtime.stream().sorted().toList());
+        assertEquals(List.of(), published.getList("undeclared"));
     }
 }

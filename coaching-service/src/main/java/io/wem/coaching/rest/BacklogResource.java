@@ -1,5 +1,6 @@
 package io.wem.coaching.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.coaching.domain.Backlog;
 import io.wem.coaching.persistence.OwnerCapacityEntity;
 import io.wem.coaching.service.BacklogService;
@@ -47,6 +48,7 @@ public class BacklogResource {
     CurrentCaller caller;
 
     @GET
+    @NoPersonalData
     @Path("/backlog")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.PROCESS_OWNER, Roles.WFM_PLANNER, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Backlog per owner and team: size, age, overdue work, capacity against load",
@@ -84,6 +86,7 @@ public class BacklogResource {
     }
 
     @PUT
+    @NoPersonalData
     @Path("/owners/{ownerKey}/capacity")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)

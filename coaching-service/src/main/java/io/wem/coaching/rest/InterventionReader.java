@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Scope checks, views and audit records shared by the intervention resources. */
 @ApplicationScoped
@@ -47,18 +50,27 @@ public class InterventionReader {
     }
 
     public InterventionView full(Caller caller, InterventionEntity i, String purpose) {
-        InterventionView view = InterventionView.of(i, interventions.affectedAgents(i.id), HistoryEntity.of(i.id),
-                clock.instant());
+        List<String> affected = interventions.affectedAgents(i.id);
+        InterventionView view = InterventionView.of(i, affected, HistoryEntity.of(i.id), clock.instant());
         audit.read(caller, i.agentId, "coaching-service:intervention/" + i.id, purpose);
+        // a team-level intervention names the agents who share the gap: each of them learns of this read
+        affected.stream().filter(a -> !a.equals(i.agentId)).distinct().forEach(agent ->
+                audit.read(caller, agent, "coaching-service:intervention/" + i.id, purpose + " (listed as affected)"));
         return view;
     }
 
     public List<InterventionView> summaries(Caller caller, List<InterventionEntity> list, String purpose) {
-        List<InterventionView> views = list.stream().map(i -> InterventionView.of(i, interventions.affectedAgents(i.id),
-                null, clock.instant())).toList();
-        // One audit record per agent whose data was shown (team-level rows name no single agent).
-        list.stream().map(i -> i.agentId).distinct().forEach(agent ->
-                audit.read(caller, agent, "coaching-service:interventions", purpose));
+        List<InterventionView> views = new ArrayList<>();
+        Set<String> shown = new LinkedHashSet<>();
+        for (InterventionEntity i : list) {
+            List<String> affected = interventions.affectedAgents(i.id);
+            views.add(InterventionView.of(i, affected, null, clock.instant()));
+            shown.add(i.agentId);
+            shown.addAll(affected);
+        }
+        // One audit record per agent whose data was shown: the agent of agent-level work, and every agent a
+        // team-level row lists as affected (a row without either audits as a read without subject).
+        shown.forEach(agent -> audit.read(caller, agent, "coaching-service:interventions", purpose));
         return views;
     }
 }

@@ -1,5 +1,7 @@
 package io.wem.coaching.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.coaching.domain.InterventionAccess;
 import io.wem.coaching.domain.InterventionState;
 import io.wem.coaching.persistence.InterventionEntity;
@@ -65,6 +67,7 @@ public class InterventionResource {
     CurrentCaller caller;
 
     @GET
+    @PersonalData(reads = DataClasses.COACHING_RECORD, allAgents = {Roles.PROCESS_OWNER, Roles.WFM_PLANNER})
     @Path("/interventions")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.PROCESS_OWNER, Roles.WFM_PLANNER})
     @Transactional
@@ -116,6 +119,7 @@ public class InterventionResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.COACHING_RECORD, allAgents = {Roles.PROCESS_OWNER, Roles.WFM_PLANNER})
     @Path("/interventions/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.PROCESS_OWNER, Roles.WFM_PLANNER, Roles.CISO,
             Roles.PLATFORM_ADMIN, Roles.QA_ANALYST})
@@ -140,6 +144,7 @@ public class InterventionResource {
     }
 
     @POST
+    @PersonalData(reads = DataClasses.COACHING_RECORD, writes = DataClasses.COACHING_RECORD, allAgents = {Roles.PROCESS_OWNER, Roles.WFM_PLANNER})
     @Path("/interventions/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.PROCESS_OWNER, Roles.WFM_PLANNER})
@@ -179,6 +184,7 @@ public class InterventionResource {
     }
 
     @POST
+    @PersonalData(reads = DataClasses.COACHING_RECORD, writes = DataClasses.COACHING_RECORD)
     @Path("/interventions/{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH})
@@ -205,6 +211,7 @@ public class InterventionResource {
     }
 
     @POST
+    @PersonalData(reads = DataClasses.COACHING_RECORD, writes = DataClasses.COACHING_RECORD)
     @Path("/interventions/{id}/goal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH})
@@ -232,6 +239,7 @@ public class InterventionResource {
     }
 
     @POST
+    @PersonalData(reads = DataClasses.COACHING_RECORD, writes = DataClasses.COACHING_RECORD, allAgents = Roles.PLATFORM_ADMIN)
     @Path("/interventions/{id}/evaluate")
     @RolesAllowed({Roles.COACH, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Run the follow-up evaluation now",

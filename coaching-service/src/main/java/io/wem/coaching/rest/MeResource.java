@@ -1,5 +1,7 @@
 package io.wem.coaching.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.coaching.domain.InterventionState;
 import io.wem.coaching.persistence.HistoryEntity;
 import io.wem.coaching.persistence.InterventionEntity;
@@ -65,6 +67,7 @@ public class MeResource {
     Clock clock;
 
     @GET
+    @PersonalData(reads = DataClasses.COACHING_RECORD)
     @Transactional
     @Operation(summary = "My development plan", description = "Interventions addressed to the calling agent "
             + "(agent_id claim), newest first, from assignment on.")
@@ -82,6 +85,7 @@ public class MeResource {
     }
 
     @POST
+    @PersonalData(reads = DataClasses.COACHING_RECORD, writes = DataClasses.COACHING_RECORD)
     @Path("/{id}/acknowledge")
     @Transactional
     @Operation(summary = "Acknowledge an assigned intervention")
@@ -104,6 +108,7 @@ public class MeResource {
     }
 
     @POST
+    @PersonalData(reads = DataClasses.COACHING_RECORD, writes = DataClasses.COACHING_RECORD)
     @Path("/{id}/reflection")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
@@ -125,6 +130,7 @@ public class MeResource {
     }
 
     @POST
+    @PersonalData(reads = DataClasses.COACHING_RECORD, writes = DataClasses.COACHING_RECORD)
     @Path("/{id}/goal")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
@@ -147,6 +153,7 @@ public class MeResource {
     }
 
     @POST
+    @PersonalData(reads = DataClasses.COACHING_RECORD, writes = DataClasses.COACHING_RECORD)
     @Path("/{id}/dispute")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional

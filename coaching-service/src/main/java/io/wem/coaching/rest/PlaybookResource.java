@@ -1,5 +1,6 @@
 package io.wem.coaching.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.coaching.domain.InterventionState;
 import io.wem.coaching.domain.OwnerRole;
 import io.wem.coaching.domain.PlaybookDefinition;
@@ -65,6 +66,7 @@ public class PlaybookResource {
     CurrentCaller caller;
 
     @GET
+    @NoPersonalData
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST, Roles.WFM_PLANNER, Roles.PROCESS_OWNER,
             Roles.PLATFORM_ADMIN, Roles.AGENT, Roles.CISO})
     @Operation(summary = "List playbooks (current versions)",
@@ -80,6 +82,7 @@ public class PlaybookResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST, Roles.WFM_PLANNER, Roles.PROCESS_OWNER,
             Roles.PLATFORM_ADMIN, Roles.AGENT, Roles.CISO})
@@ -92,6 +95,7 @@ public class PlaybookResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/{id}/versions")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST, Roles.WFM_PLANNER, Roles.PROCESS_OWNER,
             Roles.PLATFORM_ADMIN, Roles.AGENT, Roles.CISO})
@@ -107,6 +111,7 @@ public class PlaybookResource {
     }
 
     @POST
+    @NoPersonalData
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COACH, Roles.QA_ANALYST, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Create a playbook for a behavior and gap type (version 1)",
@@ -123,6 +128,7 @@ public class PlaybookResource {
     }
 
     @PUT
+    @NoPersonalData
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COACH, Roles.QA_ANALYST, Roles.PLATFORM_ADMIN})
@@ -150,6 +156,7 @@ public class PlaybookResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/{id}/effectiveness")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST, Roles.WFM_PLANNER, Roles.PROCESS_OWNER,
             Roles.PLATFORM_ADMIN})

@@ -1,5 +1,7 @@
 package io.wem.coaching.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.coaching.persistence.InterventionEntity;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.Caller;
@@ -38,6 +40,7 @@ public class ReviewResource {
     InterventionReader reader;
 
     @GET
+    @PersonalData(reads = DataClasses.COACHING_RECORD)
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH})
     @Transactional
     @Operation(summary = "Review queue: interventions wellbeing sent to human review",

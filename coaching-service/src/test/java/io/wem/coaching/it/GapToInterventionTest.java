@@ -116,6 +116,15 @@ class GapToInterventionTest {
         assertEquals("PROCESS_FIX", fix.get("kind"));
         assertEquals("ASSIGNED", fix.get("state"));
         assertEquals(agents.stream().sorted().toList(), fix.get("affectedAgentIds"));
+        // each agent the fix lists as affected learns of the read through the audit log (transparency)
+        try (io.wem.testing.TestKafka.Reader audit = io.wem.testing.TestKafka.reader(io.wem.common.events.Topics.AUDIT)) {
+            list(team, owner);
+            for (String a : agents) {
+                org.junit.jupiter.api.Assertions.assertNotNull(audit.await(x -> x.value().contains("\"subject\":\"" + a
+                        + "\"") && x.value().contains("coaching-service:interventions"), Duration.ofSeconds(20)),
+                        "listing read of " + a + " audited");
+            }
+        }
         // No agent is addressed, so wellbeing was not asked about any of them.
         for (String a : agents) {
             StubServices.server.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/guardrails/evaluations"))

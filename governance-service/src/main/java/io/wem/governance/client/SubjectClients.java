@@ -45,7 +45,8 @@ public class SubjectClients {
         return call(service, api -> api.erase(agentId, bearer()));
     }
 
-    private String bearer() {
+    /** governance-service's client-credentials token as an Authorization header value. */
+    public String bearer() {
         return "Bearer " + oidc.getTokens().await().atMost(config.services().timeout()).getAccessToken();
     }
 

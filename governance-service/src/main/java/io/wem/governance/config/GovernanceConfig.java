@@ -84,6 +84,22 @@ public interface GovernanceConfig {
 
     AccessReview accessReview();
 
+    AccessMatrix accessMatrix();
+
+    interface AccessMatrix {
+        /** Timeout of one call to a service's internal access-matrix endpoint. */
+        @WithDefault("PT3S")
+        java.time.Duration timeout();
+
+        /** How long a service's answer is reused (its code changes only with a deployment). */
+        @WithDefault("PT5M")
+        java.time.Duration fresh();
+
+        /** After a service did not answer, how long until it is asked again (its last answer is shown as STALE). */
+        @WithDefault("PT15S")
+        java.time.Duration retryAfterFailure();
+    }
+
     interface Keycloak {
         /** Keycloak base URL for the admin API (also quarkus.rest-client.keycloak-admin.url). */
         @WithDefault("http://127.0.0.1:8180")

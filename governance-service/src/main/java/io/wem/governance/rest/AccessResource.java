@@ -1,5 +1,6 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
 import io.wem.governance.domain.access.AccessMatrix;
@@ -31,16 +32,24 @@ public class AccessResource {
     CurrentCaller caller;
 
     @GET
+    @NoPersonalData
     @Path("/matrix")
     @RolesAllowed({Roles.CISO, Roles.GOVERNANCE_ADMIN, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Role → permission matrix of the suite", description = "Per service, every endpoint "
-            + "(method and path) with the realm roles allowed to call it and the data classes of personal data it "
-            + "exposes. governance-service's part is checked against its code by a test; the other services' part "
-            + "is a maintained snapshot.")
+            + "(method and path) with the realm roles allowed to call it (`security`: ROLES, AUTHENTICATED, PERMIT_ALL) "
+            + "and the data classes of personal data it reads and writes, with the roles that read any agent's data "
+            + "(`allAgents`) or their teams' (`teamRoles`). Generated from each service's code: every service publishes "
+            + "its own part (`GET /api/v1/internal/access-matrix`), governance assembles them. `sources` tells per "
+            + "service whether its part is current (OK), the last answer of a service that did not answer now (STALE) "
+            + "or missing (UNAVAILABLE).")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
-        @ExampleObject(name = "matrix", value = "{\"description\":\"...\",\"services\":{\"governance-service\":"
-                + "[{\"method\":\"GET\",\"path\":\"/api/v1/audit/events\",\"roles\":[\"ciso\"],"
-                + "\"dataClasses\":[\"audit-event\"]}]}}")))
+        @ExampleObject(name = "matrix", value = "{\"description\":\"...\",\"assembledAt\":\"2026-12-04T07:00:00Z\","
+                + "\"services\":{\"governance-service\":[{\"method\":\"GET\",\"path\":\"/api/v1/audit/events\","
+                + "\"security\":\"ROLES\",\"roles\":[\"ciso\"],\"dataClasses\":[\"audit-event\"],\"reads\":"
+                + "[\"audit-event\"],\"writes\":[],\"allAgents\":[\"ciso\"],\"teamRoles\":[],\"declared\":true,"
+                + "\"operation\":\"AuditResource#events\"}]},\"sources\":{\"governance-service\":{\"status\":\"OK\","
+                + "\"fetchedAt\":\"2026-12-04T07:00:00Z\",\"problem\":null},\"wellbeing-service\":{\"status\":"
+                + "\"UNAVAILABLE\",\"fetchedAt\":null,\"problem\":\"ProcessingException: Connection refused\"}}}")))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not ciso, governance-admin or platform-admin")
     public AccessMatrix matrix() {
@@ -48,6 +57,7 @@ public class AccessResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/review")
     @RolesAllowed(Roles.CISO)
     @Operation(summary = "Access review", description = "Users of realm wem with their effective realm roles and "

@@ -1,5 +1,8 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.Caller;
@@ -86,6 +89,7 @@ public class AuditResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.AUDIT_EVENT, allAgents = Roles.CISO)
     @Path("/events")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CISO)
@@ -114,6 +118,7 @@ public class AuditResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.AUDIT_EVENT, allAgents = Roles.CISO)
     @Path("/export")
     @Produces({"application/x-ndjson", "text/csv"})
     @RolesAllowed(Roles.CISO)
@@ -176,6 +181,7 @@ public class AuditResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CISO)

@@ -1,5 +1,6 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
 import io.wem.governance.domain.retention.LegalHold;
@@ -72,6 +73,7 @@ public class LegalHoldResource {
     }
 
     @POST
+    @NoPersonalData
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
     @Operation(summary = "Place a legal hold", description = "Subjects are agent ids and/or interaction ids, "
@@ -92,6 +94,7 @@ public class LegalHoldResource {
     }
 
     @GET
+    @NoPersonalData
     @RolesAllowed({Roles.GOVERNANCE_ADMIN, Roles.CISO})
     @Operation(summary = "List legal holds", description = "Active holds by default; all=true includes released ones.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -99,10 +102,11 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Neither governance-admin nor ciso")
     public List<HoldDto> list(@QueryParam("all") @DefaultValue("false") boolean all) {
-        return retention.holds(!all).stream().map(HoldDto::of).toList();
+        return retention.holds(caller.get(), !all).stream().map(HoldDto::of).toList();
     }
 
     @POST
+    @NoPersonalData
     @Path("/{id}/release")
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
     @Operation(summary = "Propose releasing a legal hold", description = "A four-eyes change: the answer is 202 with "

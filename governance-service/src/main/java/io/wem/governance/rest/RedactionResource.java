@@ -1,5 +1,7 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.contracts.RedactionRequest;
 import io.wem.common.contracts.RedactionResponse;
 import io.wem.common.problem.ProblemException;
@@ -37,6 +39,7 @@ public class RedactionResource {
     CurrentCaller caller;
 
     @POST
+    @PersonalData(reads = DataClasses.TRANSCRIPT)
     @RolesAllowed(Roles.SVC_REDACTION)
     @AllowedClients("signal-service")
     @Operation(operationId = "redact", summary = "Redact card data from texts and whole conversations",

@@ -1,5 +1,6 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.common.contracts.PurgeCommand;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
@@ -64,6 +65,7 @@ public class RetentionResource {
             + "\"updatedAt\":\"2026-03-01T10:00:00Z\",\"updatedBy\":\"gov-admin\"}";
 
     @GET
+    @NoPersonalData
     @Path("/policies")
     @RolesAllowed({Roles.CISO, Roles.GOVERNANCE_ADMIN})
     @Operation(summary = "List retention policies", description = "One per data class, with the service that holds it.")
@@ -76,6 +78,7 @@ public class RetentionResource {
     }
 
     @PUT
+    @NoPersonalData
     @Path("/policies/{dataClass}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
@@ -106,6 +109,7 @@ public class RetentionResource {
     }
 
     @POST
+    @NoPersonalData
     @Path("/purges")
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
     @Operation(summary = "Run retention now", description = "Publishes one PurgeCommand per service and data class "
@@ -124,6 +128,7 @@ public class RetentionResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/compliance")
     @RolesAllowed({Roles.CISO, Roles.GOVERNANCE_ADMIN})
     @Operation(summary = "Retention compliance report", description = "Per service and data class: the window, the "

@@ -1,5 +1,7 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
+import io.wem.common.access.PersonalData;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
@@ -52,6 +54,7 @@ public class SubjectRequestResource {
             + "\"detail\":\"ProcessingException: connect timed out\",\"erased\":null}}}";
 
     @POST
+    @PersonalData(writes = PersonalData.ALL_CLASSES)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
     @Operation(summary = "Open a data-subject request", description = "ACCESS assembles one JSON export from every "
@@ -76,6 +79,7 @@ public class SubjectRequestResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/{id}")
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
     @Operation(summary = "Status and per-service outcome of a subject request")
@@ -89,6 +93,7 @@ public class SubjectRequestResource {
     }
 
     @GET
+    @PersonalData(reads = PersonalData.ALL_CLASSES, allAgents = Roles.GOVERNANCE_ADMIN)
     @Path("/{id}/export")
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
     @Operation(summary = "The assembled export of an access request", description = "One JSON document: per "

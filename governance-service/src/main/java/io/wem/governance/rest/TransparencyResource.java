@@ -1,5 +1,7 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.Caller;
 import io.wem.common.security.CurrentCaller;
@@ -34,6 +36,7 @@ public class TransparencyResource {
     CurrentCaller caller;
 
     @GET
+    @PersonalData(reads = DataClasses.AUDIT_EVENT)
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "What the suite holds about me and who looked at it", description = "For the calling agent "
             + "(agent_id claim): each category of personal data held (data class, which service, retention window, "

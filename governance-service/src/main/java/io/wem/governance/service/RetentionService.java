@@ -199,9 +199,13 @@ public class RetentionService {
         return repository.hold(id);
     }
 
+    /** The holds; a listing names agents, so each agent named is audited as a read of their data. */
     @Transactional
-    public List<LegalHold> holds(boolean activeOnly) {
-        return repository.holds(activeOnly);
+    public List<LegalHold> holds(Caller caller, boolean activeOnly) {
+        List<LegalHold> holds = repository.holds(activeOnly);
+        holds.stream().flatMap(h -> h.agentIds().stream()).distinct().forEach(agent -> auditLog.recordOwn(caller,
+                agent, "READ", "governance-service:legal-holds", "legal hold listing"));
+        return holds;
     }
 
     // -- purges

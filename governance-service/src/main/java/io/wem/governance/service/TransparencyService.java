@@ -2,6 +2,7 @@ package io.wem.governance.service;
 
 import io.wem.common.security.Caller;
 import io.wem.governance.domain.access.AccessMatrix;
+import io.wem.governance.domain.access.Visibility;
 import io.wem.governance.domain.audit.AuditRecord;
 import io.wem.governance.domain.retention.RetentionPolicy;
 import io.wem.governance.persistence.AuditLogRepository;
@@ -31,8 +32,9 @@ public class TransparencyService {
                     + "(allowed, deferred, sent to human review) and your contests of them",
             "audit-event", "The record of every read and change of your data: who, when, what, and why");
 
-    static final String SCOPE_NOTE = "Agents see only their own data; supervisors and coaches only the data of "
-            + "agents in their teams; other roles as listed. Service roles are the suite's own services.";
+    static final String SCOPE_NOTE = "Generated from the code of the four services. Scope SELF: only you; TEAM: "
+            + "people with that role in your teams; ALL: everyone with that role, for any agent. Service roles are "
+            + "the suite's own services. 'accesses' lists every recorded read, change and refused attempt on your data.";
 
     @Inject
     RetentionRepository retention;
@@ -46,16 +48,23 @@ public class TransparencyService {
     @Inject
     AccessService access;
 
+    /**
+     * @param visibleToRoles people's roles that can read this class of the agent's data (any scope)
+     * @param usedByServices service-account roles that can read it
+     * @param readers        per role: scope (SELF, TEAM, ALL) and the endpoints ("service METHOD path")
+     */
     public record Category(String dataClass, String description, String heldBy, String retentionWindow,
-                           String legalBasis, String owner, List<String> visibleToRoles, List<String> usedByServices) {
+                           String legalBasis, String owner, List<String> visibleToRoles, List<String> usedByServices,
+                           List<Visibility.Reader> readers, List<Visibility.Reader> serviceReaders) {
     }
 
     public record Access(Instant at, String actor, List<String> actorRoles, String service, String action,
                          String resource, String purpose, String outcome) {
     }
 
+    /** {@code matrixIncomplete}: services whose endpoints could not be read now, so the readers may be incomplete. */
     public record Transparency(String agentId, String scopeRule, List<Category> dataHeld, long accessesTotal,
-                               List<Access> accesses) {
+                               List<Access> accesses, List<String> matrixIncomplete) {
     }
 
     @Transactional
@@ -64,10 +73,11 @@ public class TransparencyService {
         AccessMatrix matrix = access.matrix();
         List<Category> categories = new ArrayList<>();
         for (RetentionPolicy p : retention.policies()) {
+            List<Visibility.Reader> people = Visibility.people(matrix, p.dataClass());
+            List<Visibility.Reader> machines = Visibility.services(matrix, p.dataClass());
             categories.add(new Category(p.dataClass(), DESCRIPTIONS.getOrDefault(p.dataClass(), p.dataClass()),
-                    p.service(), p.window(), p.legalBasis(), p.owner(),
-                    List.copyOf(matrix.humanReadersOf(p.dataClass())),
-                    List.copyOf(matrix.machineAccessOf(p.dataClass()))));
+                    p.service(), p.window(), p.legalBasis(), p.owner(), roles(people), roles(machines), people,
+                    machines));
         }
         AuditLogRepository.Page page = auditRepository.find(
                 new AuditLogRepository.Filter(null, agentId, null, null, null, null), 0, limit);
@@ -78,6 +88,10 @@ public class TransparencyService {
         }
         // Recorded after the query so the agent's own look does not crowd the list.
         auditLog.recordOwn(caller, agentId, "READ", "governance-service:transparency", "agent transparency view");
-        return new Transparency(agentId, SCOPE_NOTE, categories, page.total(), accesses);
+        return new Transparency(agentId, SCOPE_NOTE, categories, page.total(), accesses, matrix.incomplete());
+    }
+
+    private static List<String> roles(List<Visibility.Reader> readers) {
+        return readers.stream().map(Visibility.Reader::role).distinct().sorted().toList();
     }
 }

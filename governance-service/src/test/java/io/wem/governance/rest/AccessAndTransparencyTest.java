@@ -14,7 +14,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -32,14 +34,50 @@ class AccessAndTransparencyTest {
                 .withHeader("Content-Type", "application/json").withBody(body)));
     }
 
+    static final String SIGNAL_MATRIX = "{\"service\":\"signal-service\",\"undeclared\":[],\"endpoints\":[{\"method\":"
+            + "\"GET\",\"path\":\"/api/v1/agents/{agentId}/behaviors\",\"security\":\"ROLES\",\"roles\":[\"agent\","
+            + "\"coach\",\"qa-analyst\",\"supervisor\"],\"dataClasses\":[\"interaction-signal\"],\"reads\":"
+            + "[\"interaction-signal\"],\"writes\":[],\"allAgents\":[\"qa-analyst\"],\"teamRoles\":[],"
+            + "\"declared\":true,\"operation\":\"AgentBehaviorResource#ofAgent\"}]}";
+
+    /** signal-service answers, coaching-service answers as somebody else, wellbeing-service is down. */
+    private void stubServices() {
+        keycloak.stubFor(get(urlPathEqualTo("/auth/signal/api/v1/internal/access-matrix")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody(SIGNAL_MATRIX)));
+        keycloak.stubFor(get(urlPathEqualTo("/auth/coaching/api/v1/internal/access-matrix")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(SIGNAL_MATRIX.replace("signal-service", "impostor-service"))));
+        keycloak.stubFor(get(urlPathEqualTo("/auth/wellbeing/api/v1/internal/access-matrix"))
+                .willReturn(aResponse().withStatus(503)));
+    }
+
     @Test
     void matrixRoles() {
+        stubServices();
         given().get("/api/v1/access/matrix").then().statusCode(401);
         given().auth().oauth2(TestTokens.agent("a", "t")).get("/api/v1/access/matrix").then().statusCode(403);
         for (String role : List.of("ciso", "governance-admin", "platform-admin")) {
             given().auth().oauth2(TestTokens.withRoles("u-" + role, role)).get("/api/v1/access/matrix").then()
                     .statusCode(200).body("services.'governance-service'.path", hasItem("/api/v1/audit/verify"));
         }
+    }
+
+    @Test
+    void matrixIsAssembledFromWhatTheServicesPublishAndNamesTheSilentOnes() {
+        stubServices();
+        given().auth().oauth2(TestTokens.withRoles("c-matrix", "ciso")).get("/api/v1/access/matrix").then()
+                .statusCode(200)
+                .body("services.'governance-service'.find { it.path == '/api/v1/transparency/me' }.reads",
+                        hasItem("audit-event"))
+                .body("services.'signal-service'.path", hasItem("/api/v1/agents/{agentId}/behaviors"))
+                .body("services.'signal-service'[0].allAgents", hasItem("qa-analyst"))
+                .body("sources.'signal-service'.status", equalTo("OK"))
+                .body("sources.'governance-service'.status", equalTo("OK"))
+                .body("sources.'coaching-service'.status", equalTo("UNAVAILABLE"))
+                .body("sources.'coaching-service'.problem", containsString("impostor-service"))
+                .body("services.'coaching-service'", hasSize(0))
+                .body("sources.'wellbeing-service'.status", equalTo("UNAVAILABLE"))
+                .body("sources.'wellbeing-service'.problem", containsString("503"));
     }
 
     @Test
@@ -80,6 +118,7 @@ class AccessAndTransparencyTest {
 
     @Test
     void transparencyShowsCategoriesRolesAndWhoLooked() {
+        stubServices();
         String agent = AuditLogTest.uid("agent");
         String sup = AuditLogTest.uid("sup");
         AuditLogTest.publishAndAwait(AuditLogTest.event(AuditLogTest.uid("audit"), sup, agent));
@@ -95,7 +134,13 @@ class AccessAndTransparencyTest {
                 .body("dataHeld.dataClass", hasItems("interaction-signal", "transcript", "coaching-record",
                         "wellbeing-metric", "guardrail-decision", "audit-event"))
                 .body("dataHeld.find { it.dataClass == 'coaching-record' }.heldBy", equalTo("coaching-service"))
-                .body("dataHeld.find { it.dataClass == 'coaching-record' }.visibleToRoles", hasItems("agent", "supervisor"))
+                .body("dataHeld.find { it.dataClass == 'interaction-signal' }.visibleToRoles",
+                        hasItems("agent", "supervisor", "coach", "qa-analyst"))
+                .body("dataHeld.find { it.dataClass == 'interaction-signal' }.readers.find { it.role == 'qa-analyst' }"
+                        + ".scope", equalTo("ALL"))
+                .body("dataHeld.find { it.dataClass == 'interaction-signal' }.readers.find { it.role == 'supervisor' }"
+                        + ".via", hasItem("signal-service GET /api/v1/agents/{agentId}/behaviors"))
+                .body("matrixIncomplete", hasItems("coaching-service", "wellbeing-service"))
                 .body("dataHeld.find { it.dataClass == 'audit-event' }.visibleToRoles", hasItem("ciso"))
                 .body("accessesTotal", equalTo(1))
                 .body("accesses[0].actor", equalTo(sup))

@@ -1,5 +1,7 @@
 package io.wem.signal.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.audit.Audit;
 import io.wem.common.contracts.MeasurementSeries;
 import io.wem.common.problem.Problem;
@@ -77,6 +79,7 @@ public class AgentBehaviorResource {
     Audit audit;
 
     @GET
+    @PersonalData(reads = DataClasses.INTERACTION_SIGNAL)
     @Path("/me/behaviors")
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "My behaviors against my team", description = "For the calling agent (token claim "
@@ -98,6 +101,7 @@ public class AgentBehaviorResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.INTERACTION_SIGNAL, allAgents = Roles.QA_ANALYST)
     @Path("/agents/{agentId}/behaviors")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST})
     @Operation(summary = "An agent's behaviors against the team", description = "The agent themself, a supervisor or "
@@ -122,6 +126,7 @@ public class AgentBehaviorResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.INTERACTION_SIGNAL, allAgents = Roles.QA_ANALYST)
     @Path("/agents/{agentId}/behaviors/{behaviorId}/measurements")
     @RolesAllowed({Roles.SVC_MEASUREMENTS, Roles.AGENT, Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST})
     @AllowedClients(value = "coaching-service", roles = Roles.SVC_MEASUREMENTS)

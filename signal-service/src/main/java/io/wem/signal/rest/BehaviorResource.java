@@ -1,5 +1,6 @@
 package io.wem.signal.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.common.problem.Problem;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.CurrentCaller;
@@ -56,6 +57,7 @@ public class BehaviorResource {
     CurrentCaller caller;
 
     @GET
+    @NoPersonalData
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST, Roles.WFM_PLANNER,
             Roles.PROCESS_OWNER, Roles.PLATFORM_ADMIN, Roles.SERVICE, Roles.SVC_MEASUREMENTS})
     @Operation(summary = "The behavior catalog (current versions)",
@@ -71,6 +73,7 @@ public class BehaviorResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST, Roles.WFM_PLANNER,
             Roles.PROCESS_OWNER, Roles.PLATFORM_ADMIN, Roles.SERVICE, Roles.SVC_MEASUREMENTS})
@@ -85,6 +88,7 @@ public class BehaviorResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/{id}/versions")
     @RolesAllowed({Roles.QA_ANALYST, Roles.PLATFORM_ADMIN, Roles.SUPERVISOR, Roles.COACH, Roles.PROCESS_OWNER})
     @Operation(summary = "Every version of one behavior, newest first", description = "The change history: who changed "
@@ -101,6 +105,7 @@ public class BehaviorResource {
     }
 
     @POST
+    @NoPersonalData
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QA_ANALYST, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Add a behavior (version 1)")
@@ -123,6 +128,7 @@ public class BehaviorResource {
     }
 
     @PUT
+    @NoPersonalData
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.QA_ANALYST, Roles.PLATFORM_ADMIN})

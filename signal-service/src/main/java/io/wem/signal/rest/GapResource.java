@@ -1,5 +1,7 @@
 package io.wem.signal.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.audit.Audit;
 import io.wem.common.contracts.BehaviorGapDetected;
 import io.wem.common.contracts.BehaviorGapResolved;
@@ -9,6 +11,7 @@ import io.wem.common.security.AgentScope;
 import io.wem.common.security.Caller;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
+import io.wem.signal.domain.GapDisclosure;
 import io.wem.signal.persistence.GapRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,7 +51,7 @@ public class GapResource {
             + "\"affectedAgentIds\":[\"agent-north-02\",\"agent-north-03\",\"agent-north-05\",\"agent-north-07\","
             + "\"agent-north-08\"],\"queue\":\"billing\",\"contactReason\":\"general\",\"customerImpact\":0.6,"
             + "\"windowStart\":\"2026-11-11T09:00:00Z\",\"windowEnd\":\"2026-11-25T09:00:00Z\",\"detectedAt\":"
-            + "\"2026-11-25T09:00:01Z\"}}]";
+            + "\"2026-11-25T09:00:01Z\"},\"affectedAgentCount\":5}]";
 
     @Inject
     CurrentCaller caller;
@@ -59,16 +62,23 @@ public class GapResource {
     @Inject
     Audit audit;
 
-    /** A stored gap: the detection event as published, and its resolution once resolved. */
+    /**
+     * A stored gap: the detection event as published (its {@code affectedAgentIds} reduced to the agents the caller
+     * may see: an agent sees only themself), how many agents share it, and its resolution once resolved.
+     */
     @Schema(name = "Gap")
     public record GapView(@Schema(enumeration = {"OPEN", "RESOLVED"}) String status, Instant resolvedAt,
-                          BehaviorGapResolved resolution, BehaviorGapDetected gap) {
-        static GapView of(GapRepository.StoredGap g) {
-            return new GapView(g.status(), g.resolvedAt(), g.resolution(), g.detected());
+                          BehaviorGapResolved resolution, BehaviorGapDetected gap,
+                          @Schema(description = "Agents sharing a team-wide gap, also when their ids are withheld")
+                          int affectedAgentCount) {
+        static GapView of(GapRepository.StoredGap g, Caller viewer) {
+            return new GapView(g.status(), g.resolvedAt(), g.resolution(),
+                    GapDisclosure.forViewer(g.detected(), viewer), GapDisclosure.affectedCount(g.detected()));
         }
     }
 
     @GET
+    @PersonalData(reads = DataClasses.INTERACTION_SIGNAL, allAgents = Roles.QA_ANALYST)
     @Path("/teams/{teamId}/gaps")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST})
     @Operation(summary = "A team's behavior gaps", description = "Supervisors and coaches of the team, and "
@@ -84,17 +94,19 @@ public class GapResource {
                                 @Parameter(example = "OPEN") @QueryParam("status") String status) {
         Caller c = caller.get();
         AgentScope.requireTeam(c, teamId, Set.of(Roles.QA_ANALYST));
-        List<GapView> out = gaps.find(teamId, null, status(status), 500).stream().map(GapView::of).toList();
+        List<GapView> out = gaps.find(teamId, null, status(status), 500).stream().map(g -> GapView.of(g, c)).toList();
         auditEach(c, out, "team gaps");
         return out;
     }
 
     @GET
+    @PersonalData(reads = DataClasses.INTERACTION_SIGNAL, allAgents = Roles.QA_ANALYST)
     @Path("/gaps")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST, Roles.SERVICE})
     @Operation(summary = "Behavior gaps in the caller's scope", description = "Agents see their own gaps, supervisors "
             + "and coaches those of their teams, qa-analysts and the suite's service accounts all. Optional filters "
-            + "`teamId` and `status` (OPEN default, RESOLVED, ALL).")
+            + "`teamId` and `status` (OPEN default, RESOLVED, ALL). A team-wide gap's `affectedAgentIds` lists only "
+            + "the agents in the caller's scope (an agent: only themself); `affectedAgentCount` keeps the number.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = GapView.class, type = SchemaType.ARRAY),
             examples = @ExampleObject(name = "process gap", value = EXAMPLE)))
@@ -120,7 +132,7 @@ public class GapResource {
             found.addAll(gaps.find(teamId, c.agentId(), st, 500));
         }
         List<GapView> out = found.stream().sorted(Comparator.comparing(
-                (GapRepository.StoredGap g) -> g.detected().detectedAt()).reversed()).map(GapView::of).toList();
+                (GapRepository.StoredGap g) -> g.detected().detectedAt()).reversed()).map(g -> GapView.of(g, c)).toList();
         auditEach(c, out, "gap list");
         return out;
     }

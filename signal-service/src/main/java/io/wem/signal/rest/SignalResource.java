@@ -1,5 +1,7 @@
 package io.wem.signal.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wem.common.problem.Problem;
 import io.wem.common.problem.ProblemException;
@@ -83,6 +85,7 @@ public class SignalResource {
     }
 
     @POST
+    @PersonalData(writes = {DataClasses.INTERACTION_SIGNAL, DataClasses.TRANSCRIPT})
     @RolesAllowed(Roles.INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package io.wem.signal.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.wem.common.contracts.BehaviorGapDetected;
 import io.wem.common.contracts.GapType;
 import io.wem.common.events.Events;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static io.wem.signal.support.Signals.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -72,5 +74,19 @@ class ProcessGapTest {
                 assertEquals(queue, g.queue());
             }
         }
+        // the gap view: an affected agent learns the gap is shared by 3, not by whom; the team's supervisor does
+        String me = affected.get(0);
+        JsonPath mine = await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth().oauth2(TestTokens.agent(me, team)).queryParam("status", "ALL")
+                        .when().get("/api/v1/gaps").then().statusCode(200).extract().jsonPath(),
+                        p -> p.getList("findAll { it.gap.behaviorId == '" + behavior + "' }").size() == 1);
+        assertEquals(List.of(me), mine.getList("find { it.gap.behaviorId == '" + behavior + "' }.gap.affectedAgentIds"));
+        assertEquals(3, mine.getInt("find { it.gap.behaviorId == '" + behavior + "' }.affectedAgentCount"));
+        JsonPath team1 = given().auth().oauth2(TestTokens.supervisor("sup-" + team, team))
+                .queryParam("status", "ALL").when().get("/api/v1/teams/" + team + "/gaps").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(Set.copyOf(affected), Set.copyOf(team1.getList(
+                "find { it.gap.agentId == '" + me + "' && it.gap.behaviorId == '" + behavior + "' }.gap.affectedAgentIds",
+                String.class)));
     }
 }

@@ -1,5 +1,7 @@
 package io.wem.wellbeing.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.audit.Audit;
 import io.wem.common.contracts.WellbeingAlert;
 import io.wem.common.problem.Problem;
@@ -51,6 +53,7 @@ public class AlertResource {
     Audit audit;
 
     @GET
+    @PersonalData(reads = DataClasses.WELLBEING_METRIC, allAgents = Roles.WFM_PLANNER)
     @Transactional
     @RolesAllowed({Roles.WFM_PLANNER, Roles.SUPERVISOR})
     @Operation(summary = "A team's wellbeing alerts, newest first",

@@ -1,5 +1,7 @@
 package io.wem.wellbeing.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.problem.Problem;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
@@ -45,6 +47,7 @@ public class ContestResource {
     ReviewService reviews;
 
     @POST
+    @PersonalData(reads = DataClasses.GUARDRAIL_DECISION, writes = DataClasses.GUARDRAIL_DECISION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Contest an automated decision about me",
             description = "An automated monitoring event (e.g. an automated score) or an automated guardrail "
@@ -64,6 +67,7 @@ public class ContestResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.GUARDRAIL_DECISION)
     @Operation(summary = "My contests and their outcomes", description = "Newest first. Audited.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReviewViews.Contest.class, type = SchemaType.ARRAY),

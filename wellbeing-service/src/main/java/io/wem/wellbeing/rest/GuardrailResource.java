@@ -1,5 +1,8 @@
 package io.wem.wellbeing.rest;
 
+import io.wem.common.access.NoPersonalData;
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.contracts.GuardrailDecision;
 import io.wem.common.contracts.GuardrailEvaluationRequest;
 import io.wem.common.problem.Problem;
@@ -81,6 +84,7 @@ public class GuardrailResource {
     }
 
     @POST
+    @PersonalData(reads = {DataClasses.GUARDRAIL_DECISION, DataClasses.WELLBEING_METRIC}, writes = DataClasses.GUARDRAIL_DECISION, teamRoles = Roles.PLATFORM_ADMIN)
     @Path("/evaluations")
     @RolesAllowed({Roles.SVC_GUARDRAIL, Roles.SUPERVISOR, Roles.PLATFORM_ADMIN})
     @AllowedClients(value = "coaching-service", roles = Roles.SVC_GUARDRAIL)
@@ -108,6 +112,7 @@ public class GuardrailResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/policies/{teamId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "A team's effective guardrail policy",
@@ -128,6 +133,7 @@ public class GuardrailResource {
     }
 
     @PUT
+    @NoPersonalData
     @Path("/policies/{teamId}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Replace a team's guardrail policy",

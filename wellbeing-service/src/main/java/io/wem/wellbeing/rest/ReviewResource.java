@@ -1,5 +1,7 @@
 package io.wem.wellbeing.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.problem.Problem;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.CurrentCaller;
@@ -52,6 +54,7 @@ public class ReviewResource {
     ReviewService reviews;
 
     @GET
+    @PersonalData(reads = DataClasses.GUARDRAIL_DECISION)
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "A team's review queue",
             description = "Automated actions awaiting a person's approval (REQUIRE_HUMAN_REVIEW decisions) and agents' "
@@ -77,6 +80,7 @@ public class ReviewResource {
     }
 
     @POST
+    @PersonalData(reads = DataClasses.GUARDRAIL_DECISION, writes = DataClasses.GUARDRAIL_DECISION)
     @Path("/{reviewId}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)

@@ -1,5 +1,7 @@
 package io.wem.wellbeing.rest;
 
+import io.wem.common.access.PersonalData;
+import io.wem.common.contracts.DataClasses;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
 import io.wem.wellbeing.service.WellbeingViewService;
@@ -34,6 +36,7 @@ public class WellbeingViewResource {
     WellbeingViewService views;
 
     @GET
+    @PersonalData(reads = DataClasses.WELLBEING_METRIC)
     @Path("/me/wellbeing")
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "My monitoring intensity, recovery and load",
@@ -56,6 +59,7 @@ public class WellbeingViewResource {
     }
 
     @GET
+    @PersonalData(reads = DataClasses.WELLBEING_METRIC)
     @Path("/teams/{teamId}/wellbeing")
     @RolesAllowed({Roles.SUPERVISOR, Roles.WFM_PLANNER, Roles.PLATFORM_ADMIN})
     @Operation(summary = "A team's wellbeing",

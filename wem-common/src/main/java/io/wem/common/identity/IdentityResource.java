@@ -1,5 +1,6 @@
 package io.wem.common.identity;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.wem.common.security.Caller;
@@ -42,6 +43,7 @@ public class IdentityResource {
     }
 
     @GET
+    @NoPersonalData
     @Operation(summary = "The caller as this service sees them",
             description = "Roles (realm roles), teams (`teams` claim) and agent id (`agent_id` claim) taken from the "
                     + "verified bearer token. Any role of the suite may call it; a token with none of them gets 403.")

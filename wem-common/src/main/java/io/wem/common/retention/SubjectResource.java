@@ -1,5 +1,6 @@
 package io.wem.common.retention;
 
+import io.wem.common.access.PersonalData;
 import io.wem.common.audit.Audit;
 import io.wem.common.contracts.SubjectErasure;
 import io.wem.common.contracts.SubjectExport;
@@ -61,6 +62,7 @@ public class SubjectResource {
     String service;
 
     @GET
+    @PersonalData(reads = PersonalData.HELD_BY_SERVICE)
     @Transactional
     @Operation(summary = "Export everything this service holds about an agent",
             description = "Returns the agent's records per data class. Used by governance-service for access requests.")
@@ -74,6 +76,7 @@ public class SubjectResource {
     }
 
     @DELETE
+    @PersonalData(writes = PersonalData.HELD_BY_SERVICE)
     @Transactional
     @Operation(summary = "Erase everything this service holds about an agent",
             description = "Deletes the agent's records in every data class and returns the counts.")
