@@ -17,6 +17,15 @@
 {{- end }}
 {{- end }}
 
+{{/*
+A name of at most 63 characters (DNS-1123 label: Job names end up in a label) made of the full name and a suffix:
+the full name is cut for this suffix, not for the longest one. Call with (dict "ctx" $ "suffix" "governance-migrate").
+*/}}
+{{- define "wem.suffixedName" -}}
+{{- $suffix := printf "-%s" .suffix }}
+{{- printf "%s%s" (include "wem.fullname" .ctx | trunc (int (sub 63 (len $suffix))) | trimSuffix "-") $suffix }}
+{{- end }}
+
 {{/* Kubernetes recommended labels. Call with (dict "ctx" $ "component" "signal-service"); component may be empty. */}}
 {{- define "wem.labels" -}}
 helm.sh/chart: {{ printf "%s-%s" .ctx.Chart.Name .ctx.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}

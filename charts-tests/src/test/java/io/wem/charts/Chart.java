@@ -26,7 +26,10 @@ final class Chart {
     static final String NAMESPACE = "wem";
     static final List<String> SERVICES = List.of("coaching", "governance", "signal", "wellbeing");
     /** Services that call others with client credentials (have an OIDC client secret). */
-    static final List<String> CLIENT_SERVICES = List.of("coaching", "governance", "signal");
+    static final List<String> CLIENT_SERVICES = List.of("coaching", "governance", "signal", "wellbeing");
+
+    /** Rendered as for this Kubernetes version (Helm's own default, 1.20, is below the chart's kubeVersion). */
+    static final String KUBE_VERSION = "1.30.0";
 
     static final Path ROOT = Path.of(System.getProperty("wem.root", "..")).toAbsolutePath().normalize();
     static final Path DIR = ROOT.resolve("charts/wem");
@@ -57,7 +60,7 @@ final class Chart {
             if (hooksChart == null) {
                 hooksChart = copyWithHooksRenamed();
             }
-            TemplateCommand cmd = new Helm(hooksChart).template().withName(RELEASE).withNamespace(NAMESPACE);
+            TemplateCommand cmd = new Helm(hooksChart).template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
             return parse((valuesFile == null ? cmd : cmd.withValuesFile(valuesFile)).call());
         });
     }
@@ -86,7 +89,7 @@ final class Chart {
                 throw new UncheckedIOException(e);
             }
         }
-        TemplateCommand cmd = new Helm(notesChart).template().withName(RELEASE).withNamespace(NAMESPACE);
+        TemplateCommand cmd = new Helm(notesChart).template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
         List<JsonNode> docs = parse((valuesFile == null ? cmd : cmd.withValuesFile(valuesFile)).call());
         return named(docs, "ConfigMap", "notes-under-test").at("/data/notes").asText();
     }
@@ -138,7 +141,7 @@ final class Chart {
 
     /** Raw `helm template` output; throws IllegalStateException with Helm's message when rendering fails. */
     static String template(Path valuesFile, Map<String, Object> sets) {
-        TemplateCommand cmd = helm().template().withName(RELEASE).withNamespace(NAMESPACE);
+        TemplateCommand cmd = helm().template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
         if (valuesFile != null) {
             cmd = cmd.withValuesFile(valuesFile);
         }
