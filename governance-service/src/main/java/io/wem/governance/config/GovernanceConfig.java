@@ -24,6 +24,18 @@ public interface GovernanceConfig {
 
     Approvals approvals();
 
+    Directory directory();
+
+    interface Directory {
+        /** How often the Keycloak sync runs (read by the @Scheduled expression); "off" disables it. */
+        @WithDefault("5m")
+        String syncEvery();
+
+        /** Delay of the first sync after start-up. */
+        @WithDefault("5s")
+        String syncDelay();
+    }
+
     interface Approvals {
         /** How long a four-eyes proposal waits for a decision before it expires. */
         @WithDefault("P7D")
