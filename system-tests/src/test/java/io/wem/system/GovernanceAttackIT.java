@@ -64,7 +64,8 @@ class GovernanceAttackIT {
         String url = System.getProperty("wem.db.url", "jdbc:postgresql://127.0.0.1:5432/") + "wem_governance";
         try (Connection c = DriverManager.getConnection(url, "wem_governance", "wem_governance");
              Statement st = c.createStatement()) {
-            st.execute("SET wem.audit_purge = 'prefix'");
+            c.setAutoCommit(false); // rolled back at the end: an attack that succeeds fails the test, harmlessly
+            st.execute("SET LOCAL wem.audit_purge = 'prefix'");
             for (String sql : List.of(
                     "DELETE FROM audit_entry WHERE sequence = (SELECT max(sequence) FROM audit_entry)",
                     "UPDATE audit_entry SET purpose = 'x'",
@@ -72,9 +73,12 @@ class GovernanceAttackIT {
                     "ALTER TABLE audit_entry DISABLE TRIGGER ALL",
                     "DROP TRIGGER audit_entry_no_change ON audit_entry",
                     "SET ROLE wem_governance_owner")) {
+                st.execute("SAVEPOINT attack");
                 SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
                 assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
+                st.execute("ROLLBACK TO SAVEPOINT attack");
             }
+            c.rollback();
         }
         WemService.GOVERNANCE.as(Tokens.user("ciso1")).get("/api/v1/audit/verify").then().statusCode(200)
                 .body("valid", equalTo(true));

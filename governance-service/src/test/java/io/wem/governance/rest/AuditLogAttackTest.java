@@ -45,17 +45,29 @@ class AuditLogAttackTest {
     @Inject
     AuditCheckpointTopic topic;
 
+    /**
+     * The runtime role's connection, inside a transaction the test always rolls back: should an attack succeed on a
+     * misconfigured database (e.g. one still owned by the runtime role), it fails the test without doing damage.
+     */
     static Connection runtime() throws SQLException {
-        return DriverManager.getConnection(AuditLogTest.DB, "wem_governance", "wem_governance");
+        Connection c = DriverManager.getConnection(AuditLogTest.DB, "wem_governance", "wem_governance");
+        c.setAutoCommit(false);
+        return c;
     }
 
     static Connection superuser() throws SQLException {
         return DriverManager.getConnection(AuditLogTest.DB, "postgres", "");
     }
 
-    static void refused(Statement st, String sql) {
-        SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
-        assertEquals(INSUFFICIENT_PRIVILEGE, e.getSQLState(), sql + ": " + e.getMessage());
+    /** Runs one attack in a savepoint (a refused statement must not abort the ones after it) and expects 42501. */
+    static void refused(Statement st, String sql) throws SQLException {
+        st.execute("SAVEPOINT attack");
+        try {
+            SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
+            assertEquals(INSUFFICIENT_PRIVILEGE, e.getSQLState(), sql + ": " + e.getMessage());
+        } finally {
+            st.execute("ROLLBACK TO SAVEPOINT attack");
+        }
     }
 
     static long count(Connection c, String sql) throws SQLException {
@@ -82,6 +94,7 @@ class AuditLogAttackTest {
             refused(st, "UPDATE audit_retention_floor SET min_window = interval '1 second'");
             refused(st, "UPDATE audit_chain_keying SET legacy_until_sequence = 9223372036854775807");
             assertEquals(1, count(c, "SELECT count(*) FROM audit_entry WHERE sequence = " + seq));
+            c.rollback();
         }
     }
 
@@ -103,6 +116,7 @@ class AuditLogAttackTest {
             st.execute("GRANT UPDATE, DELETE, TRUNCATE ON audit_entry TO wem_governance");
             refused(st, "UPDATE audit_entry SET purpose = 'x' WHERE sequence = " + seq);
             refused(st, "TRUNCATE audit_entry");
+            c.rollback();
         }
     }
 
@@ -112,23 +126,11 @@ class AuditLogAttackTest {
         long seq = publishAndAwait(e);
         try (Connection c = runtime(); Statement st = c.createStatement()) {
             // The runtime role can write retention_policy (the API does); a PT1S window must still purge nothing new.
-            String before;
-            try (ResultSet rs = st.executeQuery("SELECT retention_window FROM retention_policy "
-                    + "WHERE data_class = 'audit-event'")) {
-                rs.next();
-                before = rs.getString(1);
-            }
-            try {
-                st.execute("UPDATE retention_policy SET retention_window = 'PT1S' WHERE data_class = 'audit-event'");
-                assertEquals(0, count(c, "SELECT audit_purge_prefix(now() + interval '100 years', NULL)"));
-                assertEquals(1, count(c, "SELECT count(*) FROM audit_entry WHERE sequence = " + seq));
-            } finally {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE retention_policy SET retention_window = ? "
-                        + "WHERE data_class = 'audit-event'")) {
-                    ps.setString(1, before);
-                    ps.executeUpdate();
-                }
-            }
+            // (All inside the transaction runtime() opens and this test rolls back.)
+            st.execute("UPDATE retention_policy SET retention_window = 'PT1S' WHERE data_class = 'audit-event'");
+            assertEquals(0, count(c, "SELECT audit_purge_prefix(now() + interval '100 years', NULL)"));
+            assertEquals(1, count(c, "SELECT count(*) FROM audit_entry WHERE sequence = " + seq));
+            c.rollback();
         }
     }
 

@@ -64,7 +64,9 @@ class FourEyesTest {
         assertTrue(FourEyes.shortens(RetentionWindow.parse("P90D"), RetentionWindow.parse("P30D"), NOW));
         assertTrue(FourEyes.shortens(RetentionWindow.parse("P7Y"), RetentionWindow.parse("PT1S"), NOW));
         assertTrue(FourEyes.shortens(RetentionWindow.parse("P1M"), RetentionWindow.parse("P27D"), NOW));
-        assertFalse(FourEyes.shortens(RetentionWindow.parse("P30D"), RetentionWindow.parse("P1M"), NOW)); // Feb: 28 d
+        // the month before 1 March is February: P1M is 28 days there, shorter than P30D, longer than P27D
+        assertTrue(FourEyes.shortens(RetentionWindow.parse("P30D"), RetentionWindow.parse("P1M"), NOW));
+        assertFalse(FourEyes.shortens(RetentionWindow.parse("P27D"), RetentionWindow.parse("P1M"), NOW));
         assertFalse(FourEyes.shortens(RetentionWindow.parse("P90D"), RetentionWindow.parse("P90D"), NOW));
         assertFalse(FourEyes.shortens(RetentionWindow.parse("P90D"), RetentionWindow.parse("PT2160H"),
                 NOW));
