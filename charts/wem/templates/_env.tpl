@@ -112,6 +112,23 @@ Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
   value: {{ printf $url "wellbeing" | quote }}
 - name: WEM_GOVERNANCE_KEYCLOAK_ADMIN_URL
   value: {{ $v.keycloak.adminUrl | default (regexReplaceAll "/realms/[^/]+/?$" $v.keycloak.issuerUrl "") | quote }}
+{{- /* The audit chain's HMAC key; the schema owner's login only where Flyway runs (the migration Job, or atStart). */}}
+- name: WEM_AUDIT_HMAC_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $svc.audit.existingSecret | default (printf "%s-governance-audit" $fullname) }}
+      key: {{ $svc.audit.hmacKeyKey }}
+- name: WEM_GOVERNANCE_AUDIT_KEY_VERSION
+  value: {{ $svc.audit.keyVersion | quote }}
+{{- if .migrateAtStart }}
+- name: WEM_FLYWAY_USERNAME
+  value: {{ $svc.migrationDatabase.username | quote }}
+- name: WEM_FLYWAY_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $svc.migrationDatabase.existingSecret | default (printf "%s-governance-db-owner" $fullname) }}
+      key: {{ $svc.migrationDatabase.existingSecretPasswordKey }}
+{{- end }}
 {{- end }}
 {{- with $svc.extraEnv }}
 {{ toYaml . }}

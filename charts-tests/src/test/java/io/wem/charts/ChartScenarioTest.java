@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -191,6 +192,44 @@ class ChartScenarioTest {
         assertEquals("/etc/wem/kafka-keystore/user.p12", Chart.env(c, "KAFKA_SSL_KEYSTORE_LOCATION").path("value").asText());
         assertTrue(Chart.env(c, "KAFKA_SASL_JAAS_CONFIG").isMissingNode());
         assertTrue(Chart.podSpec(d).path("volumes").toString().contains("wem-kafka-user"));
+    }
+
+    /** The chart's realm import must not ship the local demo's login settings (issue 14). */
+    @Test
+    void realmImportUsesProductionLoginSettingsUnlessLocalDemoIsAsked() throws Exception {
+        JsonNode realm = realm(Chart.renderWithHooks(Chart.ci("keycloak-realm")));
+        JsonNode cli = client(realm, "wem-cli");
+        assertAll(
+                () -> assertFalse(cli.path("directAccessGrantsEnabled").asBoolean(true), "password grant on wem-cli"),
+                () -> assertTrue(cli.path("standardFlowEnabled").asBoolean(), "authorization code flow"),
+                () -> assertEquals("S256", cli.at("/attributes/pkce.code.challenge.method").asText()),
+                () -> assertFalse(cli.path("optionalClientScopes").toString().contains("offline_access")),
+                () -> assertTrue(realm.path("bruteForceProtected").asBoolean(), "brute-force protection"),
+                () -> assertTrue(realm.path("passwordPolicy").asText().contains("length(12)"), "password policy"),
+                () -> assertTrue(realm.path("offlineSessionIdleTimeout").asInt() <= 28800, "offline idle"),
+                () -> assertTrue(realm.path("offlineSessionMaxLifespanEnabled").asBoolean()));
+        // every client still carries its audience mappers
+        assertTrue(cli.path("protocolMappers").toString().contains("oidc-audience-mapper"));
+
+        String local = Chart.template(Chart.ci("keycloak-realm"), Map.<String, Object>of(
+                "keycloak.realmImport.localDemoSettings", "true"));
+        JsonNode demo = realm(Chart.parse(local));
+        assertTrue(client(demo, "wem-cli").path("directAccessGrantsEnabled").asBoolean());
+        assertFalse(demo.path("bruteForceProtected").asBoolean(true));
+    }
+
+    private static JsonNode realm(List<JsonNode> docs) throws Exception {
+        JsonNode cm = Chart.named(docs, "ConfigMap", Chart.RELEASE + "-keycloak-realm");
+        return new ObjectMapper().readTree(cm.at("/data/wem-realm.json").asText());
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode c : realm.path("clients")) {
+            if (clientId.equals(c.path("clientId").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,15 +15,24 @@ import java.util.UUID;
  */
 public final class TestTokens {
     public static final String ISSUER = "https://server.example.com";
+    /** Every service's audience (each service accepts only tokens naming it: quarkus.oidc.token.audience). */
+    public static final Set<String> SERVICES = Set.of("signal-service", "coaching-service", "governance-service",
+            "wellbeing-service");
 
     private TestTokens() {
     }
 
     /** A person's token. */
     public static String user(String username, List<String> roles, List<String> teams, String agentId) {
+        return user(SERVICES, username, roles, teams, agentId);
+    }
+
+    /** A person's token for the given audiences only (a service not named must answer 401). */
+    public static String user(Set<String> audience, String username, List<String> roles, List<String> teams,
+                              String agentId) {
         JwtClaimsBuilder b = Jwt.claims()
                 .issuer(ISSUER)
-                .audience("https://service.example.com")
+                .audience(audience)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
                 .preferredUserName(username)
                 .claim("realm_access", Map.of("roles", roles))
@@ -38,7 +48,7 @@ public final class TestTokens {
     public static String service(String clientId, List<String> roles) {
         return Jwt.claims()
                 .issuer(ISSUER)
-                .audience("https://service.example.com")
+                .audience(SERVICES)
                 .subject(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
                 .preferredUserName("service-account-" + clientId)
                 .claim("realm_access", Map.of("roles", roles))

@@ -20,10 +20,47 @@ public interface GovernanceConfig {
 
     SubjectRequests subjectRequests();
 
+    Audit audit();
+
+    Approvals approvals();
+
+    interface Approvals {
+        /** How long a four-eyes proposal waits for a decision before it expires. */
+        @WithDefault("P7D")
+        java.time.Duration ttl();
+    }
+
+    interface Audit {
+        /**
+         * HMAC-SHA256 key of the audit chain and of its checkpoints (at least 32 bytes; from a Secret in production:
+         * WEM_AUDIT_HMAC_KEY). The committed default is for the local stack only.
+         */
+        String hmacKey();
+
+        /** Version of {@link #hmacKey()}; raise it when rotating the key and keep the old one in previousKeys. */
+        @WithDefault("1")
+        int keyVersion();
+
+        /** Keys of earlier versions, each "version:key", so entries sealed before a rotation still verify. */
+        Optional<List<String>> previousKeys();
+
+        /** How often a signed chain-head checkpoint is published (read by the @Scheduled expression; "off"). */
+        @WithDefault("5m")
+        String checkpointEvery();
+
+        /** How long verify waits for the checkpoint topic before falling back to the database copy. */
+        @WithDefault("PT5S")
+        java.time.Duration checkpointReadTimeout();
+    }
+
     interface SubjectRequests {
         /** How often the worker looks for pending requests (read by the @Scheduled expression). */
         @WithDefault("2s")
         String poll();
+
+        /** How long a finished access-request export can be downloaded; then it is deleted. */
+        @WithDefault("P30D")
+        java.time.Duration exportTtl();
     }
 
     interface Services {

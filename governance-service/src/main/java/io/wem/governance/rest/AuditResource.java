@@ -7,6 +7,7 @@ import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
 import io.wem.governance.domain.audit.AuditChain;
 import io.wem.governance.domain.audit.AuditRecord;
+import io.wem.governance.domain.audit.Checkpoint;
 import io.wem.governance.persistence.AuditLogRepository;
 import io.wem.governance.service.AuditLogService;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,7 +78,11 @@ public class AuditResource {
     }
 
     @Schema(name = "AuditVerification")
-    public record VerifyDto(boolean valid, long entries, Long firstBrokenSequence, String reason) {
+    public record VerifyDto(boolean valid, long entries, Long firstBrokenSequence, String reason,
+                            @Schema(description = "Sequence of the signed checkpoint the chain's end was compared "
+                                    + "with; null when none could be read") Long checkpointSequence,
+                            @Schema(description = "Where that checkpoint was read: topic (outside the database) or "
+                                    + "database") String checkpointSource) {
     }
 
     @GET
@@ -114,7 +119,9 @@ public class AuditResource {
     @RolesAllowed(Roles.CISO)
     @Operation(summary = "Export the audit log (streamed)", description = "NDJSON (one entry per line) or CSV with a "
             + "header row, oldest first, with the same filters as the query. Includes hashes so the export can be "
-            + "verified offline. The export is itself recorded in the log.")
+            + "verified offline; header X-Audit-Checkpoint carries the newest signed chain-head checkpoint "
+            + "(sequence, hash, signedAt, keyVersion, HMAC signature) so truncation can be detected offline too. "
+            + "The export is itself recorded in the log.")
     @APIResponse(responseCode = "200", content = {
         @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "ndjson", value = EXAMPLE_ENTRY)),
         @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "sequence,auditId,service,"
@@ -163,6 +170,8 @@ public class AuditResource {
         };
         return Response.ok(body, csv ? "text/csv" : "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"audit." + (csv ? "csv" : "ndjson") + "\"")
+                .header(CHECKPOINT_HEADER, auditLog.latestCheckpoint().map(AuditResource::checkpointHeader)
+                        .orElse(null))
                 .build();
     }
 
@@ -170,21 +179,37 @@ public class AuditResource {
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CISO)
-    @Operation(summary = "Verify the hash chain", description = "Recomputes every entry's hash from its fields and "
-            + "the previous entry's hash, starting at the latest retention anchor, and names the first entry that "
-            + "does not match (changed, removed or reordered).")
+    @Operation(summary = "Verify the hash chain", description = "Recomputes every entry's HMAC seal from its fields and "
+            + "the previous entry's hash, starting at the latest retention anchor, compares the chain's end with the "
+            + "newest signed checkpoint (read from the checkpoint topic, else the database copy), and names the first "
+            + "entry that does not match (changed, removed, reordered, or the newest entries truncated).")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
         @ExampleObject(name = "intact", value = "{\"valid\":true,\"entries\":1532,\"firstBrokenSequence\":null,"
-                + "\"reason\":null}"),
+                + "\"reason\":null,\"checkpointSequence\":1530,\"checkpointSource\":\"topic\"}"),
         @ExampleObject(name = "tampered", value = "{\"valid\":false,\"entries\":1532,\"firstBrokenSequence\":977,"
-                + "\"reason\":\"hash does not match the entry's fields (the entry was changed)\"}")}))
+                + "\"reason\":\"hash does not match the entry's fields (the entry was changed)\",\"checkpointSequence\":1530,"
+                + "\"checkpointSource\":\"topic\"}"),
+        @ExampleObject(name = "truncated", value = "{\"valid\":false,\"entries\":1520,\"firstBrokenSequence\":1521,"
+                + "\"reason\":\"the log ends at sequence 1520 but the signed checkpoint of 2026-03-02T09:15:00Z names "
+                + "sequence 1530 (the newest entries were removed)\",\"checkpointSequence\":1530,"
+                + "\"checkpointSource\":\"topic\"}")}))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a ciso")
     public VerifyDto verify() {
-        AuditChain.Verification v = auditLog.verify();
+        AuditLogService.Verified verified = auditLog.verify();
+        AuditChain.Verification v = verified.verification();
         // Recorded after the walk so the verification covers the chain as it was when asked.
         auditLog.recordOwn(caller.get(), null, "READ", "governance-service:audit-verify", "audit chain verification");
-        return new VerifyDto(v.valid(), v.entries(), v.firstBrokenSequence(), v.reason());
+        return new VerifyDto(v.valid(), v.entries(), v.firstBrokenSequence(), v.reason(), v.checkpointSequence(),
+                verified.checkpointSource());
+    }
+
+    /** The newest signed chain-head checkpoint, so an export can be checked for truncation offline. */
+    static final String CHECKPOINT_HEADER = "X-Audit-Checkpoint";
+
+    static String checkpointHeader(Checkpoint c) {
+        return "chainId=" + c.chainId() + ";sequence=" + c.sequence() + ";hash=" + c.hash() + ";signedAt=" + c.signedAt() + ";keyVersion="
+                + c.keyVersion() + ";signature=" + c.signature();
     }
 
     private static AuditLogRepository.Filter filter(String actor, String subject, String action, String service,

@@ -105,15 +105,18 @@ public class LegalHoldResource {
     @POST
     @Path("/{id}/release")
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
-    @Operation(summary = "Release a legal hold", description = "From the next purge run on, the subjects' expired "
-            + "data is purged again. Audited.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "released", value = HOLD_EXAMPLE)))
+    @Operation(summary = "Propose releasing a legal hold", description = "A four-eyes change: the answer is 202 with "
+            + "a proposal and the hold stays active until a different ciso approves it "
+            + "(POST /api/v1/approvals/{id}/approve). From the next purge run after that, the subjects' expired data "
+            + "is purged again. Proposal and approval are audited.")
+    @APIResponse(responseCode = "202", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApprovalResource.ProposalDto.class),
+            examples = @ExampleObject(name = "proposed", value = ApprovalResource.EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a governance-admin")
     @APIResponse(responseCode = "404", description = "Unknown hold")
     @APIResponse(responseCode = "409", description = "Already released")
-    public HoldDto release(@PathParam("id") String id) {
-        return HoldDto.of(retention.release(caller.get(), id));
+    public Response release(@PathParam("id") String id) {
+        return Response.accepted(ApprovalResource.ProposalDto.of(retention.release(caller.get(), id))).build();
     }
 }

@@ -4,6 +4,7 @@ import io.wem.common.contracts.RedactionRequest;
 import io.wem.common.contracts.RedactionResponse;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.CurrentCaller;
+import io.wem.common.security.AllowedClients;
 import io.wem.common.security.Roles;
 import io.wem.governance.service.RedactionService;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,6 +38,7 @@ public class RedactionResource {
 
     @POST
     @RolesAllowed(Roles.SVC_REDACTION)
+    @AllowedClients("signal-service")
     @Operation(summary = "Redact card data from a batch of texts",
             description = "Finds primary account numbers (typed or spoken, Luhn- and issuer-checked), card security "
                     + "codes and expiry dates (only where the context says so) and replaces them with [PAN], [CVV], "

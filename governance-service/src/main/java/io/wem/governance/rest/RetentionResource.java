@@ -79,20 +79,30 @@ public class RetentionResource {
     @Path("/policies/{dataClass}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
-    @Operation(summary = "Change a retention policy", description = "The change is written to the audit log with "
-            + "the values before and after. The next purge run uses the new window.")
+    @Operation(summary = "Change a retention policy", description = "Lengthening the window (or changing only the "
+            + "legal basis or owner) applies at once (200) and is written to the audit log with the values before and "
+            + "after. Shortening it is a four-eyes change: the answer is 202 with a proposal, and nothing changes "
+            + "until a different ciso approves it (POST /api/v1/approvals/{id}/approve). The next purge run uses the "
+            + "window in force.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "update",
             value = "{\"window\":\"P60D\",\"legalBasis\":\"Legitimate interest: quality assurance\","
                     + "\"owner\":\"Quality Lead\"}")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "updated", value = POLICY_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Window shortened: proposed for approval, not applied",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApprovalResource.ProposalDto.class),
+            examples = @ExampleObject(name = "proposed", value = ApprovalResource.EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid window (errors[].field = window) or missing fields")
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a governance-admin")
     @APIResponse(responseCode = "404", description = "Unknown data class")
-    public RetentionPolicy update(@Parameter(example = "transcript") @PathParam("dataClass") String dataClass,
-                                  @Valid @NotNull PolicyUpdate body) {
-        return retention.update(caller.get(), dataClass, body.window(), body.legalBasis(), body.owner());
+    public Response update(@Parameter(example = "transcript") @PathParam("dataClass") String dataClass,
+                           @Valid @NotNull PolicyUpdate body) {
+        RetentionService.PolicyChange change = retention.update(caller.get(), dataClass, body.window(),
+                body.legalBasis(), body.owner());
+        return change.proposed() == null ? Response.ok(change.applied()).build()
+                : Response.accepted(ApprovalResource.ProposalDto.of(change.proposed())).build();
     }
 
     @POST

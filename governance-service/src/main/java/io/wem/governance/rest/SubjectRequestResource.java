@@ -92,7 +92,9 @@ public class SubjectRequestResource {
     @Path("/{id}/export")
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
     @Operation(summary = "The assembled export of an access request", description = "One JSON document: per "
-            + "service, per data class, the agent's records. Reading it is audited.")
+            + "service, per data class, the agent's records. Reading it is audited. The export is deleted "
+            + "wem.governance.subject-requests.export-ttl (default 30 days) after it was assembled, and when an "
+            + "erasure of the same agent completes.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
         @ExampleObject(name = "export", value = "{\"agentId\":\"agent-north-01\",\"requestId\":\"0c7e...\","
                 + "\"assembledAt\":\"2026-03-01T10:00:03Z\",\"services\":{\"coaching-service\":{\"coaching-record\":"
@@ -102,6 +104,7 @@ public class SubjectRequestResource {
     @APIResponse(responseCode = "403", description = "Not a governance-admin")
     @APIResponse(responseCode = "404", description = "Unknown request or not an access request")
     @APIResponse(responseCode = "409", description = "Not finished yet")
+    @APIResponse(responseCode = "410", description = "The export expired or was erased with the subject")
     public Response export(@PathParam("id") String id) {
         return Response.ok(requests.export(caller.get(), id), MediaType.APPLICATION_JSON).build();
     }

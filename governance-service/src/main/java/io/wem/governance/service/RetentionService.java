@@ -12,6 +12,9 @@ import io.wem.common.problem.ProblemException;
 import io.wem.common.retention.RetentionFloors;
 import io.wem.common.security.Caller;
 import io.wem.governance.config.GovernanceConfig;
+import io.wem.governance.domain.approval.ChangeKind;
+import io.wem.governance.domain.approval.FourEyes;
+import io.wem.governance.domain.approval.Proposal;
 import io.wem.governance.domain.retention.ComplianceAssessor;
 import io.wem.governance.domain.retention.LegalHold;
 import io.wem.governance.domain.retention.PurgePlanner;
@@ -23,9 +26,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Retention policies, legal holds, purge orchestration and the compliance report. */
@@ -46,14 +51,67 @@ public class RetentionService {
     @Inject
     GovernanceConfig config;
 
+    @Inject
+    ApprovalService approvals;
+
+    @Inject
+    Clock clock;
+
     @Transactional
     public List<RetentionPolicy> policies() {
         return repository.policies();
     }
 
-    /** Changes a policy; the change is audited with the values before and after. */
+    /** The outcome of a policy change: applied at once, or proposed for four-eyes approval (window shortened). */
+    public record PolicyChange(RetentionPolicy applied, Proposal proposed) {
+    }
+
+    /**
+     * Changes a policy: lengthening the window (or changing only basis or owner) applies at once; shortening it
+     * becomes a proposal a different ciso must approve ({@link ApprovalService}).
+     */
     @Transactional
-    public RetentionPolicy update(Caller caller, String dataClass, String window, String legalBasis, String owner) {
+    public PolicyChange update(Caller caller, String dataClass, String window, String legalBasis, String owner) {
+        RetentionPolicy current = validPolicy(dataClass, window);
+        RetentionWindow parsed = RetentionWindow.parse(window);
+        if (FourEyes.shortens(RetentionWindow.parse(current.window()), parsed, clock.instant())) {
+            return new PolicyChange(null, approvals.propose(caller, ChangeKind.RETENTION_SHORTEN, dataClass,
+                    Map.of("window", parsed.text(), "legalBasis", legalBasis.trim(), "owner", owner.trim()),
+                    "retention window of " + dataClass + " from " + current.window() + " to " + parsed.text(), null));
+        }
+        return new PolicyChange(applyPolicy(caller, dataClass, window, legalBasis, owner, null), null);
+    }
+
+    /** No policy, proposal or approval may go below the data class's retention floor (wem-common RetentionFloors). */
+    private void aboveFloor(String dataClass, RetentionWindow window) {
+        RetentionFloors.Floor floor = RetentionFloors.of(dataClass);
+        Instant now = clock.instant();
+        if (floor == null || !floor.permits(window.cutoff(now), now)) {
+            throw ProblemException.badRequest("window", "must be at least " + (floor == null ? "a defined floor"
+                    : floor.minimum() + " (" + floor.legalBasis() + ")"));
+        }
+    }
+
+    private RetentionPolicy validPolicy(String dataClass, String window) {
+        if (!DataClasses.ALL.contains(dataClass)) {
+            throw ProblemException.notFound("no retention data class " + dataClass);
+        }
+        try {
+            aboveFloor(dataClass, RetentionWindow.parse(window));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("window", e.getMessage());
+        }
+        RetentionPolicy current = repository.policy(dataClass, true);
+        if (current == null) {
+            throw ProblemException.notFound("no retention policy for " + dataClass);
+        }
+        return current;
+    }
+
+    /** Applies a policy change (at once, or as approved); audited with the values before and after. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    RetentionPolicy applyPolicy(Caller caller, String dataClass, String window, String legalBasis, String owner,
+                                String proposedBy) {
         if (!DataClasses.ALL.contains(dataClass)) {
             throw ProblemException.notFound("no retention data class " + dataClass);
         }
@@ -63,21 +121,17 @@ public class RetentionService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("window", e.getMessage());
         }
-        RetentionFloors.Floor floor = RetentionFloors.of(dataClass);
-        Instant now = Instant.now();
-        if (floor == null || !floor.permits(parsed.cutoff(now), now)) {
-            throw ProblemException.badRequest("window", "must be at least " + (floor == null ? "a defined floor"
-                    : floor.minimum() + " (" + floor.legalBasis() + ")"));
-        }
+        aboveFloor(dataClass, parsed);
         RetentionPolicy before = repository.policy(dataClass, true);
         if (before == null) {
             throw ProblemException.notFound("no retention policy for " + dataClass);
         }
         RetentionPolicy after = new RetentionPolicy(dataClass, before.service(), parsed.text(), legalBasis.trim(),
-                owner.trim(), Instant.now(), caller.actor());
+                owner.trim(), clock.instant(), caller.actor());
         repository.update(after);
         auditLog.recordOwn(caller, null, "UPDATE", "governance-service:retention-policy/" + dataClass,
-                truncate("before: window=" + before.window() + ", legalBasis=" + before.legalBasis() + ", owner="
+                truncate((proposedBy == null ? "" : "approved proposal of " + proposedBy + " | ")
+                        + "before: window=" + before.window() + ", legalBasis=" + before.legalBasis() + ", owner="
                         + before.owner() + " | after: window=" + after.window() + ", legalBasis=" + after.legalBasis()
                         + ", owner=" + after.owner(), 500));
         return after;
@@ -116,18 +170,37 @@ public class RetentionService {
         return hold;
     }
 
+    /** Releasing a hold is a four-eyes change: this records the proposal; the hold stays until a ciso approves. */
     @Transactional
-    public LegalHold release(Caller caller, String id) {
+    public Proposal release(Caller caller, String id) {
+        LegalHold hold = activeHold(id);
+        return approvals.propose(caller, ChangeKind.HOLD_RELEASE, id, Map.of("caseReference", hold.caseReference()),
+                "release legal hold " + id + " for case " + hold.caseReference() + " (agents " + hold.agentIds()
+                        + ", interactions " + hold.interactionIds().size() + ")",
+                hold.agentIds().isEmpty() ? null : hold.agentIds().get(0));
+    }
+
+    private LegalHold activeHold(String id) {
         LegalHold hold = repository.hold(id);
         if (hold == null) {
             throw ProblemException.notFound("no legal hold " + id);
         }
-        if (!repository.release(id, caller.actor(), Instant.now())) {
+        if (hold.releasedAt() != null) {
             throw ProblemException.conflict("legal hold " + id + " is already released");
         }
-        auditLog.recordOwn(caller, hold.agentIds().isEmpty() ? null : hold.agentIds().get(0), "UPDATE",
+        return hold;
+    }
+
+    /** Releases a hold whose release was approved. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    LegalHold applyRelease(Caller approver, String id, String proposedBy) {
+        LegalHold hold = activeHold(id);
+        if (!repository.release(id, approver.actor(), clock.instant())) {
+            throw ProblemException.conflict("legal hold " + id + " is already released");
+        }
+        auditLog.recordOwn(approver, hold.agentIds().isEmpty() ? null : hold.agentIds().get(0), "UPDATE",
                 "governance-service:legal-hold/" + id, truncate("released legal hold for case "
-                        + hold.caseReference() + " (agents " + hold.agentIds() + ")", 500));
+                        + hold.caseReference() + " (agents " + hold.agentIds() + "), proposed by " + proposedBy, 500));
         return repository.hold(id);
     }
 

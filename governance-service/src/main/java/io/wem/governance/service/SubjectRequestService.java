@@ -6,7 +6,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.wem.common.events.Events;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.Caller;
+import io.wem.common.problem.Problem;
 import io.wem.governance.client.SubjectClients;
+import io.wem.governance.config.GovernanceConfig;
 import io.wem.governance.domain.retention.LegalHold;
 import io.wem.governance.persistence.AuditEventStore;
 import io.wem.governance.persistence.RetentionRepository;
@@ -17,6 +19,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +50,12 @@ public class SubjectRequestService {
 
     @Inject
     SubjectClients clients;
+
+    @Inject
+    GovernanceConfig config;
+
+    @Inject
+    Clock clock;
 
     public record Outcome(String status, String detail, Map<String, Long> erased) {
     }
@@ -106,8 +115,15 @@ public class SubjectRequestService {
         if (!req.status().equals("COMPLETED") && !req.status().equals("PARTIAL")) {
             throw ProblemException.conflict("subject request " + id + " is " + req.status());
         }
-        String json = (String) em.createNativeQuery("SELECT export_json FROM subject_request WHERE id = ?1")
-                .setParameter(1, id).getSingleResult();
+        Object[] row = (Object[]) em.createNativeQuery("SELECT export_json, export_cleared_why, export_expires_at "
+                + "FROM subject_request WHERE id = ?1").setParameter(1, id).getSingleResult();
+        String json = (String) row[0];
+        Instant expires = row[2] == null ? null : instant(row[2]);
+        if (json == null || (expires != null && !clock.instant().isBefore(expires))) {
+            throw new ProblemException(Problem.of(410, "export-gone", "Export no longer available",
+                    "the export of subject request " + id + " was deleted ("
+                            + (row[1] == null ? "EXPIRED" : row[1]) + "); open a new access request"));
+        }
         auditLog.recordOwn(caller, req.agentId(), "READ", "governance-service:subject-export/" + id,
                 "data-subject access request export");
         return json;
@@ -206,18 +222,38 @@ public class SubjectRequestService {
             own.set(auditStore.dataClass(), Events.mapper().valueToTree(auditStore.export(req.agentId())));
             outcomes.put("governance-service", new Outcome("DONE", null, null));
         } else {
+            // Earlier access-request exports are copies of the subject's data: they go with the subject.
+            long exports = em.createNativeQuery("UPDATE subject_request SET export_json = NULL, export_cleared_at = ?2, "
+                            + "export_cleared_why = 'ERASED' WHERE agent_id = ?1 AND export_json IS NOT NULL")
+                    .setParameter(1, req.agentId()).setParameter(2, Timestamp.from(clock.instant())).executeUpdate();
             // The access log is kept under the legal-obligation exemption until retention removes it.
             outcomes.put("governance-service", new Outcome("DONE", "audit-event retained (legal obligation, "
-                    + "GDPR Art. 17(3)(b)) until its retention window ends", Map.of(auditStore.dataClass(), 0L)));
+                    + "GDPR Art. 17(3)(b)) until its retention window ends", Map.of(auditStore.dataClass(), 0L,
+                    "subject-export", exports)));
         }
     }
 
     @Transactional
     void finish(String id, String status, Map<String, Outcome> outcomes, String exportJson) {
+        Instant expires = exportJson == null ? null : clock.instant().plus(config.subjectRequests().exportTtl());
         em.createNativeQuery("UPDATE subject_request SET status = ?2, completed_at = now(), outcomes = ?3, "
-                        + "export_json = ?4 WHERE id = ?1")
+                        + "export_json = ?4, export_expires_at = ?5 WHERE id = ?1")
                 .setParameter(1, id).setParameter(2, status).setParameter(3, Events.toJson(outcomes))
-                .setParameter(4, exportJson).executeUpdate();
+                .setParameter(4, exportJson).setParameter(5, expires == null ? null : Timestamp.from(expires))
+                .executeUpdate();
+    }
+
+    @Scheduled(every = "1h", identity = "subject-export-expiry", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduledExpiry() {
+        expireExports();
+    }
+
+    /** Deletes the exports past their expiry; returns how many. */
+    @Transactional
+    public int expireExports() {
+        return em.createNativeQuery("UPDATE subject_request SET export_json = NULL, export_cleared_at = ?1, "
+                        + "export_cleared_why = 'EXPIRED' WHERE export_json IS NOT NULL AND export_expires_at <= ?1")
+                .setParameter(1, Timestamp.from(clock.instant())).executeUpdate();
     }
 
     private static Instant instant(Object o) {

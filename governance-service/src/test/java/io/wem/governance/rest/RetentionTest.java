@@ -63,7 +63,8 @@ class RetentionTest {
 
     @Test
     void policyChangesAreValidatedAndAuditedWithBeforeAndAfter() {
-        String body = "{\"window\":\"P45D\",\"legalBasis\":\"Legitimate interest: QA\",\"owner\":\"Quality Lead\"}";
+        // Lengthening applies at once (shortening is a four-eyes change: FourEyesFlowTest).
+        String body = "{\"window\":\"P400D\",\"legalBasis\":\"Legitimate interest: QA\",\"owner\":\"Quality Lead\"}";
         given().contentType(ContentType.JSON).body(body).put("/api/v1/retention/policies/qa-evaluation").then()
                 .statusCode(401);
         given().auth().oauth2(ciso()).contentType(ContentType.JSON).body(body)
@@ -82,13 +83,13 @@ class RetentionTest {
                 .getString("find { it.dataClass == 'qa-evaluation' }.window");
         given().auth().oauth2(admin(admin)).contentType(ContentType.JSON).body(body)
                 .put("/api/v1/retention/policies/qa-evaluation").then().statusCode(200)
-                .body("window", equalTo("P45D")).body("updatedBy", equalTo(admin));
+                .body("window", equalTo("P400D")).body("updatedBy", equalTo(admin));
         given().auth().oauth2(ciso()).queryParam("actor", admin).queryParam("action", "UPDATE")
                 .get("/api/v1/audit/events").then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].resource", equalTo("governance-service:retention-policy/qa-evaluation"))
                 .body("items[0].purpose", containsString("before: window=" + before))
-                .body("items[0].purpose", containsString("after: window=P45D"));
+                .body("items[0].purpose", containsString("after: window=P400D"));
     }
 
     @Test
@@ -118,8 +119,9 @@ class RetentionTest {
         given().auth().oauth2(TestTokens.agent("x", "t")).get("/api/v1/legal-holds").then().statusCode(403);
         given().auth().oauth2(ciso()).get("/api/v1/legal-holds").then().statusCode(200).body("id", hasItem(id));
         given().auth().oauth2(ciso()).post("/api/v1/legal-holds/" + id + "/release").then().statusCode(403);
-        given().auth().oauth2(admin("ga")).post("/api/v1/legal-holds/" + id + "/release").then().statusCode(200)
-                .body("active", equalTo(false)).body("releasedBy", equalTo("ga"));
+        String approver = FourEyesFlowTest.releaseWithApproval(admin("ga"), id);
+        given().auth().oauth2(ciso()).queryParam("all", true).get("/api/v1/legal-holds").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.releasedBy", equalTo(approver));
         given().auth().oauth2(admin("ga")).post("/api/v1/legal-holds/" + id + "/release").then().statusCode(409);
         given().auth().oauth2(admin("ga")).post("/api/v1/legal-holds/nope/release").then().statusCode(404);
         given().auth().oauth2(admin("ga")).queryParam("all", true).get("/api/v1/legal-holds").then().statusCode(200)
@@ -163,7 +165,7 @@ class RetentionTest {
         given().auth().oauth2(ciso()).get("/api/v1/retention/compliance").then().statusCode(200)
                 .body("find { it.dataClass == 'audit-event' }.service", equalTo("governance-service"))
                 .body("find { it.dataClass == 'audit-event' }.breach", equalTo(false));
-        given().auth().oauth2(admin("ga")).post("/api/v1/legal-holds/" + holdId + "/release").then().statusCode(200);
+        FourEyesFlowTest.releaseWithApproval(admin("ga"), holdId);
     }
 
     @Test

@@ -17,7 +17,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -26,6 +29,12 @@ class SubjectRequestTest {
 
     @OidcWireMock
     WireMockServer stubs;
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @jakarta.inject.Inject
+    io.wem.governance.service.SubjectRequestService requests;
 
     static String admin() {
         return TestTokens.withRoles("gov-admin", "governance-admin");
@@ -83,7 +92,7 @@ class SubjectRequestTest {
         String refused = open("ERASURE", held);
         given().auth().oauth2(admin()).get("/api/v1/subject-requests/" + refused).then().statusCode(200)
                 .body("status", equalTo("REFUSED_LEGAL_HOLD")).body("refusedByHolds", hasItem(holdId));
-        given().auth().oauth2(admin()).post("/api/v1/legal-holds/" + holdId + "/release").then().statusCode(200);
+        FourEyesFlowTest.releaseWithApproval(admin(), holdId);
         given().auth().oauth2(admin()).get("/api/v1/subject-requests/" + refused + "/export").then().statusCode(404);
 
         String agent = AuditLogTest.uid("agent");
@@ -99,6 +108,53 @@ class SubjectRequestTest {
                 .body("outcomes.'wellbeing-service'.status", equalTo("FAILED"));
         // retried: two attempts in the test profile
         stubs.verify(2, deleteRequestedFor(urlPathEqualTo("/auth/wellbeing/api/v1/internal/subjects/" + agent)));
+    }
+
+    /**
+     * Before: a finished export stayed in subject_request forever and survived the subject's erasure (the export was
+     * still served after the erasure completed).
+     */
+    @Test
+    void anExportExpiresAndIsErasedWithTheSubject() {
+        String agent = AuditLogTest.uid("agent");
+        for (String service : new String[] {"signal", "coaching", "wellbeing"}) {
+            stub(service, "GET", agent, 200, "{\"service\":\"" + service + "-service\",\"agentId\":\"" + agent
+                    + "\",\"data\":{}}");
+            stub(service, "DELETE", agent, 200, "{\"service\":\"" + service + "-service\",\"agentId\":\"" + agent
+                    + "\",\"erased\":{}}");
+        }
+        String access = open("ACCESS", agent);
+        awaitStatus(access, "COMPLETED");
+        given().auth().oauth2(admin()).get("/api/v1/subject-requests/" + access + "/export").then().statusCode(200);
+        String erasure = open("ERASURE", agent);
+        awaitStatus(erasure, "COMPLETED");
+        given().auth().oauth2(admin()).get("/api/v1/subject-requests/" + erasure).then()
+                .body("outcomes.'governance-service'.erased.'subject-export'", equalTo(1));
+        given().auth().oauth2(admin()).get("/api/v1/subject-requests/" + access + "/export").then().statusCode(410)
+                .contentType("application/problem+json").body("detail", containsString("ERASED"));
+        assertEquals(1, ((Number) em.createNativeQuery("SELECT count(*) FROM subject_request WHERE id = ?1 "
+                + "AND export_json IS NULL").setParameter(1, access).getSingleResult()).intValue());
+
+        // expiry: an export past its TTL is refused at once and deleted by the sweep
+        String other = AuditLogTest.uid("agent");
+        for (String service : new String[] {"signal", "coaching", "wellbeing"}) {
+            stub(service, "GET", other, 200, "{\"service\":\"" + service + "-service\",\"agentId\":\"" + other
+                    + "\",\"data\":{}}");
+        }
+        String second = open("ACCESS", other);
+        awaitStatus(second, "COMPLETED");
+        backdateExpiry(second);
+        given().auth().oauth2(admin()).get("/api/v1/subject-requests/" + second + "/export").then().statusCode(410);
+        assertTrue(requests.expireExports() >= 1);
+        assertEquals(1, ((Number) em.createNativeQuery("SELECT count(*) FROM subject_request WHERE id = ?1 "
+                + "AND export_json IS NULL AND export_cleared_why = 'EXPIRED'").setParameter(1, second)
+                .getSingleResult()).intValue());
+    }
+
+    @jakarta.transaction.Transactional
+    void backdateExpiry(String id) {
+        em.createNativeQuery("UPDATE subject_request SET export_expires_at = now() - interval '1 second' WHERE id = ?1")
+                .setParameter(1, id).executeUpdate();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.wem.common.problem.ProblemException;
 import io.wem.common.security.AgentScope;
 import io.wem.common.security.Caller;
 import io.wem.common.security.CurrentCaller;
+import io.wem.common.security.AllowedClients;
 import io.wem.common.security.Roles;
 import io.wem.signal.domain.Behavior;
 import io.wem.signal.persistence.AgentDirectory;
@@ -123,6 +124,7 @@ public class AgentBehaviorResource {
     @GET
     @Path("/agents/{agentId}/behaviors/{behaviorId}/measurements")
     @RolesAllowed({Roles.SVC_MEASUREMENTS, Roles.AGENT, Roles.SUPERVISOR, Roles.COACH, Roles.QA_ANALYST})
+    @AllowedClients(value = "coaching-service", roles = Roles.SVC_MEASUREMENTS)
     @Operation(summary = "Measurement series of one behavior for one agent", description = "Daily values (UTC days "
             + "with data) and the whole period's value, each beside the team's pooled value, so a caller can tell an "
             + "agent's change from a team-wide drift. `from`/`to` are ISO instants (default: the behavior's window "

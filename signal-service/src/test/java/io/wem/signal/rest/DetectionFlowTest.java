@@ -171,6 +171,11 @@ class DetectionFlowTest {
                 .body("daily.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
         given().auth().oauth2(TestTokens.service("other-service", List.of("service"))).when().get(path).then()
                 .statusCode(403);
+        // svc-measurements counts only from coaching-service's client (azp), not from a person's or another client's
+        given().auth().oauth2(TestTokens.withRoles("person-with-svc-role", "svc-measurements")).queryParam("from", from)
+                .when().get(path).then().statusCode(403);
+        given().auth().oauth2(TestTokens.service("other-service", List.of("service", "svc-measurements")))
+                .queryParam("from", from).when().get(path).then().statusCode(403);
         given().auth().oauth2(TestTokens.user("coach-x", List.of("coach"), List.of("team-other"), null)).when().get(path)
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.agent(slow, team)).when().get(path).then().statusCode(200);

@@ -6,6 +6,7 @@ import io.wem.common.problem.Problem;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.Caller;
 import io.wem.common.security.CurrentCaller;
+import io.wem.common.security.AllowedClients;
 import io.wem.common.security.Roles;
 import io.wem.wellbeing.domain.GuardrailPolicy;
 import io.wem.wellbeing.service.GuardrailService;
@@ -82,6 +83,7 @@ public class GuardrailResource {
     @POST
     @Path("/evaluations")
     @RolesAllowed({Roles.SVC_GUARDRAIL, Roles.SUPERVISOR, Roles.PLATFORM_ADMIN})
+    @AllowedClients(value = "coaching-service", roles = Roles.SVC_GUARDRAIL)
     @Operation(summary = "Ask whether an action on an agent may happen now",
             description = "ALLOW, DEFER (with earliestAt), REQUIRE_HUMAN_REVIEW (an item is queued for the team's "
                     + "supervisors; ask again with the same reference to learn the verdict) or DENY, with one "

@@ -142,6 +142,14 @@ public class GuardrailApiTest {
         evaluate(TestTokens.supervisor("sup-south", "team-south"), b).statusCode(403)
                 .contentType("application/problem+json");
         evaluate(TestTokens.supervisor("sup-north", "team-north"), b).statusCode(200);
+        // The service role counts only from coaching-service's client (azp): not from a person's wem-cli token, not
+        // from another service (issue 14; before, both got the service's view of every agent).
+        evaluate(TestTokens.withRoles("person-with-svc-role", "svc-guardrail"), b).statusCode(403)
+                .contentType("application/problem+json");
+        evaluate(TestTokens.user("sup-north-svc", java.util.List.of("supervisor", "svc-guardrail"),
+                java.util.List.of("team-north"), null), b).statusCode(403);
+        evaluate(TestTokens.service("signal-service", java.util.List.of("service", "svc-guardrail")), b)
+                .statusCode(403);
         evaluate(TestTokens.user("admin-n", List.of("platform-admin"), List.of("team-north"), null), b)
                 .statusCode(200);
         evaluate(TestTokens.withRoles("admin-x", "platform-admin"), b).statusCode(403);

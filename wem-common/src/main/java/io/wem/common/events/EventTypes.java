@@ -12,6 +12,7 @@ public final class EventTypes {
     public static final String INTERVENTION = "io.wem.coaching.InterventionChanged.v1";
     public static final String AUDIT = "io.wem.governance.AuditEvent.v1";
     public static final String PURGE_COMMAND = "io.wem.governance.PurgeCommand.v1";
+    public static final String AUDIT_CHECKPOINT = "io.wem.governance.AuditCheckpoint.v1";
     public static final String PURGE_RESULT = "io.wem.governance.PurgeResult.v1";
 
     private EventTypes() {

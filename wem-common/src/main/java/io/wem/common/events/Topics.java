@@ -27,6 +27,9 @@ public final class Topics {
     /** Purge results with counts (every service → governance). */
     public static final String PURGE_RESULTS = "wem.governance.purge-results.v1";
 
+    /** Signed heads of governance's audit chain, kept outside its database (governance → auditors, verify). */
+    public static final String AUDIT_CHECKPOINTS = "wem.governance.audit-checkpoints.v1";
+
     /** Dead-letter topic for one consumer: {@code wem.dlq.<service>.<channel>.v1}. */
     public static String deadLetter(String service, String channel) {
         return "wem.dlq." + service + "." + channel + ".v1";

@@ -4,6 +4,7 @@ import io.wem.common.audit.Audit;
 import io.wem.common.contracts.SubjectErasure;
 import io.wem.common.contracts.SubjectExport;
 import io.wem.common.security.CurrentCaller;
+import io.wem.common.security.AllowedClients;
 import io.wem.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
@@ -41,6 +42,7 @@ import java.util.Map;
 @Tag(name = "Subject requests (internal)")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.SVC_SUBJECT_REQUESTS)
+@AllowedClients("governance-service")
 public class SubjectResource {
 
     @Inject

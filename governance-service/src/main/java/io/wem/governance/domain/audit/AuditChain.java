@@ -7,7 +7,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The hash chain of the audit log: hash = SHA-256 over the entry's canonical fields and the previous entry's hash.
+ * The hash chain of the audit log: hash = HMAC-SHA256 (key version >= 1; see {@link AuditKeys}) or, for entries
+ * written before the keyed chain, plain SHA-256 (key version 0) over the entry's canonical fields and the previous
+ * entry's hash. Without the key, whoever can write the table cannot produce a matching seal for a changed entry.
  * Changing, removing or reordering any entry changes every hash after it, so {@link Verifier} names the first entry
  * whose stored hash no longer matches. Canonical form: every field as {@code <length>:<value>;} (null as {@code -;}),
  * times as ISO-8601 UTC with microseconds, roles sorted and joined by commas.
@@ -20,7 +22,22 @@ public final class AuditChain {
     private AuditChain() {
     }
 
+    /** The legacy, unkeyed seal (key version 0). */
     public static String hash(AuditRecord r, String prevHash) {
+        return sha256(canonical(r, prevHash).toString());
+    }
+
+    /** The seal of {@code r} under its key version: HMAC-SHA256 for version >= 1, legacy SHA-256 for 0. */
+    public static String seal(AuditRecord r, String prevHash, AuditKeys keys) {
+        if (r.keyVersion() == 0) {
+            return hash(r, prevHash);
+        }
+        StringBuilder sb = canonical(r, prevHash);
+        field(sb, Integer.toString(r.keyVersion()));
+        return keys.mac(r.keyVersion(), sb.toString());
+    }
+
+    private static StringBuilder canonical(AuditRecord r, String prevHash) {
         StringBuilder sb = new StringBuilder(256);
         field(sb, Long.toString(r.sequence()));
         field(sb, r.auditId());
@@ -36,7 +53,7 @@ public final class AuditChain {
         field(sb, r.traceId());
         field(sb, r.recordedAt() == null ? null : AuditRecord.micros(r.recordedAt()).toString());
         field(sb, prevHash);
-        return sha256(sb.toString());
+        return sb;
     }
 
     private static void field(StringBuilder sb, String value) {
@@ -56,8 +73,15 @@ public final class AuditChain {
         }
     }
 
-    /** Result of a verification: how many entries were checked and the first broken one, if any. */
-    public record Verification(boolean valid, long entries, Long firstBrokenSequence, String reason) {
+    /**
+     * Result of a verification: how many entries were checked, the first broken one if any, and the sequence of the
+     * signed checkpoint the chain was compared with (null when none could be read).
+     */
+    public record Verification(boolean valid, long entries, Long firstBrokenSequence, String reason,
+                               Long checkpointSequence) {
+        public Verification(boolean valid, long entries, Long firstBrokenSequence, String reason) {
+            this(valid, entries, firstBrokenSequence, reason, null);
+        }
     }
 
     /** Checks entries fed in sequence order, starting from the anchor hash (GENESIS when nothing was purged). */
@@ -67,35 +91,81 @@ public final class AuditChain {
         private long entries;
         private Long broken;
         private String reason;
+        private final AuditKeys keys;
+        private final long legacyUntil;
+        private final Long anchorSequence;
+        private Checkpoint checkpoint;
+        private Long lastSequence;
+        private String hashAtCheckpoint;
 
+        /** An unkeyed chain (every entry key version 0), as before the keyed chain. */
         public Verifier(String anchorHash, Long anchorSequence) {
+            this(anchorHash, anchorSequence, null, Long.MAX_VALUE);
+        }
+
+        /**
+         * @param keys        the chain's HMAC keys
+         * @param legacyUntil the last sequence that may be unkeyed (the switch to the keyed chain); an unkeyed entry
+         *                    after it is refused, so nobody can append or substitute entries sealed without the key
+         */
+        public Verifier(String anchorHash, Long anchorSequence, AuditKeys keys, long legacyUntil) {
             this.expectedPrev = anchorHash == null ? GENESIS : anchorHash;
             this.expectedSequence = anchorSequence == null ? null : anchorSequence + 1;
+            this.anchorSequence = anchorSequence;
+            this.keys = keys;
+            this.legacyUntil = legacyUntil;
+        }
+
+        /** Also compares the chain with a signed head checkpoint (whose signature the caller has checked). */
+        public Verifier against(Checkpoint latest) {
+            this.checkpoint = latest;
+            return this;
         }
 
         public void accept(AuditRecord r) {
             entries++;
+            lastSequence = r.sequence();
+            if (checkpoint != null && r.sequence() == checkpoint.sequence()) {
+                hashAtCheckpoint = r.hash();
+            }
             if (broken != null) {
                 return;
             }
             if (expectedSequence != null && r.sequence() != expectedSequence) {
-                fail(r, "sequence gap: expected " + expectedSequence + " (an entry was removed)");
+                fail(r.sequence(), "sequence gap: expected " + expectedSequence + " (an entry was removed)");
             } else if (!expectedPrev.equals(r.prevHash())) {
-                fail(r, "prev_hash does not match the previous entry's hash");
-            } else if (!hash(r, r.prevHash()).equals(r.hash())) {
-                fail(r, "hash does not match the entry's fields (the entry was changed)");
+                fail(r.sequence(), "prev_hash does not match the previous entry's hash");
+            } else if (r.keyVersion() == 0 && r.sequence() > legacyUntil) {
+                fail(r.sequence(), "unkeyed entry after the switch to the keyed chain (sequence " + legacyUntil + ")");
+            } else if (r.keyVersion() > 0 && (keys == null || !keys.has(r.keyVersion()))) {
+                fail(r.sequence(), "no audit key for key version " + r.keyVersion());
+            } else if (!seal(r, r.prevHash(), keys).equals(r.hash())) {
+                fail(r.sequence(), "hash does not match the entry's fields (the entry was changed)");
             }
             expectedPrev = r.hash();
             expectedSequence = r.sequence() + 1;
         }
 
-        private void fail(AuditRecord r, String why) {
-            broken = r.sequence();
+        private void fail(long sequence, String why) {
+            broken = sequence;
             reason = why;
         }
 
         public Verification result() {
-            return new Verification(broken == null, entries, broken, reason);
+            if (broken == null && checkpoint != null
+                    && (anchorSequence == null || checkpoint.sequence() > anchorSequence)) {
+                long last = lastSequence != null ? lastSequence : anchorSequence == null ? 0 : anchorSequence;
+                if (last < checkpoint.sequence()) {
+                    fail(last + 1, "the log ends at sequence " + last + " but the signed checkpoint of "
+                            + checkpoint.signedAt() + " names sequence " + checkpoint.sequence()
+                            + " (the newest entries were removed)");
+                } else if (!checkpoint.hash().equals(hashAtCheckpoint)) {
+                    fail(checkpoint.sequence(), "entry " + checkpoint.sequence() + " differs from the signed "
+                            + "checkpoint of " + checkpoint.signedAt() + " (history was rewritten)");
+                }
+            }
+            return new Verification(broken == null, entries, broken, reason,
+                    checkpoint == null ? null : checkpoint.sequence());
         }
     }
 

@@ -1,0 +1,5 @@
+package io.wem.governance.domain.approval;
+
+public enum ProposalStatus {
+    PENDING, APPROVED, REJECTED, EXPIRED
+}
