@@ -26,7 +26,7 @@ final class Chart {
     static final String NAMESPACE = "wem";
     static final List<String> SERVICES = List.of("coaching", "governance", "signal", "wellbeing");
     /** Services that call others with client credentials (have an OIDC client secret). */
-    static final List<String> CLIENT_SERVICES = List.of("coaching", "governance", "signal");
+    static final List<String> CLIENT_SERVICES = List.of("coaching", "governance", "signal", "wellbeing");
 
     static final Path ROOT = Path.of(System.getProperty("wem.root", "..")).toAbsolutePath().normalize();
     static final Path DIR = ROOT.resolve("charts/wem");
