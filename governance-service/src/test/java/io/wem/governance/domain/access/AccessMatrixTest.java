@@ -32,7 +32,8 @@ class AccessMatrixTest {
     static final List<Class<?>> RESOURCES = List.of(RedactionResource.class, AuditResource.class,
             RetentionResource.class, LegalHoldResource.class, AccessResource.class, TransparencyResource.class,
             IdentityResource.class, SubjectResource.class,
-            io.wem.governance.rest.SubjectRequestResource.class, io.wem.governance.rest.ApprovalResource.class);
+            io.wem.governance.rest.SubjectRequestResource.class, io.wem.governance.rest.ApprovalResource.class,
+            io.wem.governance.rest.InternalLegalHoldResource.class);
 
     @Test
     void governanceEntriesMatchTheRolesAllowedAnnotations() throws Exception {
