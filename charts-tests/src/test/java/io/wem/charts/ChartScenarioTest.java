@@ -68,13 +68,15 @@ class ChartScenarioTest {
                 assertEquals("wem-" + key + "-oidc",
                         Chart.env(c, "WEM_OIDC_CLIENT_SECRET").at("/valueFrom/secretKeyRef/name").asText());
             }
+            assertEquals("wem-" + key + "-signing",
+                    Chart.env(c, "WEM_SIGNING_PRIVATE_KEY").at("/valueFrom/secretKeyRef/name").asText());
         }
     }
 
     @Test
     void inlineValuesBecomeChartSecretsThatThePodsReference() {
         List<JsonNode> docs = Chart.renderWithHooks(Chart.ci("inline-secrets"));
-        assertEquals(7, Chart.ofKind(docs, "Secret").size(), "4 database + 3 client secrets");
+        assertEquals(12, Chart.ofKind(docs, "Secret").size(), "4 database + 4 client + 4 signing-key secrets");
         for (String key : Chart.SERVICES) {
             JsonNode db = Chart.named(docs, "Secret", Chart.fullname(key) + "-db");
             assertEquals("eval-" + key + "-db", decode(db.at("/data/password")));
@@ -86,6 +88,17 @@ class ChartScenarioTest {
             assertFalse(c.toString().contains("eval-" + key), c.toString());
         }
         assertEquals("eval-signal-client", decode(Chart.named(docs, "Secret", "wem-it-signal-oidc").at("/data/client-secret")));
+        for (String key : Chart.SERVICES) {
+            assertEquals("eval-" + key + "-signing", decode(Chart.named(docs, "Secret", Chart.fullname(key) + "-signing")
+                    .at("/data/private-key")));
+            JsonNode c = container(docs, "Deployment", Chart.fullname(key));
+            assertEquals(Chart.fullname(key) + "-signing",
+                    Chart.env(c, "WEM_SIGNING_PRIVATE_KEY").at("/valueFrom/secretKeyRef/name").asText());
+            // every service gets every service's public key variable (empty = nothing from that service is trusted)
+            for (String other : Chart.SERVICES) {
+                assertFalse(Chart.env(c, "WEM_SIGNING_PUBLIC_KEYS_" + other.toUpperCase() + "_SERVICE").isMissingNode());
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.wem.governance.rest;
 
 import io.wem.common.contracts.LegalHoldScope;
 import io.wem.common.retention.LegalHolds;
+import io.wem.common.security.AllowedClients;
 import io.wem.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ public class InternalLegalHoldResource {
 
     @GET
     @RolesAllowed(Roles.SERVICE)
+    @AllowedClients({"signal-service", "coaching-service", "wellbeing-service", "governance-service"})
     @Operation(operationId = "activeLegalHolds", summary = "Active legal holds (service accounts)",
             description = "Every active hold's scope: agent ids, interaction ids and optional [from, to). Services call "
                     + "it with their client-credentials token before purging or erasing, and delete nothing when it "
@@ -38,7 +40,8 @@ public class InternalLegalHoldResource {
         @ExampleObject(name = "holds", value = "[{\"holdId\":\"7d1e...\",\"caseReference\":\"CASE-2026-014\","
                 + "\"agentIds\":[\"agent-north-01\"],\"interactionIds\":[],\"from\":null,\"to\":null}]")))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-    @APIResponse(responseCode = "403", description = "Not a service account of the suite")
+    @APIResponse(responseCode = "403", description = "Not a service account of the suite (role service and azp one of "
+            + "the four services)")
     public List<LegalHoldScope> active() {
         return holds.active();
     }

@@ -82,12 +82,22 @@ public class RetentionService {
         return new PolicyChange(applyPolicy(caller, dataClass, window, legalBasis, owner, null), null);
     }
 
+    /** No policy, proposal or approval may go below the data class's retention floor (wem-common RetentionFloors). */
+    private void aboveFloor(String dataClass, RetentionWindow window) {
+        RetentionFloors.Floor floor = RetentionFloors.of(dataClass);
+        Instant now = clock.instant();
+        if (floor == null || !floor.permits(window.cutoff(now), now)) {
+            throw ProblemException.badRequest("window", "must be at least " + (floor == null ? "a defined floor"
+                    : floor.minimum() + " (" + floor.legalBasis() + ")"));
+        }
+    }
+
     private RetentionPolicy validPolicy(String dataClass, String window) {
         if (!DataClasses.ALL.contains(dataClass)) {
             throw ProblemException.notFound("no retention data class " + dataClass);
         }
         try {
-            RetentionWindow.parse(window);
+            aboveFloor(dataClass, RetentionWindow.parse(window));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("window", e.getMessage());
         }
@@ -111,12 +121,7 @@ public class RetentionService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("window", e.getMessage());
         }
-        RetentionFloors.Floor floor = RetentionFloors.of(dataClass);
-        Instant now = Instant.now();
-        if (floor == null || !floor.permits(parsed.cutoff(now), now)) {
-            throw ProblemException.badRequest("window", "must be at least " + (floor == null ? "a defined floor"
-                    : floor.minimum() + " (" + floor.legalBasis() + ")"));
-        }
+        aboveFloor(dataClass, parsed);
         RetentionPolicy before = repository.policy(dataClass, true);
         if (before == null) {
             throw ProblemException.notFound("no retention policy for " + dataClass);

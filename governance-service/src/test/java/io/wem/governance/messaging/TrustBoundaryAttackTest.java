@@ -191,6 +191,25 @@ class TrustBoundaryAttackTest {
     }
 
     @Test
+    void theWorkerRechecksHoldsBeforeRunningAnErasureOpenedEarlier() {
+        String agent = uid("agent");
+        String admin = TestTokens.withRoles(uid("ga"), "governance-admin");
+        String holdId = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"caseReference\":\"CASE-14\",\"reason\":\"tribunal\",\"agentIds\":[\"" + agent + "\"]}")
+                .post("/api/v1/legal-holds").then().statusCode(201).extract().path("id");
+        // an erasure opened before the hold existed, still waiting for the worker
+        String id = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO subject_request (id, type, "
+                        + "agent_id, status, requested_by, requested_at) VALUES (?1, 'ERASURE', ?2, 'PENDING', 'ga', now())")
+                .setParameter(1, id).setParameter(2, agent).executeUpdate());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "REFUSED_LEGAL_HOLD".equals(given().auth().oauth2(admin)
+                .get("/api/v1/subject-requests/" + id).jsonPath().getString("status")));
+        given().auth().oauth2(admin).get("/api/v1/subject-requests/" + id).then()
+                .body("refusedByHolds[0]", equalTo(holdId));
+        given().auth().oauth2(admin).post("/api/v1/legal-holds/" + holdId + "/release").then().statusCode(200);
+    }
+
+    @Test
     void oneAdministratorCannotShortenAuditRetentionBelowTheFloor() {
         given().auth().oauth2(TestTokens.withRoles(uid("ga"), "governance-admin")).contentType(ContentType.JSON)
                 .body("{\"window\":\"PT1S\",\"legalBasis\":\"none\",\"owner\":\"me\"}")

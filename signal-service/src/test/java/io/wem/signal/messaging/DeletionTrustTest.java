@@ -28,6 +28,7 @@ import static io.restassured.RestAssured.given;
 import static io.wem.signal.support.Signals.batch;
 import static io.wem.signal.support.Signals.interaction;
 import static io.wem.signal.support.Signals.uid;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -116,7 +117,11 @@ class DeletionTrustTest {
         String path = "/api/v1/internal/subjects/" + agent;
         LegalHoldsStub.down();
         given().auth().oauth2(GOVERNANCE).when().delete(path).then().statusCode(503);
+        assertEquals(2, count("SELECT count(*) FROM signal_interaction WHERE agent_id = ?", agent));
+        // governance answers again; the client's circuit breaker may still say 503 (retry later) for a while
         LegalHoldsStub.answer(hold("\"" + agent + "\"", ""));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                given().auth().oauth2(GOVERNANCE).when().delete(path).then().extract().statusCode() != 503);
         given().auth().oauth2(GOVERNANCE).when().delete(path).then().statusCode(409);
         assertEquals(2, count("SELECT count(*) FROM signal_interaction WHERE agent_id = ?", agent));
         LegalHoldsStub.answer(hold("", "\"" + held + "\""));

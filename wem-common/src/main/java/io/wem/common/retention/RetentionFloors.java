@@ -29,16 +29,16 @@ public final class RetentionFloors {
     }
 
     private static final Map<String, Floor> FLOORS = Map.of(
-            DataClasses.INTERACTION_SIGNAL, new Floor(Period.ofMonths(3),
-                    "Performance reviews and disputes of a quarter must be answerable from the signals"),
+            DataClasses.INTERACTION_SIGNAL, new Floor(Period.ofDays(30),
+                    "An agent may dispute a monthly performance review; the signals behind it must still exist"),
             DataClasses.TRANSCRIPT, new Floor(Period.ofDays(30),
                     "Complaint and chargeback handling (card schemes answer disputes within 30 days)"),
             DataClasses.QA_EVALUATION, new Floor(Period.ofDays(30),
                     "An agent may contest an evaluation within 30 days"),
             DataClasses.COACHING_RECORD, new Floor(Period.ofMonths(6),
                     "Employment contract: development records of the current review cycle (GDPR Art. 6(1)(b))"),
-            DataClasses.WELLBEING_METRIC, new Floor(Period.ofMonths(3),
-                    "Occupational health and safety: evidence of workload monitoring (GDPR Art. 9(2)(b))"),
+            DataClasses.WELLBEING_METRIC, new Floor(Period.ofDays(30),
+                    "Occupational health and safety: evidence for the monthly workload review (GDPR Art. 9(2)(b))"),
             DataClasses.GUARDRAIL_DECISION, new Floor(Period.ofMonths(6),
                     "Evidence of proportionate monitoring (GDPR Art. 22, 35)"),
             DataClasses.AUDIT_EVENT, new Floor(Period.ofYears(6),
