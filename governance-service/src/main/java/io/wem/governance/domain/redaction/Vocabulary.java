@@ -72,7 +72,7 @@ final class Vocabulary {
         }
         put("the", FILLER | THE);
         put("back", BACK);
-        for (String w : new String[] {"sorry", "okay", "ok", "so", "yeah", "yes", "yep", "right", "wait", "well",
+        for (String w : new String[] {"okay", "ok", "so", "yeah", "yes", "yep", "right", "wait", "well",
                 "let", "me", "see", "hang", "on", "just", "sec", "second", "moment", "that's", "thats", "that",
                 "is", "it's", "its", "it", "then", "next", "like", "again", "got", "check", "hold", "bear", "with",
                 "there", "here", "you", "go", "are", "they", "the", "rest", "last", "first", "bit", "part", "ready",
@@ -81,7 +81,7 @@ final class Vocabulary {
             put(w, FILLER);
         }
         put("and", AND);
-        for (String w : new String[] {"no", "nope", "actually", "mean", "correction", "oops", "scratch", "instead",
+        for (String w : new String[] {"no", "sorry", "nope", "actually", "mean", "correction", "oops", "scratch", "instead",
                 "not"}) {
             put(w, CORRECTION);
         }
