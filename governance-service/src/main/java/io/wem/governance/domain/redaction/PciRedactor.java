@@ -64,9 +64,9 @@ public final class PciRedactor {
     private static final int TURN_SPREAD = 6;
     private static final int CARD_CONTEXT_BACK = 20;
     private static final int CARD_CONTEXT_FORWARD = 6;
-    private static final int CODE_WINDOW = 30;
+    private static final int CODE_WINDOW = 40;
     private static final int CODE_WINDOW_AFTER_PAN = 12;
-    private static final int CODE_TURNS = 4;
+    private static final int CODE_TURNS = 8;
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -187,7 +187,7 @@ public final class PciRedactor {
         List<Integer> panEnds = new ArrayList<>(2);
         findPans(s, found, panEnds);
         for (int t = 0; t < s.n; t++) {
-            if (s.kind[t] == WORD && (s.code[t] & Vocabulary.CATEGORY) == Vocabulary.EXPIRY) {
+            if (s.kind[t] == WORD && ((s.code[t] & Vocabulary.CATEGORY) == Vocabulary.EXPIRY || s.endDate(t))) {
                 scanCodes(s, t, CODE_WINDOW, false, found);
             }
         }
@@ -487,8 +487,8 @@ public final class PciRedactor {
                 return; // something already found there; what follows belongs to it
             }
             int cat = s.kind[t] == WORD ? s.code[t] & Vocabulary.CATEGORY : 0;
-            if (cat == other || cat == Vocabulary.CARD) {
-                return; // the other code or another card is being talked about now
+            if (cat == other) {
+                return; // the other code is being talked about now
             }
             int p = s.pos[t];
             int limit = s.groupEnd[s.spk[t]];
@@ -994,7 +994,9 @@ public final class PciRedactor {
             if (kind[next] == NUM && q < n && (gap[order[q]] & G_THOUSANDS) != 0 && turn[order[q]] == turn[next]) {
                 return false; // "72,494,061"
             }
-            return chunkStart(pos[next]) || filler(next, false);
+            // inside a turn any digit may follow an interjection; a new turn must start a real chunk ("one more
+            // question" is not one)
+            return (turnChange ? chunkStart(pos[next]) : mayStartUnit(next)) || filler(next, false);
         }
 
         /** A digit group of 2–6 digits, or a number word followed by another: how a dictated chunk starts. */
@@ -1039,6 +1041,12 @@ public final class PciRedactor {
             }
             int v = code[prev] & Vocabulary.VALUE;
             return cat(prev) == Vocabulary.DIGIT && (v == 3 || v == 4);
+        }
+
+        /** "end date" (of the card). */
+        boolean endDate(int t) {
+            return cat(t) == Vocabulary.DATE && t > 0 && turn[t - 1] == turn[t] && skipAfter[t - 1] == 0
+                    && cat(t - 1) == Vocabulary.END;
         }
 
         /** "the back" (of the card), not "call me back". */

@@ -25,6 +25,8 @@ final class Vocabulary {
     static final int QUANTITY = 16 << 8;   // "digits": "the three digits" is a description, not a code
     static final int AND = 17 << 8;        // "and": inside "four hundred and twelve", else a filler
     static final int BACK = 18 << 8;       // "back": CVV context only as "the back"
+    static final int END = 19 << 8;        // "end date": expiry context
+    static final int DATE = 20 << 8;
     /** Value of the filler "the" (fillers have no numeric value otherwise). */
     static final int THE = 1;
 
@@ -72,6 +74,8 @@ final class Vocabulary {
         }
         put("the", FILLER | THE);
         put("back", BACK);
+        put("end", END);
+        put("date", DATE);
         for (String w : new String[] {"okay", "ok", "so", "yeah", "yes", "yep", "right", "wait", "well",
                 "let", "me", "see", "hang", "on", "just", "sec", "second", "moment", "that's", "thats", "that",
                 "is", "it's", "its", "it", "then", "next", "like", "again", "got", "check", "hold", "bear", "with",
