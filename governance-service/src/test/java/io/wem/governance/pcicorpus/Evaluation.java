@@ -5,6 +5,7 @@ import io.wem.governance.pcicorpus.Corpus.Case;
 import io.wem.governance.pcicorpus.Corpus.Secret;
 import io.wem.governance.pcicorpus.Corpus.SecretKind;
 import io.wem.governance.pcicorpus.Corpus.Span;
+import io.wem.testing.pci.SpokenDigitReader;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -9,6 +9,7 @@ import io.wem.governance.pcicorpus.Corpus.Case;
 import io.wem.governance.pcicorpus.Corpus.Secret;
 import io.wem.governance.pcicorpus.Corpus.SecretKind;
 import io.wem.governance.service.RedactionService;
+import io.wem.testing.pci.SpokenDigitReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
