@@ -46,7 +46,52 @@ class RedactionResourceTest {
                 .body("results[0].findings[0].end", equalTo(24))
                 .body("results[0].findings[1].type", equalTo("EXPIRY"))
                 .body("results[1].text", equalTo("nothing here"))
-                .body("results[1].findings", hasSize(0));
+                .body("results[1].findings", hasSize(0))
+                .body("conversations", hasSize(0));
+    }
+
+    @Test
+    void conversationsAreRedactedAcrossTurnsOfOneSpeaker() {
+        String body = "{\"conversations\":[{\"turns\":["
+                + "{\"speaker\":\"customer\",\"text\":\"it's 6210\"},"
+                + "{\"speaker\":\"agent\",\"text\":\"okay\"},"
+                + "{\"speaker\":\"customer\",\"text\":\"5294 3056 0575 458\"},"
+                + "{\"speaker\":\"agent\",\"text\":\"and the three digits on the back?\"},"
+                + "{\"speaker\":\"customer\",\"text\":\"seven one two\"}]}]}";
+        given().auth().oauth2(svc()).contentType(ContentType.JSON).body(body).post("/api/v1/redactions")
+                .then().statusCode(200)
+                .body("results", hasSize(0))
+                .body("conversations", hasSize(1))
+                .body("conversations[0].turns", hasSize(5))
+                .body("conversations[0].turns[0].text", equalTo("it's [PAN]"))
+                .body("conversations[0].turns[0].findings[0].start", equalTo(5))
+                .body("conversations[0].turns[1].text", equalTo("okay"))
+                .body("conversations[0].turns[2].text", equalTo("[PAN]"))
+                .body("conversations[0].turns[3].findings", hasSize(0))
+                .body("conversations[0].turns[4].text", equalTo("[CVV]"));
+    }
+
+    @Test
+    void badConversationsNameTheField() {
+        given().auth().oauth2(svc()).contentType(ContentType.JSON).body("{\"conversations\":[null]}")
+                .post("/api/v1/redactions").then().statusCode(400).body("errors[0].field", equalTo("conversations[0]"));
+        given().auth().oauth2(svc()).contentType(ContentType.JSON).body("{\"conversations\":[{}]}")
+                .post("/api/v1/redactions").then().statusCode(400)
+                .body("errors[0].field", equalTo("conversations[0].turns"));
+        given().auth().oauth2(svc()).contentType(ContentType.JSON)
+                .body("{\"conversations\":[{\"turns\":[{\"speaker\":\"a\",\"text\":\"x\"},null]}]}")
+                .post("/api/v1/redactions").then().statusCode(400)
+                .body("errors[0].field", equalTo("conversations[0].turns[1]"));
+        given().auth().oauth2(svc()).contentType(ContentType.JSON)
+                .body("{\"conversations\":[{\"turns\":[{\"speaker\":\"a\"}]}]}")
+                .post("/api/v1/redactions").then().statusCode(400)
+                .body("errors[0].field", equalTo("conversations[0].turns[0].text"));
+        // test profile: max-texts=5 counts texts and turns together
+        given().auth().oauth2(svc()).contentType(ContentType.JSON)
+                .body("{\"texts\":[\"a\",\"b\"],\"conversations\":[{\"turns\":[{\"text\":\"c\"},{\"text\":\"d\"},"
+                        + "{\"text\":\"e\"},{\"text\":\"f\"}]}]}")
+                .post("/api/v1/redactions").then().statusCode(413).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("conversations"));
     }
 
     @Test

@@ -34,7 +34,10 @@ final class CardNumbers {
         return v;
     }
 
-    /** The brand whose IIN range and length this number fits, or null. */
+    /**
+     * The brand whose IIN range and length this number fits, or null. Deliberately broad (fail closed): where
+     * brands share prefixes every length any of them issues is accepted.
+     */
     static String issuer(char[] d, int off, int len) {
         if (len < 12 || len > 19) {
             return null;
@@ -53,21 +56,43 @@ final class CardNumbers {
         if ((p2 == 34 || p2 == 37) && len == 15) {
             return "amex";
         }
+        if (p4 >= 2200 && p4 <= 2204 && len >= 16 && len <= 19) {
+            return "mir";
+        }
+        if (p4 == 2205 && len == 16) {
+            return "borica";
+        }
         if ((p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65 || (p6 >= 622126 && p6 <= 622925))
                 && len >= 16 && len <= 19) {
             return "discover";
         }
         if (p4 >= 3528 && p4 <= 3589 && len >= 16 && len <= 19) {
-            return "jcb";
+            return "jcb"; // includes RuPay 353/356 and LankaPay 357111
         }
         if (((p3 >= 300 && p3 <= 305) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39) && len >= 14 && len <= 19) {
             return "diners";
         }
-        if (p2 == 62 && len >= 16 && len <= 19) {
+        if ((p2 == 62 || p2 == 81) && len >= 16 && len <= 19) {
             return "unionpay";
         }
+        if ((p2 == 60 || p2 == 65 || p2 == 81 || p2 == 82 || p3 == 508) && len == 16) {
+            return "rupay";
+        }
+        if (((p6 >= 506099 && p6 <= 506198) || (p6 >= 650002 && p6 <= 650027) || (p6 >= 507865 && p6 <= 507964))
+                && (len == 16 || len == 18 || len == 19)) {
+            return "verve";
+        }
+        if ((p4 == 9792 || p4 == 9860) && len == 16) {
+            return "troy-humo";
+        }
+        if (p4 == 1946 && (len == 16 || len == 18 || len == 19)) {
+            return "gpn";
+        }
+        if (p1 == 1 && len == 15) {
+            return "uatp";
+        }
         if ((p2 == 50 || (p2 >= 56 && p2 <= 69)) && len >= 12 && len <= 19) {
-            return "maestro";
+            return "maestro"; // also Dankort, InterPayment, InstaPayment, UkrCard, NPS
         }
         return null;
     }

@@ -1,59 +1,83 @@
 package io.wem.governance.domain.redaction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Finds and redacts card data (PAN, CVV, expiry) in free text such as call transcripts and agent notes.
+ * Finds and redacts card data (PAN, CVV, expiry) in free text and whole conversations (call transcripts, notes).
  *
- * <p>How it works, in one pass over the text and no regular expressions: a tokenizer splits the text into number
- * tokens, word tokens (looked up in a small {@link Vocabulary} of number words and context words) and the gaps between
- * them. Digit-bearing tokens that follow each other with only soft separators (spaces, dashes, dots, commas between
- * words) form a run of "units" — "4111", "four", "double four" (44), "forty one" (41), "eleven" (11). Inside a run
- * every sub-span of 12–19 digits aligned to unit boundaries is checked against Luhn and the issuer ranges; the nearest
- * context word decides whether a valid-looking number is a card ("card", "visa") or something else ("order", "ticket",
- * "phone"). CVV and expiry are only looked for in a short window after their context words.
+ * <p>How it works, without regular expressions, in one pass over the characters plus a pass over the few tokens:
+ * <ol>
+ * <li><b>Normalise while tokenizing.</b> Invisible characters (zero-width, soft hyphen, joiners, combining marks) are
+ * skipped, every Unicode decimal digit (full-width, Arabic-Indic...) reads as its ASCII digit, full-width letters as
+ * ASCII letters; any run of other characters (spaces, tabs, newlines, {@code - _ * / , .}) is a separator. Tokens keep
+ * their offsets in the original text, so findings point at the original characters.</li>
+ * <li><b>Tokens</b> are digit groups and known words ({@link Vocabulary}: number words, fillers, context words);
+ * unknown words are not kept, they only end a number and count for context distance. A letter glued to digits
+ * ("cc4111") is just a word before a digit group.</li>
+ * <li><b>Runs.</b> Each speaker's tokens, across their turns, are read as runs of digit units ("4111", "four",
+ * "double four", "forty one", "fifty", "four hundred and twelve") separated only by separators, hesitations and
+ * fillers ("um", "sorry", "let me see", "no"); the other party's turns in between do not break a run.</li>
+ * <li><b>PAN, fail closed.</b> Every sub-span of a run aligned to unit boundaries that has 12–19 digits, passes Luhn
+ * and is in an issuer range is redacted, whatever the words around it (the union of all such spans, so overlapping
+ * readings never leave digits). Context only adds: a run of 13+ digits near card words, a long spoken run, or a run
+ * in which the speaker corrects digits is redacted whole as a suspected PAN. The only exclusions are numbers that
+ * are provably something else: a checksum-valid IBAN, and a '+' country-code phone number of at most 15 digits.</li>
+ * <li><b>CVV and expiry</b> are looked for after their context words (also in the following turns of any speaker)
+ * and right after a PAN.</li>
+ * </ol>
  *
  * <p>Thread-safe: per-call scratch space is kept per thread. Never logs or returns the secret itself.
  */
 public final class PciRedactor {
 
-    static final int KIND_NUM = 1;
-    static final int KIND_WORD = 2;
+    static final int NUM = 1;
+    static final int WORD = 2;
 
-    // Gap flags: what lies between a token and the one before it.
-    static final int G_ADJ = 1;       // nothing: the tokens touch ("card4111", "1st")
-    static final int G_COMMA = 2;
-    static final int G_SLASH = 4;
-    static final int G_HARD = 8;      // anything that ends a number (other punctuation, long gaps)
-    static final int G_NEWLINE = 16;
-    static final int G_MARK = 32;     // '+', '#', '(', currency: phone numbers, ids, amounts
+    // What lies between a token and the one before it in the same turn.
+    static final int G_TURN = 1;     // first token of its turn
+    static final int G_NEWLINE = 2;
+    static final int G_PLUS = 4;     // '+' right before: a phone number's country code
+    static final int G_MONEY = 8;    // a currency sign right before: an amount
 
-    private static final int MAX_GAP = 3;
-    private static final int CONTEXT_BACK = 10;
-    private static final int CONTEXT_FORWARD = 5;
-    private static final int WINDOW = 8;
-    /** Preferred PAN lengths when several sub-spans of a run are valid (16 is by far the most common). */
-    private static final int[] LENGTH_RANK = new int[20];
-
-    static {
-        int[] order = {16, 15, 19, 14, 13, 18, 17, 12};
-        java.util.Arrays.fill(LENGTH_RANK, 99);
-        for (int i = 0; i < order.length; i++) {
-            LENGTH_RANK[order[i]] = i;
-        }
-    }
+    /** Separator characters a loose (PAN) run may bridge; more is a different part of the text. */
+    private static final int LOOSE_GAP = 24;
+    /** Separator characters a strict (CVV, expiry) run may bridge. */
+    private static final int STRICT_GAP = 4;
+    private static final int LOOSE_FILLERS = 6;
+    private static final int STRICT_FILLERS = 2;
+    /** Turns of a speaker a PAN may be spread over (counting the other party's turns in between). */
+    private static final int TURN_SPREAD = 6;
+    private static final int CARD_CONTEXT_BACK = 20;
+    private static final int CARD_CONTEXT_FORWARD = 6;
+    private static final int CODE_WINDOW = 30;
+    private static final int CODE_WINDOW_AFTER_PAN = 12;
+    private static final int CODE_TURNS = 4;
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /** One turn of a conversation: who spoke and what they said. */
+    public record Turn(String speaker, String text) {
+    }
 
     /** Redacts with full placeholders. */
     public Redaction redact(String text) {
         return redact(text, false);
     }
 
+    /** Finds the secrets without keeping the redacted text. */
+    public List<Finding> find(String text) {
+        return redact(text, false).findings();
+    }
+
     /**
+     * Redacts one text. Lines starting with a speaker label ("Customer: ...", "AGENT: ...") are read as turns of a
+     * conversation, so a number split over one speaker's lines is still found.
+     *
      * @param keepLastFour write {@code [PAN ****1111]} instead of {@code [PAN]} (the most PCI DSS allows to show
      *                     besides the first six; this engine never keeps more than the last four)
      */
@@ -62,202 +86,464 @@ public final class PciRedactor {
             return new Redaction(text == null ? "" : text, List.of());
         }
         Scratch s = scratch.get();
-        s.tokenize(text);
-        List<Found> found = new ArrayList<>(2);
-        findPans(s, found);
-        if (s.hasCvvWord) {
-            findAfterContext(s, Vocabulary.CVV, found);
-        }
-        if (s.hasExpiryWord) {
-            findAfterContext(s, Vocabulary.EXPIRY, found);
-        }
-        if (found.isEmpty()) {
-            return new Redaction(text, List.of());
-        }
-        found.sort(Comparator.comparingInt(f -> f.start));
-        StringBuilder out = new StringBuilder(text.length());
-        List<Finding> findings = new ArrayList<>(found.size());
-        int pos = 0;
-        for (Found f : found) {
-            out.append(text, pos, f.start);
-            if (f.type == FindingType.PAN && keepLastFour) {
-                out.append("[PAN ****").append(f.lastFour).append(']');
-            } else {
-                out.append(f.type.placeholder());
-            }
-            pos = f.end;
-            findings.add(new Finding(f.type, f.start, f.end, f.confidence));
-        }
-        out.append(text, pos, text.length());
-        return new Redaction(out.toString(), Collections.unmodifiableList(findings));
+        s.reset();
+        Map<String, Integer> speakers = new HashMap<>(4);
+        splitLabelledLines(s, text, speakers);
+        return detectAndRender(s, new String[] {text}, keepLastFour).get(0);
     }
 
-    /** One turn of a conversation: who spoke and what they said. */
-    public record Turn(String speaker, String text) {
-    }
-
-    /** Redacts an ordered conversation; one result per turn, offsets in that turn's text. */
+    /** Redacts an ordered conversation as one transcript; one result per turn, offsets in that turn's text. */
     public List<Redaction> redactConversation(List<Turn> turns, boolean keepLastFour) {
-        List<Redaction> out = new ArrayList<>(turns.size());
-        for (Turn t : turns) {
-            out.add(redact(t.text(), keepLastFour));
+        Scratch s = scratch.get();
+        s.reset();
+        Map<String, Integer> speakers = new HashMap<>(4);
+        String[] texts = new String[turns.size()];
+        for (int i = 0; i < texts.length; i++) {
+            Turn turn = turns.get(i);
+            texts[i] = turn.text() == null ? "" : turn.text();
+            String who = turn.speaker() == null ? "" : turn.speaker().trim().toLowerCase(java.util.Locale.ROOT);
+            int spk = speakers.computeIfAbsent(who, k -> speakers.size());
+            s.tokenize(texts[i], 0, texts[i].length(), s.turns++, spk, i);
+        }
+        return detectAndRender(s, texts, keepLastFour);
+    }
+
+    /**
+     * A text whose lines carry speaker labels (at least two lines) becomes one turn per labelled line (unlabelled
+     * lines continue it); the label stays part of its turn's text.
+     */
+    private static void splitLabelledLines(Scratch s, String text, Map<String, Integer> speakers) {
+        int len = text.length();
+        int labelled = 0;
+        for (int lineStart = 0; lineStart < len && labelled < 2; ) {
+            labelled += labelEnd(text, lineStart, len) > 0 ? 1 : 0;
+            int nl = text.indexOf('\n', lineStart);
+            lineStart = nl < 0 ? len : nl + 1;
+        }
+        if (labelled < 2) {
+            s.tokenize(text, 0, len, s.turns++, 0, 0);
+            return;
+        }
+        speakers.put("", 0);
+        int turnStart = 0;
+        int turnLabelEnd = 0;
+        int spk = 0;
+        for (int lineStart = 0; lineStart < len; ) {
+            int labelEnd = labelEnd(text, lineStart, len);
+            if (labelEnd > 0) {
+                if (lineStart > turnStart) {
+                    s.tokenize(text, turnStart, lineStart, s.turns++, spk, 0, turnLabelEnd);
+                }
+                String who = text.substring(lineStart, labelEnd - 1).trim().toLowerCase(java.util.Locale.ROOT);
+                spk = speakers.computeIfAbsent(who, k -> speakers.size());
+                turnStart = lineStart;
+                turnLabelEnd = labelEnd;
+            }
+            int nl = text.indexOf('\n', lineStart);
+            lineStart = nl < 0 ? len : nl + 1;
+        }
+        s.tokenize(text, turnStart, len, s.turns++, spk, 0, turnLabelEnd);
+    }
+
+    /** End (after ':') of a "Label:" at the start of a line, or -1. */
+    private static int labelEnd(String text, int from, int len) {
+        int i = from;
+        while (i < len && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        int wordStart = i;
+        while (i < len && i - wordStart <= 24) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                return i > wordStart && Character.isLetter(text.charAt(wordStart)) ? i + 1 : -1;
+            }
+            if (!Character.isLetterOrDigit(c) && c != ' ' && c != '_' && c != '-') {
+                return -1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Detection over all tokens, then one redacted text per input text.
+
+    private record Found(FindingType type, int text, int start, int end, double confidence, String lastFour) {
+    }
+
+    private List<Redaction> detectAndRender(Scratch s, String[] texts, boolean keepLastFour) {
+        s.groupBySpeaker();
+        List<Found> found = new ArrayList<>(4);
+        List<Integer> panEnds = new ArrayList<>(2);
+        findPans(s, found, panEnds);
+        for (int t = 0; t < s.n; t++) {
+            if (s.kind[t] == WORD && (s.code[t] & Vocabulary.CATEGORY) == Vocabulary.EXPIRY) {
+                scanCodes(s, t, CODE_WINDOW, false, found);
+            }
+        }
+        for (int end : panEnds) {
+            scanCodes(s, end, CODE_WINDOW_AFTER_PAN, false, found);
+        }
+        for (int t = 0; t < s.n; t++) {
+            if (s.kind[t] == WORD && ((s.code[t] & Vocabulary.CATEGORY) == Vocabulary.CVV || s.codeLength(t))) {
+                scanCodes(s, t, CODE_WINDOW, true, found);
+            }
+        }
+        for (int end : panEnds) {
+            scanCodes(s, end, CODE_WINDOW_AFTER_PAN, true, found);
+        }
+        List<Redaction> out = new ArrayList<>(texts.length);
+        if (found.isEmpty()) {
+            for (String t : texts) {
+                out.add(new Redaction(t, List.of()));
+            }
+            return out;
+        }
+        found.sort((a, b) -> a.text != b.text ? Integer.compare(a.text, b.text) : Integer.compare(a.start, b.start));
+        int k = 0;
+        for (int i = 0; i < texts.length; i++) {
+            String text = texts[i];
+            List<Found> mine = new ArrayList<>(2);
+            while (k < found.size() && found.get(k).text == i) {
+                Found f = found.get(k++);
+                Found last = mine.isEmpty() ? null : mine.get(mine.size() - 1);
+                if (last != null && f.start < last.end) {
+                    // overlapping readings merge into one; a PAN wins over the codes it swallowed
+                    FindingType type = last.type == FindingType.PAN || f.type == FindingType.PAN ? FindingType.PAN
+                            : last.type;
+                    mine.set(mine.size() - 1, new Found(type, i, last.start, Math.max(last.end, f.end),
+                            Math.max(last.confidence, f.confidence), f.end >= last.end ? f.lastFour : last.lastFour));
+                } else {
+                    mine.add(f);
+                }
+            }
+            if (mine.isEmpty()) {
+                out.add(new Redaction(text, List.of()));
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(text.length());
+            List<Finding> findings = new ArrayList<>(mine.size());
+            int pos = 0;
+            for (Found f : mine) {
+                sb.append(text, pos, f.start);
+                if (f.type == FindingType.PAN && keepLastFour && f.lastFour != null) {
+                    sb.append("[PAN ****").append(f.lastFour).append(']');
+                } else {
+                    sb.append(f.type.placeholder());
+                }
+                pos = f.end;
+                findings.add(new Finding(f.type, f.start, f.end, f.confidence));
+            }
+            sb.append(text, pos, text.length());
+            out.add(new Redaction(sb.toString(), Collections.unmodifiableList(findings)));
         }
         return out;
-    }
-
-    /** Finds the secrets without building the redacted text. */
-    public List<Finding> find(String text) {
-        return redact(text, false).findings();
-    }
-
-    private record Found(FindingType type, int start, int end, double confidence, String lastFour) {
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // PAN
 
-    private void findPans(Scratch s, List<Found> found) {
-        int t = 0;
-        while (t < s.n) {
-            if (!s.digitBearing(t)) {
-                t++;
+    private void findPans(Scratch s, List<Found> found, List<Integer> panEnds) {
+        for (int p = 0; p < s.n; ) {
+            int t = s.order[p];
+            if (s.used[t] || !s.mayStartUnit(t)) {
+                p++;
                 continue;
             }
-            int next = s.buildRun(t, false);
-            if (s.runDigits >= 12) {
-                searchRun(s, found);
+            int limit = s.groupEnd[s.spk[t]];
+            int next = s.buildRun(p, limit, false, false);
+            if (s.units > 0 && s.runDigits >= 12) {
+                boolean[] cover = s.cover(next - p);
+                boolean any = false;
+                if (s.runHasTensUnit) {
+                    // "fifty two" may be 52 or 50 2: try the split reading too, and redact what either finds
+                    s.buildRun(p, limit, false, true);
+                    any = searchRun(s, p, cover);
+                    s.buildRun(p, limit, false, false);
+                }
+                any |= searchRun(s, p, cover);
+                emitRun(s, p, cover, any, found, panEnds);
             }
-            t = Math.max(next, t + 1);
+            p = Math.max(next, p + 1);
         }
     }
 
-    private void searchRun(Scratch s, List<Found> found) {
-        int units = s.units;
-        int u = 0;
-        while (u < units) {
-            int bestEnd = -1;
-            int bestRank = 99;
+    /** Marks (by view position from p0) every unit-aligned 12–19 digit span of the run that is a valid PAN. */
+    private static boolean searchRun(Scratch s, int p0, boolean[] cover) {
+        boolean any = false;
+        for (int u = 0; u < s.units; u++) {
             int total = 0;
-            for (int e = u; e < units; e++) {
+            for (int e = u; e < s.units; e++) {
                 total += s.uLen[e];
                 if (total > 19) {
                     break;
                 }
-                if (total >= 12 && LENGTH_RANK[total] < bestRank
-                        && CardNumbers.plausiblePan(s.digits, s.uOff[u], total)) {
-                    bestRank = LENGTH_RANK[total];
-                    bestEnd = e;
+                if (total >= 12 && CardNumbers.plausiblePan(s.digits, s.uOff[u], total) && !excluded(s, u, e, total)) {
+                    Arrays.fill(cover, s.uPosFirst[u] - p0, Math.min(s.uPosLast[e] - p0 + 1, s.coverSize), true);
+                    any = true;
                 }
             }
-            if (bestEnd < 0) {
+            // A long typed block may hold a 16+ digit PAN with digits glued after it ("4111111111111111234"): try
+            // the PANs ending inside it too; the whole block goes. (Not shorter ones: most 16-digit numbers have
+            // some 12-15 digit prefix that passes Luhn.)
+            for (int e = u, before = 0; e < s.units && before < 19; before += s.uLen[e], e++) {
+                if (s.uLen[e] < 8 || s.uSpoken[e]) {
+                    continue;
+                }
+                for (int len = Math.max(16, before + 1); len < before + s.uLen[e] && len <= 19; len++) {
+                    if (CardNumbers.plausiblePan(s.digits, s.uOff[u], len) && !excluded(s, u, e, len)) {
+                        Arrays.fill(cover, s.uPosFirst[u] - p0, Math.min(s.uPosLast[e] - p0 + 1, s.coverSize), true);
+                        any = true;
+                    }
+                }
+            }
+        }
+        return any;
+    }
+
+    /** Redacts the covered parts of the current run (whole run when suspected), whole units at a time. */
+    private static void emitRun(Scratch s, int p0, boolean[] cover, boolean any, List<Found> found,
+                                List<Integer> panEnds) {
+        int units = s.units;
+        int first = s.order[s.uPosFirst[0]];
+        int last = s.order[s.uPosLast[units - 1]];
+        boolean context = s.cardContext(first, last);
+        int spokenDigits = 0;
+        for (int u = 0; u < units; u++) {
+            spokenDigits += s.uSpoken[u] ? s.uLen[u] : 0;
+        }
+        boolean suspected = false;
+        if (s.runCorrected) {
+            suspected = true; // "four one, no, four two": which digits count is guesswork, so all of them go
+        } else if (!any && s.runDigits >= 13) {
+            // people read out few other numbers this long; a misheard digit must not let a card through
+            suspected = context || (spokenDigits * 2 >= s.runDigits && s.runDigits >= 15);
+        }
+        if (any && !suspected) {
+            absorbSpokenEdges(s, p0, cover);
+        }
+        if (!any && !suspected) {
+            return;
+        }
+        double confidence = any ? (context ? 0.99 : 0.95) : 0.6;
+        int u = 0;
+        while (u < units) {
+            boolean covered = suspected;
+            for (int p = s.uPosFirst[u]; p <= s.uPosLast[u] && p - p0 < s.coverSize && !covered; p++) {
+                covered = cover[p - p0];
+            }
+            if (!covered) {
                 u++;
                 continue;
             }
-            int firstTok = s.uTokFirst[u];
-            int lastTok = s.uTokLast[bestEnd];
-            int context = s.context(firstTok, lastTok);
-            boolean allNumeric = true;
-            boolean shortGroup = false;
-            for (int k = u; k <= bestEnd; k++) {
-                allNumeric &= s.uNumeric[k];
-                // a short last group is normal ("4475 4533 0420 6", "3611 3671 7950 36")
-                shortGroup |= s.uNumeric[k] && s.uLen[k] < 3 && k < bestEnd;
+            int e = u;
+            while (e + 1 < units && (suspected || anyCovered(s, e + 1, p0, cover))) {
+                e++;
             }
-            if ((s.gap[firstTok] & G_MARK) != 0 && context <= 0) {
-                context = -1; // "+44 ...", "#4111...": a phone number or an identifier, not a card
-            }
-            // Numbers typed in small groups ("41 11 11 ...") are lists, scores or phone numbers unless a card
-            // is being talked about.
-            if (context < 0 || (allNumeric && shortGroup && context <= 0)) {
-                u = bestEnd + 1;
-                continue;
-            }
-            double confidence = context > 0 ? 0.99 : (allNumeric ? 0.95 : 0.9);
-            int total2 = 0;
-            for (int k = u; k <= bestEnd; k++) {
-                total2 += s.uLen[k];
-            }
-            int lastOff = s.uOff[u] + total2 - 4;
-            String lastFour = new String(s.digits, lastOff, 4);
-            found.add(new Found(FindingType.PAN, s.uStart[u], s.uEnd[bestEnd], confidence, lastFour));
-            for (int tok = firstTok; tok <= lastTok; tok++) {
-                s.used[tok] = true;
-            }
-            u = bestEnd + 1;
+            emitStretch(s, u, e, FindingType.PAN, confidence, found);
+            panEnds.add(s.order[s.uPosLast[e]]);
+            u = e + 1;
         }
+    }
+
+    /**
+     * A spoken PAN read slightly differently than it was meant ("fifty two" for 50 2) leaves a digit or three of the
+     * same breath beside it: those go with it.
+     */
+    private static void absorbSpokenEdges(Scratch s, int p0, boolean[] cover) {
+        int firstCovered = -1;
+        int lastCovered = -1;
+        for (int u = 0; u < s.units; u++) {
+            if (anyCovered(s, u, p0, cover)) {
+                lastCovered = u;
+                if (firstCovered < 0) {
+                    firstCovered = u;
+                }
+            }
+        }
+        int before = 0;
+        boolean spokenBefore = true;
+        for (int u = 0; u < firstCovered; u++) {
+            before += s.uLen[u];
+            spokenBefore &= s.uSpoken[u];
+        }
+        if (firstCovered > 0 && before <= 3 && spokenBefore && s.uSpoken[firstCovered]) {
+            Arrays.fill(cover, 0, s.uPosFirst[firstCovered] - p0, true);
+        }
+        int after = 0;
+        boolean spokenAfter = true;
+        for (int u = lastCovered + 1; u < s.units; u++) {
+            after += s.uLen[u];
+            spokenAfter &= s.uSpoken[u];
+        }
+        if (lastCovered < s.units - 1 && after <= 3 && spokenAfter && s.uSpoken[lastCovered]) {
+            Arrays.fill(cover, s.uPosLast[lastCovered] - p0, Math.min(s.uPosLast[s.units - 1] - p0 + 1, s.coverSize),
+                    true);
+        }
+    }
+
+    private static boolean anyCovered(Scratch s, int u, int p0, boolean[] cover) {
+        for (int p = s.uPosFirst[u]; p <= s.uPosLast[u] && p - p0 < s.coverSize; p++) {
+            if (cover[p - p0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Numbers that are provably not cards: checksum-valid IBANs, '+' country-code phone numbers. */
+    private static boolean excluded(Scratch s, int u, int e, int total) {
+        for (int k = u; k <= e; k++) {
+            if (s.iban[s.order[s.uPosFirst[k]]]) {
+                return true;
+            }
+        }
+        int first = s.order[s.uPosFirst[u]];
+        return (s.gap[first] & G_PLUS) != 0 && !s.uSpoken[u] && s.uLen[u] <= 3 && total <= 15;
+    }
+
+    /** Emits units u..e (one piece per turn they touch) and marks their tokens used. */
+    private static void emitStretch(Scratch s, int u, int e, FindingType type, double confidence, List<Found> found) {
+        String lastFour = null;
+        if (type == FindingType.PAN) {
+            int endDigit = s.uOff[e] + s.uLen[e];
+            int startDigit = s.uOff[u];
+            lastFour = endDigit - startDigit >= 4 ? new String(s.digits, endDigit - 4, 4) : null;
+        }
+        int pieceStart = -1;
+        int pieceTurn = -1;
+        int pieceText = -1;
+        int pieceEnd = -1;
+        for (int p = s.uPosFirst[u]; p <= s.uPosLast[e]; p++) {
+            int t = s.order[p];
+            s.used[t] = true;
+            if (s.turn[t] != pieceTurn) {
+                if (pieceStart >= 0) {
+                    found.add(new Found(type, pieceText, pieceStart, pieceEnd, confidence, null));
+                }
+                pieceTurn = s.turn[t];
+                pieceText = s.txt[t];
+                pieceStart = s.start[t];
+            }
+            pieceEnd = s.end[t];
+        }
+        found.add(new Found(type, pieceText, pieceStart, pieceEnd, confidence, lastFour));
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // CVV and expiry: only in a short window after a context word.
+    // CVV and expiry: after their context words (or a PAN), in any speaker's following turns.
 
-    private void findAfterContext(Scratch s, int category, List<Found> found) {
-        for (int t = 0; t < s.n; t++) {
-            if (s.kind[t] != KIND_WORD || (s.code[t] & Vocabulary.CATEGORY) != category) {
+    /**
+     * Looks for a CVV ({@code cvv}) or an expiry after token {@code from}: a context word (then the first number that
+     * reads as one, skipping "the three digits"), or the last token of a PAN (then only the number right after it).
+     */
+    private void scanCodes(Scratch s, int from, int window, boolean cvv, List<Found> found) {
+        boolean afterPan = s.kind[from] == NUM || s.mayStartUnit(from);
+        int other = cvv ? Vocabulary.EXPIRY : Vocabulary.CVV;
+        for (int t = from + 1; t < s.n && s.widx[t] - s.widx[from] <= window
+                && s.turn[t] - s.turn[from] <= CODE_TURNS; t++) {
+            if (s.used[t]) {
+                if (afterPan) {
+                    continue; // "4111... 12/27 123": the expiry is taken, the code follows it
+                }
+                return; // something already found there; what follows belongs to it
+            }
+            int cat = s.kind[t] == WORD ? s.code[t] & Vocabulary.CATEGORY : 0;
+            if (cat == other || cat == Vocabulary.CARD) {
+                return; // the other code or another card is being talked about now
+            }
+            int p = s.pos[t];
+            int limit = s.groupEnd[s.spk[t]];
+            if (!cvv && cat == Vocabulary.MONTH) {
+                int q = p + 1;
+                if (q < limit && s.link(t, s.order[q], true) && s.isSeparator(s.order[q])) {
+                    q++; // "april of twenty eight", "april slash 28"
+                }
+                if (q < limit && s.link(s.order[q - 1], s.order[q], true)) {
+                    s.buildRun(q, limit, true, false);
+                    int year = s.units == 0 ? -1 : yearPrefix(s);
+                    if (year >= 0) {
+                        s.used[t] = true;
+                        int before = found.size();
+                        emitStretch(s, 0, year, FindingType.EXPIRY, 0.9, found);
+                        Found f = found.get(before); // a strict run stays in one turn: widen it to the month word
+                        found.set(before, new Found(f.type, f.text, s.start[t], f.end, f.confidence, null));
+                        return;
+                    }
+                }
                 continue;
             }
-            for (int w = t + 1; w < s.n && s.widx[w] - s.widx[t] <= WINDOW; w++) {
-                if ((s.gap[w] & G_NEWLINE) != 0 || s.used[w]) {
-                    break;
+            if (!s.mayStartUnit(t) || s.describesLength(p, limit) || (s.gap[t] & G_MONEY) != 0) {
+                if (afterPan && s.mayStartUnit(t)) {
+                    return;
                 }
-                boolean month = category == Vocabulary.EXPIRY && s.kind[w] == KIND_WORD
-                        && (s.code[w] & Vocabulary.CATEGORY) == Vocabulary.MONTH;
-                if (!month && !s.digitBearing(w)) {
-                    continue;
+                continue;
+            }
+            int next = s.buildRun(p, limit, true, false);
+            if (s.units > 0) {
+                int last = cvv ? cvvPrefix(s) : expiryPrefix(s);
+                if (last >= 0) {
+                    emitStretch(s, 0, last, cvv ? FindingType.CVV : FindingType.EXPIRY, 0.9, found);
+                    return;
                 }
-                Found f = category == Vocabulary.CVV ? cvvAt(s, w) : expiryAt(s, w, month);
-                if (f != null) {
-                    found.add(f);
+                if (afterPan) {
+                    return;
                 }
-                break; // the first number after the context word decides
+            }
+            // not a code: keep looking after this number (e.g. "the three digits, is 123")
+            if (next > p + 1) {
+                t = s.order[next - 1];
             }
         }
     }
 
-    private Found cvvAt(Scratch s, int t) {
-        int next = s.buildRun(t, false);
-        if (s.runDigits < 3 || s.runDigits > 4 || s.units == 0 || anyUsed(s, t, next)) {
-            return null;
-        }
-        markUsed(s, t, next);
-        return new Found(FindingType.CVV, s.uStart[0], s.uEnd[s.units - 1], 0.9, null);
-    }
-
-    private Found expiryAt(Scratch s, int t, boolean monthWord) {
-        int start = s.start[t];
-        int first = t;
-        int month = -1;
-        if (monthWord) {
-            month = s.code[t] & Vocabulary.VALUE;
-            t++;
-            if (t >= s.n || (s.gap[t] & (G_HARD | G_NEWLINE)) != 0 || !s.digitBearing(t)) {
-                return null;
+    private static int pieceCount(Scratch s, int u, int e) {
+        int pieces = 1;
+        for (int p = s.uPosFirst[u] + 1; p <= s.uPosLast[e]; p++) {
+            if (s.turn[s.order[p]] != s.turn[s.order[p - 1]]) {
+                pieces++;
             }
         }
-        int next = s.buildRun(t, true);
-        // at most "oh one twenty twenty seven": four units
-        if (s.units == 0 || s.units > 4 || anyUsed(s, t, next)) {
-            return null;
-        }
+        return pieces;
+    }
+
+    /** Last unit of the run if it is a 3- or 4-digit code ("call me back on 452-532-4054" is not), or -1. */
+    private static int cvvPrefix(Scratch s) {
+        return s.runDigits == 3 || s.runDigits == 4 ? s.units - 1 : -1;
+    }
+
+    /** Last unit of a month-and-year at the start of the run (3–6 digits: M YY, MM YY, M 20YY, MM 20YY), or -1. */
+    private static int expiryPrefix(Scratch s) {
         char[] d = s.digits;
-        int off = s.uOff[0];
-        int len = s.runDigits;
-        boolean ok;
-        if (monthWord) {
-            ok = len == 2 || (len == 4 && d[off] == '2' && d[off + 1] == '0');
-        } else {
-            ok = switch (len) {
-                case 3 -> validMonth(d[off] - '0');
-                case 4 -> validMonth(two(d, off));
-                case 5 -> validMonth(d[off] - '0') && d[off + 1] == '2' && d[off + 2] == '0';
-                case 6 -> validMonth(two(d, off)) && d[off + 2] == '2' && d[off + 3] == '0';
+        int total = 0;
+        int best = -1;
+        for (int u = 0; u < s.units && total < 6; u++) {
+            total += s.uLen[u];
+            boolean ok = switch (total) {
+                case 3 -> validMonth(d[0] - '0');
+                case 4 -> validMonth(two(d, 0));
+                case 5 -> validMonth(d[0] - '0') && d[1] == '2' && d[2] == '0';
+                case 6 -> validMonth(two(d, 0)) && d[2] == '2' && d[3] == '0';
                 default -> false;
             };
+            if (ok) {
+                best = u;
+            }
         }
-        if (!ok || (monthWord && !validMonth(month))) {
-            return null;
+        return best;
+    }
+
+    /** Last unit of a year ("28", "2028") at the start of the run, or -1. */
+    private static int yearPrefix(Scratch s) {
+        int total = 0;
+        int best = -1;
+        for (int u = 0; u < s.units && total < 4; u++) {
+            total += s.uLen[u];
+            if (total == 2 || (total == 4 && s.digits[0] == '2' && s.digits[1] == '0')) {
+                best = u;
+            }
         }
-        markUsed(s, first, next);
-        return new Found(FindingType.EXPIRY, monthWord ? start : s.uStart[0], s.uEnd[s.units - 1], 0.9, null);
+        return best;
     }
 
     private static int two(char[] d, int off) {
@@ -268,360 +554,638 @@ public final class PciRedactor {
         return m >= 1 && m <= 12;
     }
 
-    private static boolean anyUsed(Scratch s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.used[i]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void markUsed(Scratch s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            s.used[i] = true;
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------------------
     // Tokens and runs, in arrays reused per thread.
 
     static final class Scratch {
-        char[] text = new char[1024];
         int n;
-        int[] start = new int[256];
-        int[] end = new int[256];
+        int turns;
         int[] kind = new int[256];
         int[] code = new int[256];
+        int[] start = new int[256];
+        int[] end = new int[256];
         int[] gap = new int[256];
-        int[] widx = new int[256];      // position among all words and numbers, stored or not (context distance)
-        boolean[] glue = new boolean[256]; // a number touching letters: part of an identifier
+        int[] gapLen = new int[256];
+        int[] skipBefore = new int[256]; // unknown words between this token and the previous one of its turn
+        int[] skipAfter = new int[256];  // unknown words between this token and the next one of its turn (or its end)
+        int[] widx = new int[256];       // position among all words and numbers of the conversation
+        int[] turn = new int[256];
+        int[] spk = new int[256];
+        int[] txt = new int[256];
+        int[] dOff = new int[256];
+        int[] dLen = new int[256];
         boolean[] used = new boolean[256];
-        boolean hasCvvWord;
-        boolean hasExpiryWord;
+        boolean[] iban = new boolean[256];
+        int words;
+        char[] dig = new char[256];
+        int dn;
+        final char[] wbuf = new char[16];
 
-        // The current run: units of digits with their spans in the text.
+        // tokens grouped by speaker, in conversation order within a speaker
+        int[] order = new int[256];
+        int[] pos = new int[256];
+        int[] groupEnd = new int[8];
+        int[] cardWords = new int[16];
+        int cardCount;
+
+        // the current run
         int units;
         int runDigits;
+        boolean runCorrected;
+        boolean runHasTensUnit;
+        boolean splitTens;
         char[] digits = new char[256];
         int[] uOff = new int[64];
         int[] uLen = new int[64];
-        int[] uStart = new int[64];
-        int[] uEnd = new int[64];
-        int[] uTokFirst = new int[64];
-        int[] uTokLast = new int[64];
-        boolean[] uNumeric = new boolean[64];
+        int[] uPosFirst = new int[64];
+        int[] uPosLast = new int[64];
+        boolean[] uSpoken = new boolean[64];
+        boolean[] coverBuf = new boolean[64];
 
-        void tokenize(String source) {
-            int len = source.length();
-            if (text.length < len) {
-                text = new char[Math.max(len, text.length * 2)];
-            }
-            source.getChars(0, len, text, 0); // array access is markedly faster than charAt in the hot loop
-            char[] text = this.text;
+        void reset() {
             n = 0;
-            hasCvvWord = false;
-            hasExpiryWord = false;
-            int gapFlags = 0;
-            int gapLen = 0;
-            int words = 0;
-            int lastEnd = -1;
-            int lastKind = 0;
-            int i = 0;
-            while (i < len) {
-                char c = text[i];
-                if (c >= '0' && c <= '9') {
+            turns = 0;
+            words = 0;
+            dn = 0;
+            cardCount = 0;
+        }
+
+        int coverSize;
+
+        /** A cleared flag per view position of the current run. */
+        boolean[] cover(int size) {
+            if (coverBuf.length < size) {
+                coverBuf = new boolean[size * 2];
+            }
+            Arrays.fill(coverBuf, 0, size, false);
+            coverSize = size;
+            return coverBuf;
+        }
+
+        // ------------------------------------------------------------------ tokenizer
+
+        /** Tokenizes text[from, to) as one turn; offsets stay those of {@code text}. */
+        void tokenize(String text, int from, int to, int turnIdx, int speaker, int textIdx) {
+            tokenize(text, from, to, turnIdx, speaker, textIdx, from);
+        }
+
+        /** As above; unknown words before {@code labelEnd} (a speaker label) do not separate anything. */
+        void tokenize(String text, int from, int to, int turnIdx, int speaker, int textIdx, int labelEnd) {
+            int firstTok = n;
+            int gapFlags = G_TURN;
+            int gapChars = 0;
+            int unknown = 0;
+            boolean plus = false;
+            boolean money = false;
+            int ibanEnd = -1;
+            int i = from;
+            while (i < to) {
+                char c = text.charAt(i);
+                int digit = digitOf(c);
+                if (digit >= 0) {
                     int st = i;
-                    do {
+                    int off = dn;
+                    while (i < to) {
+                        c = text.charAt(i);
+                        int v = digitOf(c);
+                        if (v >= 0) {
+                            putDigit((char) ('0' + v));
+                        } else if (!invisible(c)) {
+                            break;
+                        }
                         i++;
-                    } while (i < len && (c = text[i]) >= '0' && c <= '9');
-                    add(KIND_NUM, st, i, i - st, gapLen == 0 ? G_ADJ : gapFlags(gapFlags, gapLen), words++,
-                            st == lastEnd && lastKind == KIND_WORD);
-                    lastEnd = i;
-                    lastKind = KIND_NUM;
+                    }
+                    int tok = add(NUM, 0, st, i, gapFlags | (plus ? G_PLUS : 0) | (money ? G_MONEY : 0), gapChars, unknown, turnIdx, speaker,
+                            textIdx);
+                    dOff[tok] = off;
+                    dLen[tok] = dn - off;
+                    if (dn - off == 2 && ibanEnd < 0) {
+                        ibanEnd = ibanEnd(text, st, to);
+                    }
+                    iban[tok] = st < ibanEnd;
                     gapFlags = 0;
-                    gapLen = 0;
-                } else if (isLetter(c)) {
+                    gapChars = 0;
+                    unknown = 0;
+                    plus = false;
+                    money = false;
+                } else if (letter(c)) {
                     int st = i;
                     int h = 0;
-                    do {
-                        if (c >= 'A' && c <= 'Z') {
-                            c = (char) (c + 32);
+                    int len = 0;
+                    int hBeforeApostrophe = 0;
+                    int lenBeforeApostrophe = -1;
+                    while (i < to) {
+                        c = text.charAt(i);
+                        if (letter(c)) {
+                            char l = lower(c);
+                            h = Vocabulary.hashStep(h, l);
+                            if (len < wbuf.length) {
+                                wbuf[len] = l;
+                            }
+                            len++;
+                        } else if ((c == '\'' || c == '\u2019') && i + 1 < to && letter(text.charAt(i + 1))) {
+                            hBeforeApostrophe = h;
+                            lenBeforeApostrophe = len;
+                            h = Vocabulary.hashStep(h, '\'');
+                            if (len < wbuf.length) {
+                                wbuf[len] = '\'';
+                            }
+                            len++;
+                        } else if (!invisible(c)) {
+                            break;
                         }
-                        h = Vocabulary.hashStep(h, c);
                         i++;
-                    } while (i < len && (isLetter(c = text[i]) || c == '\''));
-                    if (st == lastEnd && lastKind == KIND_NUM && n > 0 && kind[n - 1] == KIND_NUM && end[n - 1] == st) {
-                        glue[n - 1] = true;
                     }
-                    lastEnd = i;
-                    lastKind = KIND_WORD;
-                    int wordCode = Vocabulary.lookup(text, st, i, h);
+                    int wordCode = len <= wbuf.length ? Vocabulary.lookup(wbuf, len, h) : Vocabulary.NONE;
+                    if (wordCode == Vocabulary.NONE && lenBeforeApostrophe > 0) {
+                        wordCode = Vocabulary.lookup(wbuf, lenBeforeApostrophe, hBeforeApostrophe); // "card's"
+                    }
                     if (wordCode == Vocabulary.NONE) {
-                        // Only known words are kept as tokens (most words are not); an unknown word still ends a
-                        // number and counts for context distance.
+                        unknown += i <= labelEnd ? 0 : 1;
                         words++;
-                        gapFlags |= G_HARD;
-                        gapLen++;
+                        plus = false;
+                        money = false;
+                        if (n > firstTok) {
+                            skipAfter[n - 1] = unknown;
+                        }
                         continue;
                     }
+                    int tok = add(WORD, wordCode, st, i, gapFlags, gapChars, unknown, turnIdx, speaker, textIdx);
                     int cat = wordCode & Vocabulary.CATEGORY;
-                    hasCvvWord |= cat == Vocabulary.CVV;
-                    hasExpiryWord |= cat == Vocabulary.EXPIRY;
-                    add(KIND_WORD, st, i, wordCode, gapLen == 0 ? G_ADJ : gapFlags(gapFlags, gapLen), words++, false);
-                    gapFlags = 0;
-                    gapLen = 0;
-                } else {
-                    gapLen++;
-                    if (c == ',' && i + 1 < len && i > 0 && isDigit(text[i - 1]) && isDigit(text[i + 1])) {
-                        gapFlags |= G_HARD; // "1,234": a thousands separator, never card grouping
-                    }
-                    switch (c) {
-                        case ' ', '\t', '-', '.', '\u00a0' -> {
+                    if (cat == Vocabulary.CARD || cat == Vocabulary.CVV || cat == Vocabulary.EXPIRY) {
+                        if (cardCount == cardWords.length) {
+                            cardWords = Arrays.copyOf(cardWords, cardCount * 2);
                         }
-                        case ',' -> gapFlags |= G_COMMA;
-                        case '/' -> gapFlags |= G_SLASH;
-                        case '\n', '\r' -> gapFlags |= G_NEWLINE | G_HARD;
-                        case '+', '#', '(', '$', '\u20ac', '\u00a3' -> gapFlags |= G_MARK | G_HARD;
-                        default -> gapFlags |= G_HARD;
+                        cardWords[cardCount++] = widx[tok];
+                    }
+                    gapFlags = 0;
+                    gapChars = 0;
+                    unknown = 0;
+                    plus = false;
+                    money = false;
+                } else {
+                    if (!invisible(c)) {
+                        gapChars++;
+                        if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                            gapFlags |= G_NEWLINE;
+                        }
+                        plus = c == '+' || (plus && (c == ' ' || c == '('));
+                        money = c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u00a5'
+                                || (money && c == ' ');
                     }
                     i++;
                 }
             }
         }
 
-        private static int gapFlags(int flags, int len) {
-            return len > MAX_GAP ? flags | G_HARD : flags;
-        }
-
-        private static boolean isDigit(char c) {
-            return c >= '0' && c <= '9';
-        }
-
-        private static boolean isLetter(char c) {
-            int l = c | 0x20;
-            if (l >= 'a' && l <= 'z') {
-                return true;
-            }
-            return c >= 128 && Character.isLetter(c);
-        }
-
-        private void add(int k, int s, int e, int c, int g, int w, boolean glued) {
-            if (n == start.length) {
+        private int add(int k, int c, int s, int e, int g, int gl, int unknown, int turnIdx, int speaker, int textIdx) {
+            if (n == kind.length) {
                 int cap = n * 2;
-                start = java.util.Arrays.copyOf(start, cap);
-                end = java.util.Arrays.copyOf(end, cap);
-                kind = java.util.Arrays.copyOf(kind, cap);
-                code = java.util.Arrays.copyOf(code, cap);
-                gap = java.util.Arrays.copyOf(gap, cap);
-                widx = java.util.Arrays.copyOf(widx, cap);
-                glue = java.util.Arrays.copyOf(glue, cap);
+                kind = Arrays.copyOf(kind, cap);
+                code = Arrays.copyOf(code, cap);
+                start = Arrays.copyOf(start, cap);
+                end = Arrays.copyOf(end, cap);
+                gap = Arrays.copyOf(gap, cap);
+                gapLen = Arrays.copyOf(gapLen, cap);
+                skipBefore = Arrays.copyOf(skipBefore, cap);
+                skipAfter = Arrays.copyOf(skipAfter, cap);
+                widx = Arrays.copyOf(widx, cap);
+                turn = Arrays.copyOf(turn, cap);
+                spk = Arrays.copyOf(spk, cap);
+                txt = Arrays.copyOf(txt, cap);
+                dOff = Arrays.copyOf(dOff, cap);
+                dLen = Arrays.copyOf(dLen, cap);
                 used = new boolean[cap];
+                iban = Arrays.copyOf(iban, cap);
+                order = new int[cap];
+                pos = new int[cap];
             }
-            start[n] = s;
-            end[n] = e;
             kind[n] = k;
             code[n] = c;
+            start[n] = s;
+            end[n] = e;
             gap[n] = g;
-            widx[n] = w;
-            glue[n] = glued;
+            gapLen[n] = gl;
+            skipBefore[n] = unknown;
+            skipAfter[n] = 0;
+            widx[n] = words++;
+            turn[n] = turnIdx;
+            spk[n] = speaker;
+            txt[n] = textIdx;
             used[n] = false;
-            n++;
+            iban[n] = false;
+            return n++;
         }
 
-        /** A number token glued to letters ("A123", "1st") is part of an identifier, never a card digit group. */
-        boolean glued(int t) {
-            return glue[t];
-        }
-
-        boolean digitBearing(int t) {
-            if (kind[t] == KIND_NUM) {
-                return code[t] <= 19 && !glued(t);
+        private void putDigit(char d) {
+            if (dn == dig.length) {
+                dig = Arrays.copyOf(dig, dn * 2);
             }
-            int cat = code[t] & Vocabulary.CATEGORY;
-            if (cat == Vocabulary.DIGIT || cat == Vocabulary.TEEN || cat == Vocabulary.TENS) {
-                return true;
-            }
-            return cat == Vocabulary.MULT && t + 1 < n && softGap(t + 1, false) && singleDigit(t + 1);
+            dig[dn++] = d;
         }
 
-        private boolean singleDigit(int t) {
-            if (kind[t] == KIND_NUM) {
-                return code[t] == 1 && !glued(t);
+        /** 0–9 for any decimal digit (ASCII, full-width, other scripts, superscripts), else -1. */
+        static int digitOf(char c) {
+            if (c < 128) {
+                return c >= '0' && c <= '9' ? c - '0' : -1;
             }
-            return (code[t] & Vocabulary.CATEGORY) == Vocabulary.DIGIT;
+            if (Character.isDigit(c)) {
+                return Character.digit(c, 10);
+            }
+            if (Character.getType(c) == Character.OTHER_NUMBER) {
+                int v = Character.getNumericValue(c);
+                return v >= 0 && v <= 9 ? v : -1; // "²", "①": NFKC reads them as digits
+            }
+            return -1;
         }
 
-        private int digitValue(int t) {
-            return kind[t] == KIND_NUM ? text[start[t]] - '0' : code[t] & Vocabulary.VALUE;
+        static boolean letter(char c) {
+            if (c < 128) {
+                int l = c | 0x20;
+                return l >= 'a' && l <= 'z';
+            }
+            return Character.isLetter(c);
         }
 
-        private boolean softGap(int t, boolean allowSlash) {
-            int g = gap[t];
-            if ((g & (G_HARD | G_ADJ)) != 0) {
-                // Adjacent tokens of different kinds ("four1") are not separated; two words never touch.
-                return (g & G_HARD) == 0 && kind[t] == kind[t - 1] && kind[t] == KIND_WORD;
+        static char lower(char c) {
+            if (c < 128) {
+                return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
             }
-            if ((g & G_SLASH) != 0 && !allowSlash) {
+            if (c >= '\uFF21' && c <= '\uFF3A') {
+                return (char) (c - 0xFF21 + 'a'); // full-width Latin
+            }
+            if (c >= '\uFF41' && c <= '\uFF5A') {
+                return (char) (c - 0xFF41 + 'a');
+            }
+            return Character.toLowerCase(c);
+        }
+
+        /** Characters that render as nothing: they never separate or join anything. */
+        static boolean invisible(char c) {
+            if (c < 128) {
                 return false;
             }
-            return true;
+            int type = Character.getType(c);
+            return type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || c == '\u115F' || c == '\u1160' || c == '\u3164' || c == '\uFFA0';
         }
 
         /**
-         * Collects the run of digit units starting at token {@code first}; returns the token index after it.
-         * Fillers ("uh") inside spoken numbers are skipped.
+         * If the two digits at {@code st} are an IBAN's check digits (two capital letters right before, then groups
+         * of capitals and digits) and the whole IBAN passes its mod-97 check, where it ends; else -1.
          */
-        int buildRun(int first, boolean allowSlash) {
-            units = 0;
-            runDigits = 0;
-            int t = first;
-            while (t < n) {
-                if (t != first && !softGap(t, allowSlash)) {
-                    break;
-                }
-                if (used[t]) {
-                    break;
-                }
-                int consumed = unitAt(t);
-                if (consumed == 0) {
-                    if (t != first && kind[t] == KIND_WORD && (code[t] & Vocabulary.CATEGORY) == Vocabulary.FILLER
-                            && t + 1 < n && softGap(t + 1, allowSlash) && digitBearing(t + 1)) {
-                        t++;
-                        continue;
-                    }
-                    break;
-                }
-                t += consumed;
-                if (units >= 48) {
-                    break; // far longer than any card; keeps the scratch bounded
-                }
+        static int ibanEnd(String text, int st, int to) {
+            if (st < 2 || !capital(text.charAt(st - 1)) || !capital(text.charAt(st - 2))
+                    || (st >= 3 && Character.isLetterOrDigit(text.charAt(st - 3)))) {
+                return -1;
             }
-            return t;
+            StringBuilder iban = new StringBuilder(34).append(text, st + 2, st + 2); // BBAN, then country + check
+            int i = st + 2;
+            while (i <= to && iban.length() <= 30) {
+                char c = i < to ? text.charAt(i) : ' ';
+                if (capital(c) || (c >= '0' && c <= '9')) {
+                    iban.append(c);
+                } else {
+                    // an IBAN may end at any group boundary: try the check there
+                    if (iban.length() >= 11 && mod97(iban, text, st) == 1) {
+                        return i;
+                    }
+                    if (c != ' ') {
+                        return -1;
+                    }
+                }
+                i++;
+            }
+            return -1;
         }
 
-        private int unitAt(int t) {
-            if (kind[t] == KIND_NUM) {
-                if (!digitBearing(t)) {
-                    return 0;
+        private static int mod97(CharSequence bban, String text, int st) {
+            int mod = 0;
+            for (int k = 0; k < bban.length() + 4; k++) {
+                char c = k < bban.length() ? bban.charAt(k) : text.charAt(st - 2 + k - bban.length());
+                int v = c <= '9' ? c - '0' : c - 'A' + 10;
+                mod = v >= 10 ? (mod * 100 + v) % 97 : (mod * 10 + v) % 97;
+            }
+            return mod;
+        }
+
+        private static boolean capital(char c) {
+            return c >= 'A' && c <= 'Z';
+        }
+
+        /** Sorts tokens into one contiguous group per speaker (stable), so a speaker's turns read as one stream. */
+        void groupBySpeaker() {
+            int speakers = 0;
+            for (int t = 0; t < n; t++) {
+                speakers = Math.max(speakers, spk[t] + 1);
+            }
+            if (groupEnd.length < speakers + 1) {
+                groupEnd = new int[speakers + 1];
+            }
+            int[] counts = new int[speakers + 1];
+            for (int t = 0; t < n; t++) {
+                counts[spk[t] + 1]++;
+            }
+            for (int k = 1; k <= speakers; k++) {
+                counts[k] += counts[k - 1];
+            }
+            for (int k = 0; k < speakers; k++) {
+                groupEnd[k] = counts[k + 1];
+            }
+            for (int t = 0; t < n; t++) {
+                int p = counts[spk[t]]++;
+                order[p] = t;
+                pos[t] = p;
+            }
+        }
+
+        // ------------------------------------------------------------------ runs
+
+        /** Whether {@code next} can follow {@code prev} (both of one speaker) inside one number. */
+        boolean link(int prev, int next, boolean strict) {
+            if (skipAfter[prev] != 0 || skipBefore[next] != 0) {
+                return false; // an unknown word in between
+            }
+            if ((gap[next] & G_TURN) != 0) {
+                return !strict && turn[next] - turn[prev] <= TURN_SPREAD;
+            }
+            if (strict) {
+                return (gap[next] & G_NEWLINE) == 0 && gapLen[next] <= STRICT_GAP;
+            }
+            return gapLen[next] <= LOOSE_GAP; // newlines, tabs, long space runs, any separator: still one number
+        }
+
+        boolean mayStartUnit(int t) {
+            if (kind[t] == NUM) {
+                return true;
+            }
+            int cat = code[t] & Vocabulary.CATEGORY;
+            return cat == Vocabulary.DIGIT || cat == Vocabulary.TWO || cat == Vocabulary.TENS
+                    || cat == Vocabulary.MULT || cat == Vocabulary.SOUNDALIKE;
+        }
+
+        private int cat(int t) {
+            return kind[t] == WORD ? code[t] & Vocabulary.CATEGORY : 0;
+        }
+
+        /** "three digits", "4-digit": words that describe a card security code. */
+        boolean codeLength(int t) {
+            if (cat(t) != Vocabulary.QUANTITY || t == 0 || turn[t - 1] != turn[t] || skipAfter[t - 1] != 0) {
+                return false;
+            }
+            int prev = t - 1;
+            if (kind[prev] == NUM) {
+                return dLen[prev] == 1 && (dig[dOff[prev]] == '3' || dig[dOff[prev]] == '4');
+            }
+            int v = code[prev] & Vocabulary.VALUE;
+            return cat(prev) == Vocabulary.DIGIT && (v == 3 || v == 4);
+        }
+
+        boolean isSeparator(int t) {
+            int c = cat(t);
+            return c == Vocabulary.SEPARATOR || c == Vocabulary.HESITATION;
+        }
+
+        private boolean filler(int t, boolean strict) {
+            int c = cat(t);
+            if (c == Vocabulary.HESITATION || c == Vocabulary.SEPARATOR) {
+                return true;
+            }
+            return !strict && (c == Vocabulary.FILLER || c == Vocabulary.CORRECTION || c == Vocabulary.AND
+                    || c == Vocabulary.QUANTITY);
+        }
+
+        /** "three digits", "4-digit": a number that describes a code's length, not the code. */
+        boolean describesLength(int p, int limit) {
+            return p + 1 < limit && cat(order[p + 1]) == Vocabulary.QUANTITY && link(order[p], order[p + 1], true);
+        }
+
+        /**
+         * Collects the run of digit units starting at view position {@code p0} (before {@code limit}); returns the
+         * view position after its last unit. Fillers between units are skipped, never counted.
+         */
+        int buildRun(int p0, int limit, boolean strict, boolean splitTens) {
+            units = 0;
+            runDigits = 0;
+            runCorrected = false;
+            runHasTensUnit = false;
+            this.splitTens = splitTens;
+            boolean corrected = false;
+            int fillers = 0;
+            int p = p0;
+            int prev = -1;
+            int after = p0;
+            while (p < limit) {
+                int t = order[p];
+                if (used[t] || (prev >= 0 && !link(prev, t, strict))) {
+                    break;
                 }
-                int s = start[t];
-                int len = end[t] - s;
-                beginUnit(t, t, s, end[t], true);
-                for (int i = 0; i < len; i++) {
-                    digit(text[s + i]);
+                int consumed = unitAt(p, limit, strict, fillers == 0 && units > 0);
+                if (consumed > 0) {
+                    runCorrected |= corrected;
+                    corrected = false;
+                    fillers = 0;
+                    p += consumed;
+                    prev = order[p - 1];
+                    after = p;
+                    if (units >= 48) {
+                        break; // far longer than any card; keeps the scratch bounded
+                    }
+                    continue;
+                }
+                if (units > 0 && filler(t, strict) && fillers < (strict ? STRICT_FILLERS : LOOSE_FILLERS)) {
+                    corrected |= cat(t) == Vocabulary.CORRECTION;
+                    fillers++;
+                    prev = t;
+                    p++;
+                    continue;
+                }
+                break;
+            }
+            return after;
+        }
+
+        /** Reads one digit unit at view position p; returns how many positions it took (0: not a unit). */
+        private int unitAt(int p, int limit, boolean strict, boolean afterUnit) {
+            int t = order[p];
+            if (kind[t] == NUM) {
+                beginUnit(p, false);
+                for (int i = 0; i < dLen[t]; i++) {
+                    digit(dig[dOff[t] + i]);
                 }
                 return 1;
             }
-            int c = code[t];
-            int cat = c & Vocabulary.CATEGORY;
-            int v = c & Vocabulary.VALUE;
+            int cat = code[t] & Vocabulary.CATEGORY;
+            int v = code[t] & Vocabulary.VALUE;
+            int nextT = p + 1 < limit && link(t, order[p + 1], strict) ? order[p + 1] : -1;
+            int nextCat = nextT >= 0 ? cat(nextT) : -1;
             if (cat == Vocabulary.DIGIT) {
-                beginUnit(t, t, start[t], end[t], false);
+                if (nextCat == Vocabulary.HUNDRED || nextCat == Vocabulary.THOUSAND) {
+                    return magnitude(p, limit, strict);
+                }
+                beginUnit(p, true);
                 digit((char) ('0' + v));
                 return 1;
             }
-            if (cat == Vocabulary.TEEN) {
-                beginUnit(t, t, start[t], end[t], false);
-                digit('1');
-                digit((char) ('0' + v - 10));
+            if (cat == Vocabulary.TWO) {
+                beginUnit(p, true);
+                twoDigits(v);
                 return 1;
             }
             if (cat == Vocabulary.TENS) {
-                // "forty one" = 41, "forty-one" = 41, "forty" alone = 40
-                if (t + 1 < n && kind[t + 1] == KIND_WORD && softGap(t + 1, false)
-                        && (code[t + 1] & Vocabulary.CATEGORY) == Vocabulary.DIGIT && (code[t + 1] & Vocabulary.VALUE) != 0
-                        && !isOh(t + 1)) {
-                    beginUnit(t, t + 1, start[t], end[t + 1], false);
-                    digit((char) ('0' + v / 10));
-                    digit((char) ('0' + (code[t + 1] & Vocabulary.VALUE)));
+                // "forty one" and "forty-one" are 41; "forty" alone, or before "oh", is 40
+                if (nextCat == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0 && !splitTens) {
+                    runHasTensUnit = true;
+                    beginUnit(p, true);
+                    twoDigits(v + (code[nextT] & Vocabulary.VALUE));
+                    uPosLast[units - 1] = p + 1;
                     return 2;
                 }
-                beginUnit(t, t, start[t], end[t], false);
-                digit((char) ('0' + v / 10));
-                digit('0');
+                beginUnit(p, true);
+                twoDigits(v);
                 return 1;
             }
-            if (cat == Vocabulary.MULT && t + 1 < n && softGap(t + 1, false) && singleDigit(t + 1)) {
-                int d = digitValue(t + 1);
-                beginUnit(t, t + 1, start[t], end[t + 1], false);
-                for (int i = 0; i < v; i++) {
-                    digit((char) ('0' + d));
+            if (cat == Vocabulary.MULT && nextT >= 0) {
+                int d = singleDigit(nextT);
+                if (d >= 0) {
+                    beginUnit(p, true);
+                    for (int i = 0; i < v; i++) {
+                        digit((char) ('0' + d));
+                    }
+                    uPosLast[units - 1] = p + 1;
+                    return 2;
                 }
-                return 2;
+                return 0;
+            }
+            if (cat == Vocabulary.SOUNDALIKE && !strict) {
+                // "for", "to", "won" are digits only between digits: right after one, or right before one
+                boolean beforeDigit = nextT >= 0 && (kind[nextT] == NUM || nextCat == Vocabulary.DIGIT
+                        || nextCat == Vocabulary.TWO || nextCat == Vocabulary.TENS || nextCat == Vocabulary.MULT);
+                if (afterUnit || beforeDigit) {
+                    beginUnit(p, true);
+                    digit((char) ('0' + v));
+                    return 1;
+                }
             }
             return 0;
         }
 
-        private boolean isOh(int t) {
-            // "twenty oh five" reads as 2005 style; keep "oh" as its own zero
-            return end[t] - start[t] <= 2 && (text[start[t]] | 0x20) == 'o';
+        private int singleDigit(int t) {
+            if (kind[t] == NUM) {
+                return dLen[t] == 1 ? dig[dOff[t]] - '0' : -1;
+            }
+            int c = cat(t);
+            return c == Vocabulary.DIGIT || c == Vocabulary.SOUNDALIKE ? code[t] & Vocabulary.VALUE : -1;
         }
 
-        private void beginUnit(int tokFirst, int tokLast, int cStart, int cEnd, boolean numeric) {
+        /** "four hundred and twelve" = 412, "two thousand twenty eight" = 2028 (digit word + hundred/thousand). */
+        private int magnitude(int p, int limit, boolean strict) {
+            int q = p + 1;
+            boolean thousand = cat(order[q]) == Vocabulary.THOUSAND;
+            int value = (code[order[p]] & Vocabulary.VALUE) * (thousand ? 1000 : 100);
+            q++;
+            if (thousand) {
+                int[] sub = small(q, limit, strict, true);
+                value += sub[0];
+                q = sub[1];
+            } else {
+                int[] sub = small(q, limit, strict, false);
+                value += sub[0];
+                q = sub[1];
+            }
+            beginUnit(p, true);
+            int width = thousand ? 4 : 3;
+            char[] out = new char[width];
+            for (int i = width - 1; i >= 0; i--) {
+                out[i] = (char) ('0' + value % 10);
+                value /= 10;
+            }
+            for (char c : out) {
+                digit(c);
+            }
+            uPosLast[units - 1] = q - 1;
+            return q - p;
+        }
+
+        /** The part after "hundred"/"thousand": [and] (teen | tens [digit] | digit | digit hundred ...). */
+        private int[] small(int q, int limit, boolean strict, boolean allowHundreds) {
+            int prev = order[q - 1];
+            int start = q;
+            if (q < limit && link(prev, order[q], strict) && cat(order[q]) == Vocabulary.AND) {
+                prev = order[q];
+                q++;
+            }
+            int value = 0;
+            if (q < limit && link(prev, order[q], strict)) {
+                int t = order[q];
+                int c = cat(t);
+                int v = code[t] & Vocabulary.VALUE;
+                int nextT = q + 1 < limit && link(t, order[q + 1], strict) ? order[q + 1] : -1;
+                if (c == Vocabulary.DIGIT && allowHundreds && nextT >= 0 && cat(nextT) == Vocabulary.HUNDRED) {
+                    int[] rest = small(q + 2, limit, strict, false);
+                    return new int[] {v * 100 + rest[0], rest[1]};
+                }
+                if (c == Vocabulary.TWO) {
+                    return new int[] {v, q + 1};
+                }
+                if (c == Vocabulary.TENS) {
+                    if (nextT >= 0 && cat(nextT) == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0) {
+                        return new int[] {v + (code[nextT] & Vocabulary.VALUE), q + 2};
+                    }
+                    return new int[] {v, q + 1};
+                }
+                if (c == Vocabulary.DIGIT && v != 0) {
+                    return new int[] {v, q + 1};
+                }
+            }
+            return new int[] {value, start}; // nothing follows: "four hundred" (a dangling "and" is left alone)
+        }
+
+        private void twoDigits(int v) {
+            digit((char) ('0' + v / 10));
+            digit((char) ('0' + v % 10));
+        }
+
+        private void beginUnit(int p, boolean spoken) {
             if (units == uOff.length) {
                 int cap = units * 2;
-                uOff = java.util.Arrays.copyOf(uOff, cap);
-                uLen = java.util.Arrays.copyOf(uLen, cap);
-                uStart = java.util.Arrays.copyOf(uStart, cap);
-                uEnd = java.util.Arrays.copyOf(uEnd, cap);
-                uTokFirst = java.util.Arrays.copyOf(uTokFirst, cap);
-                uTokLast = java.util.Arrays.copyOf(uTokLast, cap);
-                uNumeric = java.util.Arrays.copyOf(uNumeric, cap);
+                uOff = Arrays.copyOf(uOff, cap);
+                uLen = Arrays.copyOf(uLen, cap);
+                uPosFirst = Arrays.copyOf(uPosFirst, cap);
+                uPosLast = Arrays.copyOf(uPosLast, cap);
+                uSpoken = Arrays.copyOf(uSpoken, cap);
             }
             uOff[units] = runDigits;
             uLen[units] = 0;
-            uStart[units] = cStart;
-            uEnd[units] = cEnd;
-            uTokFirst[units] = tokFirst;
-            uTokLast[units] = tokLast;
-            uNumeric[units] = numeric;
+            uPosFirst[units] = p;
+            uPosLast[units] = p;
+            uSpoken[units] = spoken;
             units++;
         }
 
         private void digit(char d) {
             if (runDigits == digits.length) {
-                digits = java.util.Arrays.copyOf(digits, runDigits * 2);
+                digits = Arrays.copyOf(digits, runDigits * 2);
             }
             digits[runDigits++] = d;
             uLen[units - 1]++;
         }
 
-        /**
-         * +1 when the nearest context word (looking back first, then a little forward, within the line) says
-         * card, -1 when it says something else (order, ticket, phone...), 0 when there is none.
-         */
-        int context(int firstTok, int lastTok) {
-            for (int t = firstTok - 1; t >= 0 && widx[firstTok] - widx[t] <= CONTEXT_BACK; t--) {
-                if ((gap[t + 1] & G_NEWLINE) != 0) {
-                    break;
-                }
-                int v = contextOf(t);
-                if (v != 0) {
-                    return v;
-                }
-            }
-            for (int t = lastTok + 1; t < n && widx[t] - widx[lastTok] <= CONTEXT_FORWARD; t++) {
-                if ((gap[t] & G_NEWLINE) != 0) {
-                    break;
-                }
-                int v = contextOf(t);
-                if (v != 0) {
-                    return v;
+        /** Whether a card, CVV or expiry word is near tokens first..last (any speaker). */
+        boolean cardContext(int first, int last) {
+            int lo = widx[first] - CARD_CONTEXT_BACK;
+            int hi = widx[last] + CARD_CONTEXT_FORWARD;
+            int a = 0;
+            int b = cardCount;
+            while (a < b) {
+                int m = (a + b) >>> 1;
+                if (cardWords[m] < lo) {
+                    a = m + 1;
+                } else {
+                    b = m;
                 }
             }
-            return 0;
-        }
-
-        private int contextOf(int t) {
-            if (kind[t] != KIND_WORD) {
-                return 0;
-            }
-            int cat = code[t] & Vocabulary.CATEGORY;
-            if (cat == Vocabulary.CARD || cat == Vocabulary.CVV || cat == Vocabulary.EXPIRY) {
-                return 1;
-            }
-            return cat == Vocabulary.NOT_CARD ? -1 : 0;
+            return a < cardCount && cardWords[a] <= hi;
         }
     }
 }

@@ -3,24 +3,32 @@ package io.wem.governance.domain.redaction;
 /**
  * The few words the detector understands (number words, fillers and context words), in an open-addressing
  * table keyed by a case-insensitive hash computed while tokenizing, so looking a word up allocates nothing.
+ * Every other word is "unknown": it ends a spoken number and only counts for context distance.
  */
 final class Vocabulary {
     static final int NONE = 0;
-    static final int DIGIT = 1 << 8;   // value 0..9 ("oh", "zero", "one" ...)
-    static final int TEEN = 2 << 8;    // value 10..19
-    static final int TENS = 3 << 8;    // value 20..90
-    static final int MULT = 4 << 8;    // "double" = 2, "triple" = 3
-    static final int FILLER = 5 << 8;  // "uh", "um": skipped inside spoken numbers
-    static final int CARD = 6 << 8;    // a card is being talked about
-    static final int NOT_CARD = 7 << 8; // order, ticket, phone...: digits here are not a card
+    static final int DIGIT = 1 << 8;      // value 0..9 ("oh", "zero", "one" ...)
+    static final int TWO = 2 << 8;        // value 10..99 said as one word ("eleven", "fortyone")
+    static final int TENS = 3 << 8;       // value 20..90, may take a unit ("forty one")
+    static final int MULT = 4 << 8;       // "double" = 2, "triple" = 3
+    static final int HESITATION = 5 << 8; // "uh", "um": skipped inside any spoken number
+    static final int CARD = 6 << 8;       // a card is being talked about
+    static final int FILLER = 7 << 8;     // "sorry", "let me see", "okay": skipped inside a card number being read
     static final int CVV = 8 << 8;
     static final int EXPIRY = 9 << 8;
-    static final int MONTH = 10 << 8;  // value 1..12
+    static final int MONTH = 10 << 8;     // value 1..12
+    static final int SOUNDALIKE = 11 << 8; // "for", "to", "won", "ate": a digit only inside a run of digits
+    static final int HUNDRED = 12 << 8;
+    static final int THOUSAND = 13 << 8;
+    static final int CORRECTION = 14 << 8; // "no", "actually", "I mean": the speaker corrects digits
+    static final int SEPARATOR = 15 << 8;  // "slash", "dash": said between groups, also inside dates and codes
+    static final int QUANTITY = 16 << 8;   // "digits": "the three digits" is a description, not a code
+    static final int AND = 17 << 8;        // "and": inside "four hundred and twelve", else a filler
 
     static final int CATEGORY = 0xFF00;
     static final int VALUE = 0xFF;
 
-    private static final int SIZE = 512;
+    private static final int SIZE = 1024;
     private static final char[][] KEYS = new char[SIZE][];
     private static final int[] CODES = new int[SIZE];
 
@@ -29,44 +37,67 @@ final class Vocabulary {
         for (int i = 0; i < digits.length; i++) {
             put(digits[i], DIGIT | i);
         }
-        put("oh", DIGIT);
-        put("o", DIGIT);
-        put("nought", DIGIT);
-        put("naught", DIGIT);
+        for (String w : new String[] {"oh", "o", "nought", "naught", "nil"}) {
+            put(w, DIGIT);
+        }
         String[] teens = {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
                 "eighteen", "nineteen"};
         for (int i = 0; i < teens.length; i++) {
-            put(teens[i], TEEN | (10 + i));
+            put(teens[i], TWO | (10 + i));
         }
         String[] tens = {"twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety"};
         int[] tensValues = {20, 30, 40, 40, 50, 60, 70, 80, 90};
         for (int i = 0; i < tens.length; i++) {
             put(tens[i], TENS | tensValues[i]);
+            for (int u = 1; u <= 9; u++) {
+                put(tens[i] + digits[u], TWO | (tensValues[i] + u)); // "fortyone", as transcribers glue them
+            }
         }
         put("double", MULT | 2);
         put("triple", MULT | 3);
-        for (String w : new String[] {"uh", "um", "uhm", "er", "erm", "ah", "hmm", "mm"}) {
+        put("treble", MULT | 3);
+        put("hundred", HUNDRED);
+        put("thousand", THOUSAND);
+        String[][] alikes = {{"for", "4"}, {"fore", "4"}, {"to", "2"}, {"too", "2"}, {"won", "1"}, {"ate", "8"},
+            {"tree", "3"}, {"free", "3"}, {"sex", "6"}, {"nein", "9"}, {"fiv", "5"}, {"sicks", "6"}, {"tu", "2"}};
+        for (String[] a : alikes) {
+            put(a[0], SOUNDALIKE | (a[1].charAt(0) - '0'));
+        }
+        for (String w : new String[] {"uh", "um", "uhm", "umm", "uhh", "er", "erm", "err", "ah", "eh", "hmm", "hm",
+                "mm", "mmm"}) {
+            put(w, HESITATION);
+        }
+        for (String w : new String[] {"sorry", "okay", "ok", "so", "yeah", "yes", "yep", "right", "wait", "well",
+                "let", "me", "see", "hang", "on", "just", "a", "sec", "second", "moment", "that's", "thats", "that",
+                "is", "it's", "its", "it", "then", "next", "like", "again", "got", "check", "hold", "bear", "with",
+                "there", "here", "you", "go", "are", "they", "the", "rest", "last", "first", "bit", "part", "ready",
+                "lemme", "gimme", "think", "now", "i", "i'm", "im", "ehm", "alright", "sure", "number",
+                "numbers", "goes", "continues", "follows", "by", "more", "few"}) {
             put(w, FILLER);
         }
-        for (String w : new String[] {"card", "cards", "visa", "mastercard", "amex", "discover", "jcb", "diners",
-                "unionpay", "maestro", "credit", "debit", "pan", "cc", "cardholder"}) {
+        put("and", AND);
+        for (String w : new String[] {"no", "nope", "actually", "mean", "correction", "oops", "scratch", "instead",
+                "not"}) {
+            put(w, CORRECTION);
+        }
+        for (String w : new String[] {"slash", "dash", "hyphen", "space", "comma", "dot", "point", "stroke", "of",
+                "over"}) {
+            put(w, SEPARATOR);
+        }
+        for (String w : new String[] {"digits", "digit", "numerals", "characters", "letters", "figures", "figure"}) {
+            put(w, QUANTITY);
+        }
+        for (String w : new String[] {"card", "cards", "card's", "visa", "mastercard", "amex", "discover", "jcb",
+                "diners", "unionpay", "maestro", "credit", "debit", "pan", "cc", "cardholder", "mir", "rupay",
+                "verve", "troy", "elo", "prepaid", "payment", "pay"}) {
             put(w, CARD);
         }
-        for (String w : new String[] {"order", "orders", "ticket", "tracking", "reference", "ref", "invoice", "case",
-                "confirmation", "booking", "phone", "call", "mobile", "cell", "fax", "tel", "telephone", "timestamp",
-                "ts", "id", "serial", "sku", "policy", "claim", "membership", "imei", "iban",
-                "routing", "parcel", "shipment", "transaction", "receipt", "extension", "ext", "zip", "postcode",
-                "ssn", "loyalty", "voucher", "epoch", "millis", "unix", "isbn", "upc", "ean", "barcode",
-                "contract", "incident", "request", "vin", "license", "passport", "employee", "dial", "ring",
-                "callback", "whatsapp", "sms"}) {
-            put(w, NOT_CARD);
-        }
         for (String w : new String[] {"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "security", "verification",
-                "back"}) {
+                "back", "pin"}) {
             put(w, CVV);
         }
         for (String w : new String[] {"expires", "expire", "expiry", "expiration", "exp", "expiring", "expired",
-                "thru", "valid"}) {
+                "thru", "valid", "until", "till"}) {
             put(w, EXPIRY);
         }
         String[][] months = {{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"}, {"may"},
@@ -93,22 +124,24 @@ final class Vocabulary {
         }
         int slot = h & (SIZE - 1);
         while (KEYS[slot] != null) {
+            if (new String(KEYS[slot]).equals(word)) {
+                return; // first meaning wins
+            }
             slot = (slot + 1) & (SIZE - 1);
         }
         KEYS[slot] = word.toCharArray();
         CODES[slot] = code;
     }
 
-    /** The code of text[start, end) (any case), NONE if it is not a known word. */
-    static int lookup(char[] text, int start, int end, int hash) {
-        int len = end - start;
-        if (len > 12) {
+    /** The code of the lower-cased word in buf[0, len), NONE if it is not a known word. */
+    static int lookup(char[] buf, int len, int hash) {
+        if (len > 14) {
             return NONE;
         }
         int slot = hash & (SIZE - 1);
         char[] key;
         while ((key = KEYS[slot]) != null) {
-            if (key.length == len && matches(key, text, start)) {
+            if (key.length == len && matches(key, buf)) {
                 return CODES[slot];
             }
             slot = (slot + 1) & (SIZE - 1);
@@ -116,13 +149,9 @@ final class Vocabulary {
         return NONE;
     }
 
-    private static boolean matches(char[] key, char[] text, int start) {
+    private static boolean matches(char[] key, char[] buf) {
         for (int i = 0; i < key.length; i++) {
-            char c = text[start + i];
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + 32);
-            }
-            if (c != key[i]) {
+            if (buf[i] != key[i]) {
                 return false;
             }
         }
