@@ -1,20 +1,26 @@
 // Creates the suite's Kafka topics listed in deploy/kafka/topics.txt, idempotently, in one JVM.
 // Run by `./wem infra` in Java's single-file source mode against the broker jars in .wem/kafka/lib:
 //   java -cp '.wem/kafka/lib/*' deploy/kafka/WemTopics.java deploy/kafka/topics.txt 127.0.0.1:9092 60
-// Waits (up to the given seconds) for the broker, creates missing topics with their partition count,
-// raises the partition count of a topic that has fewer (e.g. one auto-created before this ran), and
-// only warns about a topic that has more. Exit code 0 when every topic exists afterwards.
+// Waits (up to the given seconds) for the broker, creates missing topics with their partition count and
+// configs, raises the partition count of a topic that has fewer (e.g. one auto-created before this ran), and
+// only warns about a topic that has more. Configs listed for a topic (key=value after the partitions, e.g. a
+// short retention.ms for topics in PCI scope) are set on existing topics too (incrementalAlterConfigs, so
+// configs not listed are left alone). Exit code 0 when every topic exists afterwards.
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +30,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 public class WemTopics {
+    /** One line of topics.txt. */
+    record Topic(int partitions, Map<String, String> configs) {
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: WemTopics TOPICS_FILE BOOTSTRAP [WAIT_SECONDS]");
             System.exit(2);
         }
-        Map<String, Integer> wanted = parse(Path.of(args[0]));
+        Map<String, Topic> wanted = parse(Path.of(args[0]));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(args.length > 2 ? Long.parseLong(args[2]) : 60);
 
         Properties props = new Properties();
@@ -48,9 +58,9 @@ public class WemTopics {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
 
             List<NewTopic> missing = new ArrayList<>();
-            wanted.forEach((name, partitions) -> {
+            wanted.forEach((name, topic) -> {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) 1));
+                    missing.add(new NewTopic(name, topic.partitions(), (short) 1).configs(topic.configs()));
                 }
             });
             if (!missing.isEmpty()) {
@@ -71,16 +81,32 @@ public class WemTopics {
             Map<String, NewPartitions> grow = new LinkedHashMap<>();
             for (var e : wanted.entrySet()) {
                 int actual = described.get(e.getKey()).partitions().size();
-                if (actual < e.getValue()) {
-                    grow.put(e.getKey(), NewPartitions.increaseTo(e.getValue()));
-                    System.out.printf("  %s had %d partitions: raising to %d%n", e.getKey(), actual, e.getValue());
-                } else if (actual > e.getValue()) {
+                int want = e.getValue().partitions();
+                if (actual < want) {
+                    grow.put(e.getKey(), NewPartitions.increaseTo(want));
+                    System.out.printf("  %s had %d partitions: raising to %d%n", e.getKey(), actual, want);
+                } else if (actual > want) {
                     System.out.printf("  WARNING %s has %d partitions, topics.txt says %d (left as is)%n",
-                            e.getKey(), actual, e.getValue());
+                            e.getKey(), actual, want);
                 }
             }
             if (!grow.isEmpty()) {
                 admin.createPartitions(grow).all().get(15, TimeUnit.SECONDS);
+            }
+            // Also on topics that existed before (created by an older list or auto-created): a retention meant
+            // to keep card data off the broker must not depend on when the topic was made.
+            Map<ConfigResource, Collection<AlterConfigOp>> configs = new LinkedHashMap<>();
+            wanted.forEach((name, topic) -> {
+                if (!topic.configs().isEmpty()) {
+                    List<AlterConfigOp> ops = new ArrayList<>();
+                    topic.configs().forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v),
+                            AlterConfigOp.OpType.SET)));
+                    configs.put(new ConfigResource(ConfigResource.Type.TOPIC, name), ops);
+                }
+            });
+            if (!configs.isEmpty()) {
+                admin.incrementalAlterConfigs(configs).all().get(15, TimeUnit.SECONDS);
+                System.out.printf("  configs set on %d topics%n", configs.size());
             }
             System.out.printf("  %d topics ready (%d created now)%n", wanted.size(), missing.size());
         }
@@ -116,18 +142,26 @@ public class WemTopics {
         System.exit(1);
     }
 
-    private static Map<String, Integer> parse(Path file) throws Exception {
-        Map<String, Integer> topics = new LinkedHashMap<>();
+    private static Map<String, Topic> parse(Path file) throws Exception {
+        Map<String, Topic> topics = new LinkedHashMap<>();
         for (String raw : Files.readAllLines(file)) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] parts = line.split("\\s+");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException(file + ": expected 'topic partitions': " + raw);
+            if (parts.length < 2) {
+                throw new IllegalArgumentException(file + ": expected 'topic partitions [key=value...]': " + raw);
             }
-            topics.put(parts[0], Integer.parseInt(parts[1]));
+            Map<String, String> configs = new LinkedHashMap<>();
+            for (int i = 2; i < parts.length; i++) {
+                int eq = parts[i].indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException(file + ": expected key=value, got '" + parts[i] + "': " + raw);
+                }
+                configs.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+            }
+            topics.put(parts[0], new Topic(Integer.parseInt(parts[1]), configs));
         }
         return topics;
     }

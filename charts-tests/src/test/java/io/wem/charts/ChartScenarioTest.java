@@ -268,16 +268,28 @@ class ChartScenarioTest {
     void kafkaTopicsFollowTheTopicList() throws Exception {
         List<JsonNode> topics = Chart.ofKind(Chart.renderWithHooks(Chart.ci("kafka-topics")), "KafkaTopic");
         Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> configs = new java.util.HashMap<>();
         for (String line : Files.readAllLines(Chart.ROOT.resolve("deploy/kafka/topics.txt"))) {
             String t = line.strip();
             if (!t.isEmpty() && !t.startsWith("#")) {
                 String[] f = t.split("\\s+");
                 expected.put(f[0], Integer.parseInt(f[1]));
+                for (int i = 2; i < f.length; i++) {
+                    configs.computeIfAbsent(f[0], k -> new java.util.HashMap<>())
+                            .put(f[i].substring(0, f[i].indexOf('=')), f[i].substring(f[i].indexOf('=') + 1));
+                }
             }
         }
         Map<String, Integer> actual = new java.util.LinkedHashMap<>();
         topics.forEach(t -> {
             actual.put(t.at("/spec/topicName").asText(), t.at("/spec/partitions").asInt());
+            // a line's own configs (PCI scope: hours of retention for raw transcripts) override the chart-wide ones
+            Map<String, String> own = configs.getOrDefault(t.at("/spec/topicName").asText(), Map.of());
+            assertEquals(own.getOrDefault("retention.ms", "604800000"), t.at("/spec/config/retention.ms").asText());
+            if (own.containsKey("segment.ms")) {
+                assertEquals(own.get("segment.ms"), t.at("/spec/config/segment.ms").asText());
+            }
+            assertEquals("2", t.at("/spec/config/min.insync.replicas").asText());
             assertEquals("wem", t.at("/metadata/labels/strimzi.io~1cluster").asText());
             assertEquals("keep", t.at("/metadata/annotations/helm.sh~1resource-policy").asText());
             assertEquals(3, t.at("/spec/replicas").asInt());

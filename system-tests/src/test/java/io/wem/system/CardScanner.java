@@ -1,6 +1,7 @@
 package io.wem.system;
 
 import io.wem.demo.generator.CardNumbers;
+import io.wem.testing.pci.SpokenDigitReader;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds payment card numbers in stored text: 13–19 digits that pass Luhn and start with an issuer's range, written
- * contiguously, split by single spaces, dashes or dots, or spoken ("four one one one …", "oh", "double", "triple").
+ * contiguously, split by single spaces, dashes or dots, or spoken ("four one one one …", "oh", "double", "triple",
+ * "forty-one", "four hundred and twelve", with fillers and corrections: {@link SpokenDigitReader}); of a planted
+ * card number, already 10 readable digits in a row count.
  * The issuer check keeps Luhn's one-in-ten chance from flagging timestamps and counters (a 13-digit epoch-millis
  * value starts with 1); the {@code known} PANs a test planted are matched whatever the issuer. Findings are masked:
  * a failing test must not print the number it found.
@@ -24,6 +27,13 @@ public final class CardScanner {
     /** UUIDs (whatever their digits) and hex hashes/ids of 16+ characters mixing letters and digits. */
     private static final Pattern HEX_ID = Pattern.compile("(?i)\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"
             + "|\\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{16,}\\b");
+
+    /** Words only the spoken reader understands. */
+    private static final Pattern SPOKEN_WORDS = Pattern.compile("(?i)\\b(?:zero|oh|nought|one|two|three|four|five|"
+            + "six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+            + "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|double|triple)\\b");
+    /** Digits of a planted card number that may not be readable in a row anywhere (a PAN leaks long before 16). */
+    static final int READABLE_PART = 10;
 
     private final Set<String> known;
 
@@ -54,6 +64,21 @@ public final class CardScanner {
                         out.add(mask(w));
                     }
                 }
+            }
+        }
+        // Read as a listener would (teens, tens, "hundred", fillers, corrections, sound-alikes, any separator, full-width
+        // digits, digits glued to letters): a planted PAN of which 10 digits in a row can be read is a finding; so
+        // is any number of 13-19 digits read from words that passes Luhn in an issuer range.
+        boolean spoken = SPOKEN_WORDS.matcher(text).find();
+        for (String run : SpokenDigitReader.digitRuns(HEX_ID.matcher(text).replaceAll(" [id] "))) {
+            for (String pan : known) {
+                if (readablePart(pan, run) && !out.contains(mask(pan))) {
+                    out.add(mask(pan));
+                }
+            }
+            if (spoken && run.length() >= 13 && run.length() <= 19 && CardNumbers.luhnValid(run) && issuerRange(run)
+                    && !out.contains(mask(run))) {
+                out.add(mask(run));
             }
         }
         // a planted PAN hidden by unusual separators (e.g. "4111 - 1111") still counts
@@ -149,6 +174,15 @@ public final class CardScanner {
             return len >= 16; // UnionPay
         }
         return p2 == 50 || (p2 >= 56 && p2 <= 69); // Maestro (12–19; 13+ here)
+    }
+
+    private static boolean readablePart(String pan, String run) {
+        for (int i = 0; i + READABLE_PART <= pan.length(); i++) {
+            if (run.contains(pan.substring(i, i + READABLE_PART))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String mask(String pan) {

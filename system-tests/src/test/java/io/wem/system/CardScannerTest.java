@@ -28,6 +28,20 @@ class CardScannerTest {
     }
 
     @Test
+    void findsSpokenAndOddlySeparatedShapesOfAPlantedCard() {
+        CardScanner planted = new CardScanner(java.util.List.of("4111111111111111"));
+        for (String text : java.util.List.of(
+                "forty-one eleven... eleven eleven, eleven eleven eleven eleven",
+                "four one one... um... one one one, er, one one one one hang on one one one one",
+                "four hundred and eleven, one hundred and eleven, one one one one one one one",
+                "cc4111_1111_1111_1111", "４１１１\u200b１１１１ 1111 1111",
+                "the number is four one one one one one one one one one and the rest is gone")) {
+            assertFalse(planted.find(text).isEmpty(), text);
+        }
+        assertTrue(planted.find("it's four one one one, that's all I remember, ok").isEmpty());
+    }
+
+    @Test
     void findsCardsInsideJson() {
         assertFalse(scanner.find("{\"text\":\"card 4111-1111-1111-1111 ok\"}").isEmpty());
     }

@@ -26,11 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PciIT {
 
     /**
-     * Where unredacted text may transit (docs/testing.md): the topic on which contact-center platforms push raw
-     * signals to signal-service, and that consumer's dead-letter topic, where a text-bearing signal that could not be
-     * redacted is parked (never stored). Everything downstream of redaction must be clean.
+     * Where unredacted text may transit (docs/governance.md, "Raw text at rest"): only the topic on which
+     * contact-center platforms push raw signals to signal-service, with a retention of hours (checked below). Its
+     * dead-letter topic gets copies without raw text, and is scanned like every other topic.
      */
-    static final Set<String> RAW_TRANSIT_TOPICS = Set.of("wem.signal.signals.v1", "wem.dlq.signal-service.signals.v1");
+    static final String RAW_INGEST_TOPIC = "wem.signal.signals.v1";
+    /** Longest retention the raw ingest topic may have (docs/governance.md): hours, not the broker's week. */
+    static final long MAX_RAW_RETENTION_MS = Duration.ofHours(24).toMillis();
 
     /**
      * The benchmark's own scratch topics ({@code ./wem bench}: nanosecond timestamps of a Kafka hop), written by no
@@ -40,6 +42,8 @@ class PciIT {
 
     private static final List<String> PANS = new ArrayList<>();
     private static final List<String> INTERACTIONS = new ArrayList<>();
+    /** Interactions whose card number is spoken or split over turns (issue #13), sent through REST and Kafka. */
+    private static final List<String> HARD_INTERACTIONS = new ArrayList<>();
 
     @BeforeAll
     static void postTranscriptsWithCardNumbers() {
@@ -65,6 +69,117 @@ class PciIT {
             }
         }
         Signals.postAll(signals);
+        postSpokenAndSplitCardNumbers(rnd, at);
+    }
+
+    /** Ways of giving a card number that the first engine missed (issue #13); each case through REST and Kafka. */
+    enum HardShape { SPOKEN_FILLERS, SPOKEN_PAIRS, SPLIT_TURNS, SPLIT_SIGNALS, ODD_SEPARATORS }
+
+    private static final String[] WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine"};
+    private static final String[] TENS = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+        "ninety"};
+    private static final String[] TEENS = {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+        "seventeen", "eighteen", "nineteen"};
+
+    /** "four one... um... one one, er, ..." */
+    static String spokenWithFillers(String pan) {
+        String[] fillers = {"... um... ", ", er, ", " hang on ", ", sorry, let me see, ", " uh "};
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pan.length(); i++) {
+            b.append(i == 0 ? "" : i % 4 == 0 ? fillers[(i / 4) % fillers.length] : " ");
+            b.append(pan.charAt(i) == '0' && i % 3 == 0 ? "oh" : WORDS[pan.charAt(i) - '0']);
+        }
+        return b.toString();
+    }
+
+    /** "forty-one eleven ... twenty oh five": two-digit groups as people read them. */
+    static String spokenPairs(String pan) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pan.length(); i += 2) {
+            b.append(i == 0 ? "" : i % 4 == 0 ? "... " : " ");
+            if (i + 1 >= pan.length()) {
+                b.append(WORDS[pan.charAt(i) - '0']);
+                break;
+            }
+            int t = pan.charAt(i) - '0';
+            int u = pan.charAt(i + 1) - '0';
+            b.append(t == 0 ? "oh " + WORDS[u] : t == 1 ? TEENS[u]
+                    : u == 0 ? WORDS[t] + " oh" : TENS[t] + "-" + WORDS[u]);
+        }
+        return b.toString();
+    }
+
+    private static void postSpokenAndSplitCardNumbers(SplittableRandom rnd, Instant at) {
+        List<Map<String, Object>> rest = new ArrayList<>();
+        List<Map<String, Object>> kafka = new ArrayList<>();
+        int k = 0;
+        for (HardShape shape : HardShape.values()) {
+            for (int i = 0; i < 4; i++, k++) {
+                String pan = CardNumbers.newPan(rnd);
+                PANS.add(pan);
+                String team = k % 2 == 0 ? "team-north" : "team-south";
+                String agent = RunIds.agent(team, "pci" + (k % 4));
+                String interactionId = RunIds.next("int");
+                HARD_INTERACTIONS.add(interactionId);
+                Instant when = at.plusSeconds(3600 + k * 60L);
+                List<Map<String, Object>> sink = i % 2 == 0 ? rest : kafka;
+                String half1 = pan.substring(0, 8);
+                String half2 = pan.substring(8);
+                switch (shape) {
+                    case SPOKEN_FILLERS -> sink.add(Signals.transcript(interactionId, agent, team, when,
+                            "Agent: go ahead with the long number.\nCustomer: okay it's " + spokenWithFillers(pan)
+                                    + "\nAgent: thank you."));
+                    case SPOKEN_PAIRS -> sink.add(Signals.transcript(interactionId, agent, team, when,
+                            "Agent: the card number please?\nCustomer: " + spokenPairs(pan) + "\nAgent: got it."));
+                    case SPLIT_TURNS -> sink.add(Signals.transcript(interactionId, agent, team, when,
+                            "Agent: card number?\nCustomer: " + spokenWithFillers(half1) + "\nAgent: okay\n"
+                                    + "Customer: then " + half2.replaceAll("(\\d{4})(?=\\d)", "$1 ")
+                                    + "\nAgent: thanks"));
+                    case SPLIT_SIGNALS -> {
+                        // two transcript signals of one interaction in one batch: one conversation for governance
+                        sink.add(Signals.transcript(interactionId, agent, team, when,
+                                "Agent: card number?\nCustomer: the number is " + half1));
+                        sink.add(Signals.transcript(interactionId, agent, team, when.plusSeconds(20),
+                                "Agent: mm-hm\nCustomer: " + spokenPairs(half2)));
+                    }
+                    case ODD_SEPARATORS -> sink.add(Signals.transcript(interactionId, agent, team, when,
+                            "Customer: thanks for your call, the number is cc" + String.join(
+                                    k % 4 == 0 ? "_" : k % 4 == 1 ? "*" : k % 4 == 2 ? "\u200b" : "/",
+                                    pan.split("(?<=\\G.{4})"))));
+                }
+            }
+        }
+        Signals.postAll(rest);
+        try (var producer = KafkaTool.producer()) {
+            for (Map<String, Object> signal : kafka) {
+                KafkaTool.send(producer, RAW_INGEST_TOPIC, (String) signal.get("agentId"), envelope(signal));
+            }
+        }
+        // the Kafka path is asynchronous: wait until every hard case is stored (redacted) before scanning
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (storedHard() < HARD_INTERACTIONS.size() && Instant.now().isBefore(deadline)) {
+            Signals.sleep(Duration.ofSeconds(1));
+        }
+    }
+
+    private static long storedHard() {
+        return Db.count("wem_signal", "select count(distinct interaction_id) from signal_transcript "
+                + "where interaction_id = any(?) and length(redacted_text) > 0",
+                (Object) HARD_INTERACTIONS.toArray(String[]::new));
+    }
+
+    private static String envelope(Map<String, Object> signal) {
+        Map<String, Object> envelope = new java.util.LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", java.util.UUID.randomUUID().toString());
+        envelope.put("source", "contact-center-platform");
+        envelope.put("type", "io.wem.signal.SignalReceived.v1");
+        envelope.put("subject", signal.get("agentId"));
+        envelope.put("time", Instant.now().toString());
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("data", signal);
+        return JsonTree.write(envelope);
     }
 
     @Test
@@ -75,7 +190,9 @@ class PciIT {
         // the transcripts must have been stored (redacted), or a clean scan would prove nothing
         long stored = Db.count("wem_signal", "select count(*) from signal_transcript where interaction_id = any(?) "
                 + "and length(redacted_text) > 0", (Object) INTERACTIONS.toArray(String[]::new));
-        assertEquals(PANS.size(), stored, "this run's transcripts stored (redacted)");
+        assertEquals(INTERACTIONS.size(), stored, "this run's transcripts stored (redacted)");
+        assertEquals(HARD_INTERACTIONS.size(), storedHard(),
+                "spoken and split card numbers stored (redacted), through REST and through Kafka");
         long values = 0;
         for (String db : Db.DATABASES) {
             for (Db.TextColumn col : Db.textColumns(db)) {
@@ -92,7 +209,7 @@ class PciIT {
     }
 
     @Test
-    @DisplayName("no card number on any wem.* topic read from the beginning, except raw platform input")
+    @DisplayName("no card number on any wem.* topic read from the beginning, dead letters included, except raw platform input")
     void noCardNumberOnAnyTopic() {
         // outbox relays publish after commit: give them a moment to carry this run's records
         Signals.sleep(Duration.ofSeconds(5));
@@ -102,7 +219,7 @@ class PciIT {
         Set<String> topics = KafkaTool.stackTopics();
         assertTrue(topics.contains("wem.governance.audit-events.v1"), "stack topics missing: " + topics);
         for (String topic : topics) {
-            if (RAW_TRANSIT_TOPICS.contains(topic) || topic.startsWith(BENCH_TOPICS)) {
+            if (topic.equals(RAW_INGEST_TOPIC) || topic.startsWith(BENCH_TOPICS)) {
                 continue;
             }
             records += KafkaTool.readAll(topic, (key, value) -> {
@@ -120,5 +237,21 @@ class PciIT {
         }
         assertTrue(records > 0, "no records read on " + topics);
         assertTrue(findings.isEmpty(), "card numbers on topics (" + records + " records read):\n" + String.join("\n", findings));
+    }
+
+    @Test
+    @DisplayName("the raw ingest topic keeps records for hours only (PCI scope)")
+    void rawIngestTopicHasAShortRetention() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", KafkaTool.bootstrap());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, RAW_INGEST_TOPIC);
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            long retention = Long.parseLong(config.get("retention.ms").value());
+            long segment = Long.parseLong(config.get("segment.ms").value());
+            assertTrue(retention > 0 && retention + segment <= MAX_RAW_RETENTION_MS,
+                    RAW_INGEST_TOPIC + " keeps raw transcripts up to " + Duration.ofMillis(retention + segment));
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.wem.governance.pcicorpus.Corpus.Case;
 import io.wem.governance.pcicorpus.Corpus.Secret;
 import io.wem.governance.pcicorpus.Corpus.SecretKind;
 import io.wem.governance.pcicorpus.Corpus.Span;
+import io.wem.testing.pci.SpokenDigitReader;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,6 +54,8 @@ final class Evaluation {
     final Tally all = new Tally();
     /** A few leaked or missed examples (category and text), for people fixing the engine. */
     final List<String> examples = new ArrayList<>();
+    /** A few findings on harmless text (at most 3 per category). */
+    final List<String> falsePositiveExamples = new ArrayList<>();
 
     /** Scores one case; {@code answer} has one result per turn, in order. */
     void score(Case c, List<RedactionResponse.Result> answer) {
@@ -70,6 +73,12 @@ final class Evaluation {
                 boolean touchesSecret = c.extents().stream().anyMatch(s -> s.overlaps(turn, f.start(), f.end()));
                 boolean touchesDecoy = c.decoys().stream().anyMatch(s -> s.overlaps(turn, f.start(), f.end()));
                 boolean correct = touchesSecret && !touchesDecoy;
+                if (!correct && falsePositiveExamples.stream().filter(e -> e.startsWith(c.category() + " ")).count() < 3) {
+                    String said = c.turns().get(t).text();
+                    falsePositiveExamples.add(c.category() + " " + f.type() + " over \""
+                            + said.substring(Math.max(0, f.start()), Math.min(said.length(), f.end())) + "\" in: "
+                            + said.replace("\n", "\\n"));
+                }
                 cat.truePositives += correct ? 1 : 0;
                 cat.falsePositives += correct ? 0 : 1;
                 all.truePositives += correct ? 1 : 0;

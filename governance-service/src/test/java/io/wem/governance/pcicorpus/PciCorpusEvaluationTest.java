@@ -9,6 +9,7 @@ import io.wem.governance.pcicorpus.Corpus.Case;
 import io.wem.governance.pcicorpus.Corpus.Secret;
 import io.wem.governance.pcicorpus.Corpus.SecretKind;
 import io.wem.governance.service.RedactionService;
+import io.wem.testing.pci.SpokenDigitReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -111,7 +112,9 @@ class PciCorpusEvaluationTest {
         }
         String report = "Seed " + SEED + ", " + corpus.size() + " cases (" + PER_CATEGORY + " per category).\n\n"
                 + eval.table() + "\nExamples of misses and leaks (at most 3 per category):\n\n"
-                + String.join("\n", eval.examples.stream().map(e -> "- " + e).toList()) + "\n";
+                + String.join("\n", eval.examples.stream().map(e -> "- " + e).toList())
+                + "\n\nExamples of findings on harmless text (at most 3 per category):\n\n"
+                + String.join("\n", eval.falsePositiveExamples.stream().map(e -> "- " + e).toList()) + "\n";
         Path out = Path.of("target", "pci-corpus", "report.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);

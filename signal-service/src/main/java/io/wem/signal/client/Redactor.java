@@ -24,22 +24,39 @@ public class Redactor {
     @RestClient
     GovernanceClient governance;
 
+    /**
+     * Redacts whole conversations (one per interaction), so a card number spread over turns is found. Answers the
+     * redacted text of every turn, in order; fails closed.
+     */
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = RedactionUnavailableException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS,
             failOn = Exception.class, skipOn = RedactionUnavailableException.class)
-    public List<String> redact(List<String> texts) {
-        RedactionResponse response = governance.redact(new RedactionRequest(texts, Boolean.FALSE));
-        if (response == null || response.results() == null || response.results().size() != texts.size()) {
-            throw new RedactionUnavailableException("governance answered " + (response == null || response.results() == null
-                    ? "no results" : response.results().size() + " results for " + texts.size() + " texts"));
+    public List<List<String>> redactConversations(List<RedactionRequest.Conversation> conversations) {
+        RedactionResponse response = governance.redact(new RedactionRequest(null, conversations, Boolean.FALSE));
+        if (response == null || response.conversations() == null
+                || response.conversations().size() != conversations.size()) {
+            throw new RedactionUnavailableException("governance answered " + (response == null
+                    || response.conversations() == null ? "no conversations"
+                    : response.conversations().size() + " conversations for " + conversations.size()));
         }
-        List<String> out = new java.util.ArrayList<>(texts.size());
-        for (RedactionResponse.Result r : response.results()) {
-            if (r == null || r.text() == null) {
-                throw new RedactionUnavailableException("governance answered a result without text");
+        List<List<String>> out = new java.util.ArrayList<>(conversations.size());
+        for (int c = 0; c < conversations.size(); c++) {
+            RedactionResponse.ConversationResult answer = response.conversations().get(c);
+            int asked = conversations.get(c).turns().size();
+            if (answer == null || answer.turns() == null || answer.turns().size() != asked) {
+                throw new RedactionUnavailableException("governance answered a conversation with "
+                        + (answer == null || answer.turns() == null ? "no" : answer.turns().size()) + " turns for "
+                        + asked);
             }
-            out.add(r.text());
+            List<String> turns = new java.util.ArrayList<>(asked);
+            for (RedactionResponse.Result r : answer.turns()) {
+                if (r == null || r.text() == null) {
+                    throw new RedactionUnavailableException("governance answered a turn without text");
+                }
+                turns.add(r.text());
+            }
+            out.add(turns);
         }
         return out;
     }

@@ -27,9 +27,11 @@ import java.util.stream.Collectors;
  * Structured signals from contact-center platforms (topic wem.signal.signals.v1, one signal per EventEnvelope,
  * key = agent id), consumed in batches of up to max.poll.records and written with one multi-row INSERT per kind.
  * A record that is not an envelope, not a known signal, fails validation, or carries text governance could not
- * redact (after the client's retries) is sent alone to wem.dlq.signal-service.signals.v1 with a reason header; the
- * rest of the batch is stored and the consumer goes on. If storing the batch itself fails, the exception nacks the
- * batch and the channel's dead-letter strategy parks it (replaying it is safe: inserts are idempotent).
+ * redact (after the client's retries) is sent alone to wem.dlq.signal-service.signals.v1 with a reason header, as a
+ * copy without free text ({@link TextFreeCopy}); the rest of the batch is stored and the consumer goes on. If
+ * storing the batch fails, its records are parked with their redacted text (replaying is safe: inserts are
+ * idempotent). Raw transcripts never reach a dead-letter topic; if even parking fails, the channel stops
+ * (failure-strategy=fail) and the batch is read again from the ingest topic after a restart.
  */
 @ApplicationScoped
 public class SignalConsumer {
@@ -46,6 +48,7 @@ public class SignalConsumer {
         Instant now = Instant.now();
         List<Signal> valid = new ArrayList<>(records.count());
         Map<String, ConsumerRecord<String, String>> byEventId = new HashMap<>();
+        Map<String, EventEnvelope> envelopes = new HashMap<>();
         DeadLetters parked = new DeadLetters(deadLetters);
         for (ConsumerRecord<String, String> r : records) {
             try {
@@ -58,14 +61,26 @@ public class SignalConsumer {
                 }
                 valid.add(signal);
                 byEventId.putIfAbsent(signal.eventId(), r);
+                envelopes.putIfAbsent(signal.eventId(), envelope);
             } catch (MalformedEventException e) {
-                parked.park(r, e.getMessage());
+                parked.parkReplaced(r, e.getMessage(), TextFreeCopy.of(r.value()));
             }
         }
         if (!valid.isEmpty()) {
-            IngestService.Outcome outcome = ingest.ingest(valid);
-            for (Signal s : outcome.refused()) {
-                parked.park(byEventId.get(s.eventId()), "redaction-unavailable: " + outcome.refusalReason());
+            IngestService.Prepared prepared = ingest.prepare(valid);
+            for (Signal s : prepared.refused()) {
+                parked.parkReplaced(byEventId.get(s.eventId()), "redaction-unavailable: " + prepared.refusalReason(),
+                        TextFreeCopy.of(byEventId.get(s.eventId()).value()));
+            }
+            try {
+                ingest.store(prepared);
+            } catch (RuntimeException e) {
+                // parked with the text governance already redacted: replayable, and no raw text on the topic
+                String reason = "store-failed: " + e.getClass().getSimpleName();
+                for (Signal s : prepared.toStore()) {
+                    parked.parkReplaced(byEventId.get(s.eventId()), reason,
+                            TextFreeCopy.redacted(envelopes.get(s.eventId()), s));
+                }
             }
         }
         parked.awaitAcknowledged();

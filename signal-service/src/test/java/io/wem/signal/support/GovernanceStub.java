@@ -15,7 +15,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
  * governance-service's redaction endpoint as a real HTTP stub: it redacts the test card number 4111 1111 1111 1111
  * in {@link #CARD_TEXT}, returns {@link #CLEAN_TEXT} unchanged, and answers 503 for any text containing
  * "GOVERNANCE-DOWN" (the fail-closed path, without stopping a server other tests use). Other texts get WireMock's
- * 404, which the service also treats as "cannot redact". Tests send one text per request.
+ * 404, which the service also treats as "cannot redact". Tests send one text per request; signal-service sends it
+ * as a conversation of one turn (the texts have no speaker labels), so the answers are conversations.
  */
 public class GovernanceStub implements QuarkusTestResourceLifecycleManager {
     public static final String CARD = "4111 1111 1111 1111";
@@ -33,12 +34,13 @@ public class GovernanceStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(post(urlEqualTo("/api/v1/redactions")).atPriority(5)
                 .withRequestBody(containing(CARD))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"results\":[{\"text\":\"" + REDACTED_CARD_TEXT + "\",\"findings\":"
-                                + "[{\"type\":\"PAN\",\"start\":21,\"end\":40,\"confidence\":0.99}]}]}")));
+                        .withBody("{\"results\":[],\"conversations\":[{\"turns\":[{\"text\":\"" + REDACTED_CARD_TEXT
+                                + "\",\"findings\":[{\"type\":\"PAN\",\"start\":21,\"end\":40,\"confidence\":0.99}]}]}]}")));
         server.stubFor(post(urlEqualTo("/api/v1/redactions")).atPriority(5)
                 .withRequestBody(containing(CLEAN_TEXT))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"results\":[{\"text\":\"" + CLEAN_TEXT + "\",\"findings\":[]}]}")));
+                        .withBody("{\"results\":[],\"conversations\":[{\"turns\":[{\"text\":\"" + CLEAN_TEXT
+                                + "\",\"findings\":[]}]}]}")));
         server.stubFor(post(urlEqualTo("/api/v1/redactions")).atPriority(1)
                 .withRequestBody(containing(DOWN_MARKER))
                 .willReturn(aResponse().withStatus(503)));

@@ -30,9 +30,25 @@ public final class DeadLetters {
     }
 
     public void park(ConsumerRecord<String, String> r, String reason) {
+        park(r, reason, r.value() == null ? "" : r.value(), false);
+    }
+
+    /**
+     * Parks {@code value} in place of the record's own value, for consumers whose records may carry text that must
+     * not rest on a dead-letter topic (card data): e.g. a copy with the free text removed or redacted. The header
+     * {@code dead-letter-value} = {@code replaced} tells an operator it is not the original.
+     */
+    public void parkReplaced(ConsumerRecord<String, String> r, String reason, String value) {
+        park(r, reason, value, true);
+    }
+
+    private void park(ConsumerRecord<String, String> r, String reason, String value, boolean replaced) {
         LOG.warnf("dead-lettering %s-%d@%d: %s", r.topic(), r.partition(), r.offset(), reason);
         DeadLetterMonitor.parked(r.topic());
         RecordHeaders headers = new RecordHeaders();
+        if (replaced) {
+            headers.add("dead-letter-value", bytes("replaced"));
+        }
         headers.add("dead-letter-reason", bytes(reason));
         headers.add("dead-letter-topic", bytes(r.topic()));
         headers.add("dead-letter-partition", bytes(String.valueOf(r.partition())));
@@ -40,7 +56,7 @@ public final class DeadLetters {
         OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(r.key()).withHeaders(headers).build();
         CompletableFuture<Void> ack = AcknowledgedSend.send(emitter,
-                Message.of(r.value() == null ? "" : r.value()).addMetadata(meta));
+                Message.of(value).addMetadata(meta));
         pending.add(ack);
     }
 

@@ -1,4 +1,4 @@
-package io.wem.governance.pcicorpus;
+package io.wem.testing.pci;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The evaluation's own reader of numbers in text, typed or spoken, used to decide whether redacted output still
- * lets a person read card digits. It is deliberately generous (it reads more than a careful listener would), so a
- * leak is never missed because the reader was strict. Shares nothing with the engine.
+ * The tests' own reader of numbers in text, typed or spoken ("four one one one", "oh", "double", "forty-one",
+ * "four hundred and twelve", fillers, "no, I mean" corrections, sound-alikes like "for"/"to" next to digits), used by
+ * governance's PCI corpus evaluation and by the system tests' card scanner to decide whether redacted or stored text
+ * still lets a person read card digits. It is deliberately generous (it reads more than a careful listener would),
+ * so a leak is never missed because the reader was strict. Shares nothing with the redaction engine.
  */
-final class SpokenDigitReader {
+public final class SpokenDigitReader {
 
     private static final Map<String, String> DIGIT_WORDS = Map.ofEntries(
             Map.entry("zero", "0"), Map.entry("oh", "0"), Map.entry("o", "0"), Map.entry("nought", "0"),
@@ -49,7 +51,7 @@ final class SpokenDigitReader {
      * Every 5-digit window a reader can get from the text: runs of digits read with fillers and separators
      * skipped, each also read with spoken corrections applied ("four one, no, four two" = 42).
      */
-    static Set<String> windows(String text, int width) {
+    public static Set<String> windows(String text, int width) {
         Set<String> out = new HashSet<>();
         for (Run run : runs(text)) {
             addWindows(out, run.raw.toString(), width);
@@ -66,8 +68,8 @@ final class SpokenDigitReader {
         }
     }
 
-    /** The digits of the text in reading order, as runs (for tests of the reader itself). */
-    static List<String> digitRuns(String text) {
+    /** The digits of the text in reading order, as runs (numbers separated by more than a few other words). */
+    public static List<String> digitRuns(String text) {
         List<String> out = new ArrayList<>();
         for (Run r : runs(text)) {
             if (!r.raw.isEmpty()) {

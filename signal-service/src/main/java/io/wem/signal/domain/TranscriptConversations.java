@@ -1,0 +1,63 @@
+package io.wem.signal.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups the transcript texts of one batch into conversations: the texts of one interaction, in batch order, are
+ * split into speaker turns ({@link TranscriptTurns}) and sent as one conversation, so a card number spread over
+ * turns, or over two transcript signals of the same call, is redacted. {@link #texts} maps the redacted turns back
+ * to one text per input.
+ */
+public final class TranscriptConversations {
+
+    /** One transcript text and the interaction it belongs to. */
+    public record Input(String interactionId, String text) {
+    }
+
+    /** Where the turns of input {@code index} sit: conversation {@code conversation}, turns [from, from + count). */
+    private record Place(int conversation, int from, List<TranscriptTurns.Turn> turns) {
+    }
+
+    private final List<List<TranscriptTurns.Turn>> conversations = new ArrayList<>();
+    private final List<Place> places = new ArrayList<>();
+
+    public TranscriptConversations(List<Input> inputs) {
+        Map<String, Integer> byInteraction = new LinkedHashMap<>();
+        for (Input in : inputs) {
+            // a missing interaction id never joins another text's conversation
+            Integer c = in.interactionId() == null ? null : byInteraction.get(in.interactionId());
+            if (c == null) {
+                c = conversations.size();
+                conversations.add(new ArrayList<>());
+                if (in.interactionId() != null) {
+                    byInteraction.put(in.interactionId(), c);
+                }
+            }
+            List<TranscriptTurns.Turn> turns = TranscriptTurns.parse(in.text());
+            places.add(new Place(c, conversations.get(c).size(), turns));
+            conversations.get(c).addAll(turns);
+        }
+    }
+
+    /** The conversations to redact, each a list of turns (speaker, text). */
+    public List<List<TranscriptTurns.Turn>> conversations() {
+        return conversations;
+    }
+
+    /** One redacted text per input, in input order, from the redacted turn texts of every conversation. */
+    public List<String> texts(List<List<String>> redactedTurns) {
+        if (redactedTurns.size() != conversations.size()) {
+            throw new IllegalArgumentException(redactedTurns.size() + " answers for " + conversations.size()
+                    + " conversations");
+        }
+        List<String> out = new ArrayList<>(places.size());
+        for (Place p : places) {
+            List<String> turns = redactedTurns.get(p.conversation());
+            out.add(TranscriptTurns.join(p.turns(), turns.subList(p.from(), p.from() + p.turns().size())));
+        }
+        return out;
+    }
+}
