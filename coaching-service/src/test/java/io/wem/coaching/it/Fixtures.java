@@ -75,11 +75,12 @@ final class Fixtures {
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
-    /** Waits until the team's list holds an intervention made from gapId that satisfies the condition. */
     /** The one coach the directory assigns to {@code team} (same person on every call). */
     static String teamCoach(String team) {
         return TestTokens.user("coach-of-" + team, List.of("coach"), List.of(team), null);
     }
+
+    /** Waits until the team's list holds an intervention made from gapId that satisfies the condition. */
 
     static Map<String, Object> awaitIntervention(String team, String gapId, Predicate<Map<String, Object>> condition) {
         String token = teamCoach(team);
