@@ -14,10 +14,21 @@ public final class InterventionAccess {
     private InterventionAccess() {
     }
 
-    public record Target(String agentId, String teamId, GapType gapType, OwnerRole ownerRole) {
+    /** {@code ownerPerson}: the named owner from the directory, null while UNASSIGNED. */
+    public record Target(String agentId, String teamId, GapType gapType, OwnerRole ownerRole, String ownerPerson) {
+        public Target(String agentId, String teamId, GapType gapType, OwnerRole ownerRole) {
+            this(agentId, teamId, gapType, ownerRole, null);
+        }
+    }
+
+    private static boolean isOwner(Caller c, Target t) {
+        return t.ownerPerson() != null && c.username() != null && c.username().equals(t.ownerPerson());
     }
 
     public static boolean canRead(Caller c, Target t) {
+        if (isOwner(c, t)) {
+            return true;
+        }
         if (c.hasAnyRole(Roles.SUPERVISOR, Roles.COACH) && c.memberOf(t.teamId())) {
             return true;
         }
@@ -28,10 +39,22 @@ public final class InterventionAccess {
         return false;
     }
 
-    /** The owner may move the intervention: a realm role acting for the owner role, in the team where that applies. */
+    /**
+     * Who may move the intervention: its named owner; otherwise a holder of the owner role's realm role who is
+     * assigned to the team in the directory. While UNASSIGNED, cross-team roles (process owner, WFM planner) work
+     * their role's fallback queue of any team.
+     */
     public static boolean canAct(Caller c, Target t) {
+        if (isOwner(c, t)) {
+            return true;
+        }
         boolean role = t.ownerRole().actingRealmRoles().stream().anyMatch(c::hasRole);
-        return role && (!t.ownerRole().teamScoped() || c.memberOf(t.teamId()));
+        return role && ((!t.ownerRole().teamScoped() && t.ownerPerson() == null) || c.memberOf(t.teamId()));
+    }
+
+    /** Who may hand an intervention to another person: the team's supervisors (directory) and platform admins. */
+    public static boolean canReassign(Caller c, Target t) {
+        return c.hasRole(Roles.PLATFORM_ADMIN) || (c.hasRole(Roles.SUPERVISOR) && c.memberOf(t.teamId()));
     }
 
     /** Human review of a guardrail's REQUIRE_HUMAN_REVIEW, and agreeing goal wording: the agent's supervisors/coaches. */

@@ -36,6 +36,9 @@ public class InterventionEntity extends PanacheEntityBase {
     public String ownerRole;
     @Column(name = "owner_key")
     public String ownerKey;
+    /** The person who owns it (from the directory), or null: UNASSIGNED, waiting in the owner_key queue. */
+    @Column(name = "owner_person")
+    public String ownerPerson;
     public String theme;
     public String goal;
     @Column(name = "proposed_goal")

@@ -36,7 +36,7 @@ public class InterventionReader {
 
     static InterventionAccess.Target target(InterventionEntity i) {
         return new InterventionAccess.Target(i.agentId, i.teamId, GapType.valueOf(i.gapType),
-                OwnerRole.fromKey(i.ownerRole).orElseThrow());
+                OwnerRole.fromKey(i.ownerRole).orElseThrow(), i.ownerPerson);
     }
 
     /** Loads the intervention and throws 403 unless the caller may read it (denials are audited too). */

@@ -66,6 +66,12 @@ public class InterventionResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    io.wem.coaching.service.OwnerService owners;
+
+    @Inject
+    io.wem.common.audit.Audit audit;
+
     @GET
     @PersonalData(reads = DataClasses.COACHING_RECORD, allAgents = {Roles.PROCESS_OWNER, Roles.WFM_PLANNER})
     @Path("/interventions")
@@ -81,7 +87,9 @@ public class InterventionResource {
     @APIResponse(responseCode = "403", description = "Wrong role, or a team the caller does not belong to",
             content = @Content(mediaType = "application/problem+json"))
     public List<InterventionView> list(@Parameter(example = "team-north") @QueryParam("teamId") String teamId,
-                                       @Parameter(example = "ASSIGNED") @QueryParam("state") InterventionState state) {
+                                       @Parameter(example = "ASSIGNED") @QueryParam("state") InterventionState state,
+                                       @Parameter(description = "a person, or UNASSIGNED for the fallback queues",
+                                               example = "UNASSIGNED") @QueryParam("owner") String owner) {
         Caller c = caller.get();
         boolean teamRole = c.hasAnyRole(Roles.SUPERVISOR, Roles.COACH);
         boolean process = c.hasRole(Roles.PROCESS_OWNER);
@@ -93,7 +101,11 @@ public class InterventionResource {
         Map<String, Object> p = new HashMap<>();
         if (teamRole && !c.teams().isEmpty()) {
             scopes.add("teamId in :teams");
-            p.put("teams", c.teams());
+            p.put("teams", List.copyOf(c.teams()));
+        }
+        if (c.username() != null) {
+            scopes.add("ownerPerson = :me");
+            p.put("me", c.username());
         }
         if (process) {
             scopes.add("(agentId is null and gapType = 'PROCESS')");
@@ -108,6 +120,12 @@ public class InterventionResource {
         if (teamId != null) {
             q.append(" and teamId = :team");
             p.put("team", teamId);
+        }
+        if (owner != null && owner.equals(io.wem.coaching.domain.OwnerResolution.UNASSIGNED)) {
+            q.append(" and ownerPerson is null");
+        } else if (owner != null) {
+            q.append(" and ownerPerson = :owner");
+            p.put("owner", owner);
         }
         if (state != null) {
             q.append(" and state = :state");
@@ -175,6 +193,40 @@ public class InterventionResource {
         }
         interventions.requestTransition(id, to, c.actor(), body.note());
         return reader.full(c, i, "record coaching progress");
+    }
+
+    @Schema(name = "OwnerRequest")
+    public record OwnerRequest(@NotNull @Size(min = 1, max = 128) @Schema(example = "coach2") String owner,
+                               @Size(max = 2000) @Schema(example = "coach1 is on leave") String reason) {
+    }
+
+    @POST
+    @Path("/interventions/{id}/owner")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.PLATFORM_ADMIN})
+    @Transactional
+    @Operation(operationId = "reassignIntervention", summary = "Hand an intervention to another person",
+            description = "A supervisor of the intervention's team (per the directory) or a platform admin names a new "
+                    + "owner, who must hold the intervention's owner role for the team (or be the agent's coach) in "
+                    + "the directory now. Written to the history and the audit log.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InterventionView.class)))
+    @APIResponse(responseCode = "400", description = "No owner, or not a holder of the owner role",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not a supervisor of the team", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "Unknown intervention", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The intervention is closed", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "The directory did not answer", content = @Content(mediaType = "application/problem+json"))
+    public InterventionView reassign(@PathParam("id") String id, @NotNull @Valid OwnerRequest body) {
+        Caller c = caller.get();
+        InterventionEntity i = interventions.lock(id);
+        if (!InterventionAccess.canReassign(c, InterventionReader.target(i))) {
+            throw ProblemException.forbidden("only a supervisor of team " + i.teamId + " reassigns intervention " + id);
+        }
+        owners.reassign(i, body.owner(), c.actor(), body.reason());
+        audit.change(c, i.agentId, "REASSIGN", "coaching-service:intervention/" + id, "owner -> " + body.owner());
+        return reader.full(c, i, "reassign the owner");
     }
 
     @Schema(name = "ReviewRequest")

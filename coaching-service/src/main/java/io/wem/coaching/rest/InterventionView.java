@@ -26,7 +26,10 @@ public record InterventionView(
         String title,
         @Schema(example = "COACHING_SESSION") String kind,
         @Schema(example = "coach") String ownerRole,
-        @Schema(example = "coach:team-north") String ownerKey,
+        @Schema(example = "coach:team-north:coach1", description = "Backlog key: role:team:person, or the role's "
+                + "fallback queue role:team while unassigned") String ownerKey,
+        @Schema(example = "coach1", description = "The person who owns it (from the organisation directory), or "
+                + "UNASSIGNED when nobody holds the owner role for the team") String owner,
         @Schema(example = "COMPLIANCE") String theme,
         @Schema(example = "Use a confirmation statement before closing every billing dispute") String goal,
         String proposedGoal,
@@ -93,7 +96,8 @@ public record InterventionView(
     static InterventionView of(InterventionEntity i, List<String> affected, List<HistoryEntity> history, Instant now,
                                boolean personal) {
         return new InterventionView(i.id, i.gapId, i.agentId, i.teamId, i.behaviorId, i.metric, i.gapType, i.playbookId,
-                i.playbookVersion, i.title, i.kind, i.ownerRole, i.ownerKey, i.theme, i.goal, personal ? i.proposedGoal : null,
+                i.playbookVersion, i.title, i.kind, i.ownerRole, i.ownerKey,
+                i.ownerPerson != null ? i.ownerPerson : io.wem.coaching.domain.OwnerResolution.UNASSIGNED, i.theme, i.goal, personal ? i.proposedGoal : null,
                 JsonLists.read(i.learningItems), JsonLists.read(i.coachingPrompts), JsonLists.read(i.evidenceInteractionIds),
                 affected, new Outcome(i.direction, i.relativeImprovement, i.absoluteTarget, i.followUpWindow,
                 i.followUpAssessment), i.state, i.priority, Priority.band(i.priority), i.effectSize, i.customerImpact,

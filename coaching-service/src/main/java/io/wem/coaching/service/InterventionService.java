@@ -64,6 +64,9 @@ public class InterventionService {
     PlaybookService playbooks;
 
     @Inject
+    OwnerService owners;
+
+    @Inject
     CoachingConfig config;
 
     @Inject
@@ -128,6 +131,7 @@ public class InterventionService {
         i.kind = def.kind().name();
         i.ownerRole = route.ownerRole().key();
         i.ownerKey = route.ownerKey();
+        owners.assign(i);
         i.theme = def.theme().name();
         i.goal = def.goal();
         i.learningItems = JsonLists.write(def.learningItems());

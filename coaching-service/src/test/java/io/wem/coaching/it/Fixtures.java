@@ -75,9 +75,15 @@ final class Fixtures {
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
+    /** The one coach the directory assigns to {@code team} (same person on every call). */
+    static String teamCoach(String team) {
+        return TestTokens.user("coach-of-" + team, List.of("coach"), List.of(team), null);
+    }
+
     /** Waits until the team's list holds an intervention made from gapId that satisfies the condition. */
+
     static Map<String, Object> awaitIntervention(String team, String gapId, Predicate<Map<String, Object>> condition) {
-        String token = coach(team);
+        String token = teamCoach(team);
         Map<String, Object>[] found = new Map[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             for (Map<String, Object> i : list(team, token)) {

@@ -38,12 +38,14 @@ class GapToInterventionTest {
     void skillGapBecomesOneCoachingForTheCoachAfterTheGuardrailAllows() {
         String team = id("team");
         String agent = id("agent");
+        teamCoach(team);    // the directory's coach of the team owns the coaching by name
         try (TestKafka.Reader changes = TestKafka.reader(Topics.INTERVENTIONS)) {
             BehaviorGapDetected g = sendGap(agent, team, BuiltInBehaviors.BILLING_CONFIRMATION, GapType.SKILL);
             Map<String, Object> i = awaitIntervention(team, g.gapId(), inState("ASSIGNED"));
             assertEquals(agent, i.get("agentId"));
             assertEquals("coach", i.get("ownerRole"));
-            assertEquals("coach:" + team, i.get("ownerKey"));
+            assertEquals("coach-of-" + team, i.get("owner"));
+            assertEquals("coach:" + team + ":coach-of-" + team, i.get("ownerKey"));
             assertEquals("COACHING_SESSION", i.get("kind"));
             assertEquals("pb-billing-confirmation-skill", i.get("playbookId"));
             assertEquals("Use a confirmation statement before closing every billing dispute", i.get("goal"));
@@ -75,7 +77,9 @@ class GapToInterventionTest {
         BehaviorGapDetected g = sendGap(id("agent"), team, BuiltInBehaviors.HOLD_USAGE, GapType.MOTIVATION);
         Map<String, Object> i = awaitIntervention(team, g.gapId(), inState("ASSIGNED"));
         assertEquals("supervisor", i.get("ownerRole"));
+        // no supervisor of the team in the directory: the supervisors' fallback queue, visibly unassigned
         assertEquals("supervisor:" + team, i.get("ownerKey"));
+        assertEquals("UNASSIGNED", i.get("owner"));
     }
 
     @Test

@@ -181,13 +181,15 @@ class InterventionWorkflowTest {
     @Test
     void backlogShowsCapacityBreachesPerOwner() {
         String team = id("team");
+        teamCoach(team);    // the directory names one coach: every coaching of the team is theirs by name
+        String owner = "coach:" + team + ":coach-of-" + team;
         for (int k = 0; k < 3; k++) {
             BehaviorGapDetected g = sendGap(id("agent"), team, BuiltInBehaviors.BILLING_CONFIRMATION, GapType.SKILL);
             awaitIntervention(team, g.gapId(), inState("ASSIGNED"));
         }
         String admin = role("platform-admin");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"weeklyCapacity\":2}")
-                .put("/api/v1/owners/coach:" + team + "/capacity").then().statusCode(200)
+                .put("/api/v1/owners/" + owner + "/capacity").then().statusCode(200)
                 .body("weeklyCapacity", equalTo(2));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"weeklyCapacity\":-1}")
                 .put("/api/v1/owners/coach:" + team + "/capacity").then().statusCode(400)
@@ -201,11 +203,11 @@ class InterventionWorkflowTest {
                 .put("/api/v1/owners/coach:" + team + "/capacity").then().statusCode(401);
 
         given().auth().oauth2(supervisor(team)).queryParam("teamId", team).get("/api/v1/backlog").then().statusCode(200)
-                .body("find { it.ownerKey == 'coach:" + team + "' }.openCount", equalTo(3))
-                .body("find { it.ownerKey == 'coach:" + team + "' }.weeklyCapacity", equalTo(2))
-                .body("find { it.ownerKey == 'coach:" + team + "' }.dueWithinWeek", equalTo(3))
-                .body("find { it.ownerKey == 'coach:" + team + "' }.capacityBreached", equalTo(true))
-                .body("find { it.ownerKey == 'coach:" + team + "' }.overdueCount", equalTo(0));
+                .body("find { it.ownerKey == '" + owner + "' }.openCount", equalTo(3))
+                .body("find { it.ownerKey == '" + owner + "' }.weeklyCapacity", equalTo(2))
+                .body("find { it.ownerKey == '" + owner + "' }.dueWithinWeek", equalTo(3))
+                .body("find { it.ownerKey == '" + owner + "' }.capacityBreached", equalTo(true))
+                .body("find { it.ownerKey == '" + owner + "' }.overdueCount", equalTo(0));
         given().auth().oauth2(supervisor(id("team"))).queryParam("teamId", team).get("/api/v1/backlog").then().statusCode(403);
         given().auth().oauth2(role("wfm-planner")).queryParam("teamId", team).get("/api/v1/backlog").then().statusCode(200);
         given().auth().oauth2(role("agent")).get("/api/v1/backlog").then().statusCode(403);

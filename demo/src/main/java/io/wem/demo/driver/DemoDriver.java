@@ -62,6 +62,46 @@ public final class DemoDriver {
                 + (s.expectedGuardrail() != null ? ", guardrail " + s.expectedGuardrail() : "");
     }
 
+    /** The realm's demo supervisors by team; other teams get no supervisor (their work shows as UNASSIGNED). */
+    private static final Map<String, String> DEMO_SUPERVISORS = Map.of(
+            "team-north", "supervisor1", "team-south", "supervisor2", "team-east", "supervisor3");
+
+    /** Realm users that already carry a demo agent id (one person per agent id). */
+    private static final Map<String, String> REALM_AGENTS = Map.of(
+            "agent-north-01", "agent1", "agent-north-02", "agent2", "agent-south-01", "agent3");
+
+    /**
+     * The demo's organisation enters the suite the way a customer's does: a roster import into governance's
+     * directory (docs/directory.md). Scoping and intervention owners then come from it, not from the signals.
+     */
+    private void importRoster(GeneratedWeek week) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        java.util.Set<String> teams = new java.util.TreeSet<>();
+        for (var agent : week.roster()) {
+            teams.add(agent.teamId());
+            rows.add(Map.of("teamId", agent.teamId(), "username",
+                    REALM_AGENTS.getOrDefault(agent.agentId(), "demo-" + agent.agentId()), "role", "agent",
+                    "agentId", agent.agentId()));
+        }
+        for (String team : teams) {
+            if (DEMO_SUPERVISORS.containsKey(team)) {
+                rows.add(Map.of("teamId", team, "username", DEMO_SUPERVISORS.get(team), "role", "supervisor"));
+            }
+            rows.add(Map.of("teamId", team, "username", "coach1", "role", "coach"));
+            rows.add(Map.of("teamId", team, "username", "process1", "role", "process-owner"));
+            rows.add(Map.of("teamId", team, "username", "wfm1", "role", "wfm-planner"));
+        }
+        try {
+            JsonNode r = suite.postJson(opt.governanceUrl() + "/api/v1/directory/roster", suite.user("govadmin1"),
+                    Map.of("rows", rows));
+            System.out.println("directory: roster of " + teams.size() + " teams imported (" + r.path("assignmentsOpened")
+                    .asInt() + " assignments opened, " + r.path("assignmentsClosed").asInt() + " closed)");
+        } catch (RuntimeException e) {
+            System.out.println("warning: roster import failed (" + e.getMessage() + "); scoping will refuse agents "
+                    + "the directory does not know");
+        }
+    }
+
     public int run() {
         // 1. the suite must be there
         if (!suite.listening(opt.signalUrl())) {
@@ -91,6 +131,7 @@ public final class DemoDriver {
 
         // 2. the measured week
         GeneratedWeek week = ContactCenterGenerator.generate(gen);
+        importRoster(week);
         report.title(gen, week);
         report.scenarios(week.scenarios());
         double findingsBefore = metric(opt.governanceUrl(), "wem_governance_redaction_findings_total");

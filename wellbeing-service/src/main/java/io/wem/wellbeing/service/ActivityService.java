@@ -25,6 +25,9 @@ public class ActivityService {
             RecoveryTracker.SCHEDULED_RECOVERY);
 
     @Inject
+    AgentTeams teams;
+
+    @Inject
     IntensityRepository intensity;
 
     @Inject
@@ -80,9 +83,7 @@ public class ActivityService {
             state = new AgentStateEntity();
             state.agentId = a.agentId();
         }
-        if (a.teamId() != null && !a.teamId().isBlank()) {
-            state.teamId = a.teamId();
-        }
+        state.teamId = teams.teamOf(a.agentId(), a.teamId(), state.teamId);
         GuardrailPolicy policy = policies.policyFor(state.teamId);
         RecoveryTracker.Result result = RecoveryTracker.apply(created ? RecoveryState.FRESH : state.recovery(), a,
                 policy.recovery());

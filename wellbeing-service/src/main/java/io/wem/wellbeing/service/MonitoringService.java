@@ -30,6 +30,9 @@ public class MonitoringService {
     IntensityRepository intensity;
 
     @Inject
+    AgentTeams teams;
+
+    @Inject
     PolicyService policies;
 
     @Inject
@@ -57,11 +60,11 @@ public class MonitoringService {
         if (state == null) {
             state = new AgentStateEntity();
             state.agentId = e.agentId();
-            state.teamId = blankToNull(e.teamId());
+            state.teamId = teams.teamOf(e.agentId(), e.teamId(), null);
             state.updatedAt = Instant.now();
             state.persist();
-        } else if (blankToNull(e.teamId()) != null) {
-            state.teamId = e.teamId();
+        } else {
+            state.teamId = teams.teamOf(e.agentId(), e.teamId(), state.teamId);
         }
         String team = state.teamId;
         // coaching-service asks the guardrail for a recognition as a COACHING_SESSION themed RECOGNITION and then
@@ -113,9 +116,5 @@ public class MonitoringService {
                 alerts.raisePattern(e.agentId(), team, "COACHING_PRESSURE", balance.message(policy.windowDays()), now);
             }
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }
