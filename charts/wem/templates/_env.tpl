@@ -82,6 +82,10 @@ Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
       key: {{ ternary .existingSecretKey "client-secret" (ne .existingSecret "") }}
 {{- end }}
 {{- /* Calls between the services (each listens on the same Service port). */}}
+{{- if ne $key "governance" }}
+- name: QUARKUS_REST_CLIENT_DIRECTORY_URL
+  value: {{ printf $url "governance" | quote }}
+{{- end }}
 {{- if eq $key "signal" }}
 - name: QUARKUS_REST_CLIENT_GOVERNANCE_URL
   value: {{ printf $url "governance" | quote }}

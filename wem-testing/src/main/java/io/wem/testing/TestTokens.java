@@ -18,8 +18,26 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** A person's token. */
+    /**
+     * A person's token, and the directory entries that back it: the person holds each of their roles in each of
+     * {@code teams} (replacing what the test directory held for them) and an agent is placed in the first team.
+     * Scoping reads only the directory, so a token's teams claim alone grants nothing (see {@link #claimOnly}).
+     */
     public static String user(String username, List<String> roles, List<String> teams, String agentId) {
+        if (!teams.isEmpty()) {
+            java.util.Map<String, List<String>> byTeam = new java.util.TreeMap<>();
+            teams.forEach(t -> byTeam.put(t, List.copyOf(roles)));
+            TestDirectory.forget(username);
+            byTeam.forEach((t, r) -> r.forEach(role -> TestDirectory.addAssignment(username, role, t)));
+            if (agentId != null) {
+                TestDirectory.placeAgent(agentId, teams.get(0));
+            }
+        }
+        return claimOnly(username, roles, teams, agentId);
+    }
+
+    /** A token whose teams claim the directory does not back (attack tests: the claim must grant nothing). */
+    public static String claimOnly(String username, List<String> roles, List<String> teams, String agentId) {
         JwtClaimsBuilder b = Jwt.claims()
                 .issuer(ISSUER)
                 .audience("https://service.example.com")

@@ -27,7 +27,7 @@ public interface KeycloakAdminClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record KcUser(String id, String username, Boolean enabled, Long createdTimestamp,
-                  Map<String, List<String>> attributes) {
+                  Map<String, List<String>> attributes, String firstName, String lastName) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -61,6 +61,13 @@ public interface KeycloakAdminClient {
     @Timeout(5000)
     @Retry(maxRetries = 2, delay = 200)
     List<KcGroup> groups(@PathParam("realm") String realm, @PathParam("id") String userId);
+
+    /** Top-level groups of the realm (the directory's teams when synced from Keycloak). */
+    @GET
+    @Path("/groups")
+    @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 200)
+    List<KcGroup> allGroups(@PathParam("realm") String realm, @QueryParam("first") int first, @QueryParam("max") int max);
 
     /** Login events (needs events enabled in the realm); newest first. */
     @GET

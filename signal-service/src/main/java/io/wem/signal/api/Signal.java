@@ -59,6 +59,16 @@ public sealed interface Signal {
         return null;
     }
 
+    /** The same signal filed under {@code team} (the directory's team of its agent); unchanged for team signals. */
+    default Signal withTeam(String team) {
+        return this;
+    }
+
+    /** The team the signal names, or null. */
+    default String teamOrNull() {
+        return null;
+    }
+
     /** Free text that must be redacted by governance-service before storing, or null. */
     default String freeText() {
         return null;
@@ -89,6 +99,16 @@ public sealed interface Signal {
         public String agentIdOrNull() {
             return agentId;
         }
+
+        @Override
+        public String teamOrNull() {
+            return teamId;
+        }
+
+        @Override
+        public Interaction withTeam(String team) {
+            return new Interaction(eventId, kind, occurredAt, interactionId, agentId, team, channel, queue, contactReason, startedAt, talkSeconds, holdSeconds, holdCount, acwSeconds, transfers, disposition, repeatContact, escalated, abusiveCustomer);
+        }
     }
 
     @Schema(name = "QaCriterionScore")
@@ -118,6 +138,16 @@ public sealed interface Signal {
         @Override
         public String agentIdOrNull() {
             return agentId;
+        }
+
+        @Override
+        public String teamOrNull() {
+            return teamId;
+        }
+
+        @Override
+        public QaEvaluation withTeam(String team) {
+            return new QaEvaluation(eventId, kind, occurredAt, evaluationId, interactionId, agentId, team, evaluator, automated, criteria, checklist, totalScore);
         }
     }
 
@@ -161,6 +191,16 @@ public sealed interface Signal {
         public String agentIdOrNull() {
             return agentId;
         }
+
+        @Override
+        public String teamOrNull() {
+            return teamId;
+        }
+
+        @Override
+        public Adherence withTeam(String team) {
+            return new Adherence(eventId, kind, occurredAt, agentId, team, intervalStart, intervalEnd, adherencePct, breakTaken, breaks);
+        }
     }
 
     @Schema(name = "StaffingSignal", description = "Scheduled vs required agents of a team/queue over an interval "
@@ -195,6 +235,16 @@ public sealed interface Signal {
         }
 
         @Override
+        public String teamOrNull() {
+            return teamId;
+        }
+
+        @Override
+        public Transcript withTeam(String team) {
+            return new Transcript(eventId, kind, occurredAt, interactionId, agentId, team, text);
+        }
+
+        @Override
         public String freeText() {
             return text;
         }
@@ -216,6 +266,16 @@ public sealed interface Signal {
         @Override
         public String agentIdOrNull() {
             return agentId;
+        }
+
+        @Override
+        public String teamOrNull() {
+            return teamId;
+        }
+
+        @Override
+        public LiveMonitoring withTeam(String team) {
+            return new LiveMonitoring(eventId, kind, occurredAt, agentId, team, monitor, at);
         }
     }
 }

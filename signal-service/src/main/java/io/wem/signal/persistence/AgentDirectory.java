@@ -1,21 +1,22 @@
 package io.wem.signal.persistence;
 
+import io.wem.common.directory.AgentPlacement;
+import io.wem.common.directory.DirectoryLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import java.util.List;
-
-/** The latest team each agent was seen in (from their signals); used to scope reads. */
+/**
+ * An agent's team for scoping reads: the organisation directory's team now (never the team a signal named).
+ * Null when the directory does not place the agent; then only the agent and broad roles may read.
+ * Throws {@link io.wem.common.directory.DirectoryUnavailableException} (503) when the directory cannot answer.
+ */
 @ApplicationScoped
 public class AgentDirectory {
 
     @Inject
-    EntityManager em;
+    DirectoryLookup directory;
 
     public String teamOf(String agentId) {
-        List<?> r = em.createNativeQuery("SELECT team_id FROM agent_directory WHERE agent_id = ?1")
-                .setParameter(1, agentId).getResultList();
-        return r.isEmpty() ? null : (String) r.get(0);
+        return directory.agent(agentId).map(AgentPlacement::teamId).orElse(null);
     }
 }

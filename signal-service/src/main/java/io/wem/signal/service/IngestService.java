@@ -32,6 +32,9 @@ public class IngestService {
     SignalWriter writer;
 
     @Inject
+    TeamPlacement placement;
+
+    @Inject
     MeterRegistry metrics;
 
     /**
@@ -71,7 +74,7 @@ public class IngestService {
                 metrics.counter("wem.signal.refused", "reason", "redaction-unavailable").increment(withText.size());
             }
         }
-        Set<String> inserted = toStore.isEmpty() ? new HashSet<>() : writer.write(toStore);
+        Set<String> inserted = toStore.isEmpty() ? new HashSet<>() : writer.write(placement.place(toStore));
         int accepted = inserted.size();
         int duplicates = signals.size() - refused.size() - accepted;
         metrics.counter("wem.signal.ingested").increment(accepted);

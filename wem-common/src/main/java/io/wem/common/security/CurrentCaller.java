@@ -1,6 +1,7 @@
 package io.wem.common.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.wem.common.directory.DirectoryLookup;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -13,6 +14,10 @@ import java.util.Set;
 /**
  * The request's {@link Caller}, read once from the verified token. Inject this (a request-scoped proxy), not a
  * Caller: Quarkus REST resources are singletons, so a Caller field would outlive the request.
+ * <p>
+ * A person's teams come from the organisation directory ({@link DirectoryLookup}), never from the token: the
+ * token's {@code teams} claim (Keycloak groups) is ignored, so neither a stale token nor a group edited outside the
+ * directory's sync can widen access. Service accounts have no teams.
  */
 @RequestScoped
 public class CurrentCaller {
@@ -20,15 +25,30 @@ public class CurrentCaller {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    DirectoryLookup directory;
+
     private Caller caller;
 
     public Caller get() {
         if (caller == null) {
-            caller = fromIdentity(identity);
+            caller = fromIdentity(identity, directory);
         }
         return caller;
     }
 
+    /** The caller with teams from the directory (lazily, on first use of {@link Caller#teams()}). */
+    public static Caller fromIdentity(SecurityIdentity identity, DirectoryLookup directory) {
+        Caller c = fromIdentity(identity);
+        if (c.username() == null || c.isService()) {
+            return new Caller(c.subject(), c.username(), c.roles(), Set.of(), c.agentId(), c.clientId());
+        }
+        String username = c.username();
+        return new Caller(c.subject(), username, c.roles(), new DirectoryTeams(() -> directory.person(username).teams()),
+                c.agentId(), c.clientId());
+    }
+
+    /** The caller as the token describes it, including the token's {@code teams} claim (not used for scoping). */
     public static Caller fromIdentity(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return new Caller(null, null, Set.of(), Set.of(), null, null);

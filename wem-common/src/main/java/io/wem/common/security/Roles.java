@@ -25,6 +25,9 @@ public final class Roles {
     /** May call every service's internal subject export/erase endpoints (governance-service). */
     public static final String SVC_SUBJECT_REQUESTS = "svc-subject-requests";
 
+    /** May import rosters into governance's directory (the WFM/HR system of record's integration client). */
+    public static final String SVC_DIRECTORY_IMPORT = "svc-directory-import";
+
     private Roles() {
     }
 }
