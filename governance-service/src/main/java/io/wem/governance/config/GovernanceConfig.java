@@ -20,6 +20,18 @@ public interface GovernanceConfig {
 
     SubjectRequests subjectRequests();
 
+    Directory directory();
+
+    interface Directory {
+        /** How often the Keycloak sync runs (read by the @Scheduled expression); "off" disables it. */
+        @WithDefault("5m")
+        String syncEvery();
+
+        /** Delay of the first sync after start-up. */
+        @WithDefault("5s")
+        String syncDelay();
+    }
+
     interface SubjectRequests {
         /** How often the worker looks for pending requests (read by the @Scheduled expression). */
         @WithDefault("2s")
