@@ -81,6 +81,47 @@ class TransparencyIT {
                 "interaction-signal missing from " + categories);
     }
 
+    /**
+     * For every data class, every GET endpoint through which the page says someone reads agent1's data of that class
+     * (with an {@code {agentId}} in its path), and every person of the realm: the endpoint answers 200 exactly when
+     * the page names that person for that class and endpoint, and 403 otherwise.
+     */
+    @Test
+    @DisplayName("who can see agent1's data, as the page names them, is who the endpoints actually let read it")
+    void namedReadersAreExactlyWhoTheEndpointsAllow() {
+        JsonNode view = transparency();
+        assertTrue(view.path("peopleProblem").isNull(), "named people unavailable: " + view.path("peopleProblem"));
+        assertEquals(0, view.path("matrixIncomplete").size(), "matrix incomplete: " + view.path("matrixIncomplete"));
+        List<String> people = List.of("agent1", "agent2", "agent3", "supervisor1", "supervisor2", "supervisor3", "coach1",
+                "qa1", "wfm1", "process1", "ciso1", "govadmin1", "admin1");
+        List<String> mismatches = new java.util.ArrayList<>();
+        int probes = 0;
+        for (JsonNode category : view.path("dataHeld")) {
+            java.util.Set<String> endpoints = new java.util.TreeSet<>();
+            category.path("readers").forEach(r -> r.path("via").forEach(v -> endpoints.add(v.asText())));
+            for (String via : endpoints) {
+                String[] parts = via.split(" ", 3); // service METHOD path
+                if (!"GET".equals(parts[1]) || !parts[2].contains("{agentId}")) {
+                    continue;
+                }
+                WemService service = WemService.valueOf(parts[0].substring(0, parts[0].indexOf('-')).toUpperCase());
+                String path = AccessMatrixIT.concrete(parts[2]).replace("agent-north-01", AGENT1);
+                for (String user : people) {
+                    boolean named = JsonTree.objects(category.path("people"), n -> user.equals(JsonTree.text(n, "username"))
+                            && n.path("via").toString().contains("\"" + via + "\"")).size() > 0;
+                    int status = service.as(Tokens.user(user)).get(path).statusCode();
+                    probes++;
+                    if ((named && status != 200) || (!named && status != 403)) {
+                        mismatches.add(category.path("dataClass").asText() + " " + via + " as " + user + ": page says "
+                                + (named ? "can see" : "cannot see") + ", endpoint answered " + status);
+                    }
+                }
+            }
+        }
+        assertTrue(probes >= 2 * people.size(), "too few probes (" + probes + "): " + view.path("dataHeld"));
+        assertEquals(List.of(), mismatches);
+    }
+
     private static JsonNode transparency() {
         return JsonTree.parse(WemService.GOVERNANCE.as(Tokens.user("agent1")).queryParam("limit", 500)
                 .get("/api/v1/transparency/me").then().statusCode(200).extract().asString());

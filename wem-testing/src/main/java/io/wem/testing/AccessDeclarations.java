@@ -6,7 +6,6 @@ import io.wem.common.contracts.DataClasses;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +48,5 @@ public final class AccessDeclarations {
         assertTrue(endpoints.stream().anyMatch(e -> e.path().equals("/api/v1/internal/access-matrix")),
                 "wem-common's resources are not on the classpath: " + endpoints);
         assertEquals(List.of(), findings(endpoints));
-        assertEquals(Set.copyOf(endpoints.stream().map(Endpoint::key).toList()).size(), endpoints.size(),
-                "two methods answer the same method and path");
     }
 }

@@ -1,5 +1,6 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.common.problem.Problem;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
@@ -50,6 +51,7 @@ public class DirectoryResource {
     }
 
     @POST
+    @NoPersonalData
     @Path("/roster")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.GOVERNANCE_ADMIN, Roles.SVC_DIRECTORY_IMPORT})
@@ -82,6 +84,7 @@ public class DirectoryResource {
     }
 
     @POST
+    @NoPersonalData
     @Path("/roster")
     @Consumes("text/csv")
     @RolesAllowed({Roles.GOVERNANCE_ADMIN, Roles.SVC_DIRECTORY_IMPORT})
@@ -100,6 +103,7 @@ public class DirectoryResource {
     }
 
     @POST
+    @NoPersonalData
     @Path("/sync")
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
     @Operation(operationId = "syncDirectory", summary = "Sync from Keycloak now", description = "Reads realm groups "
@@ -115,6 +119,7 @@ public class DirectoryResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/teams")
     @RolesAllowed({Roles.GOVERNANCE_ADMIN, Roles.CISO, Roles.PLATFORM_ADMIN, Roles.SUPERVISOR, Roles.COACH,
             Roles.WFM_PLANNER, Roles.PROCESS_OWNER, Roles.QA_ANALYST})
@@ -127,6 +132,7 @@ public class DirectoryResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/teams/{teamId}")
     @RolesAllowed({Roles.GOVERNANCE_ADMIN, Roles.CISO, Roles.PLATFORM_ADMIN, Roles.SUPERVISOR, Roles.COACH,
             Roles.WFM_PLANNER, Roles.PROCESS_OWNER, Roles.QA_ANALYST})
@@ -142,6 +148,7 @@ public class DirectoryResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/people/{personId}")
     @RolesAllowed({Roles.GOVERNANCE_ADMIN, Roles.CISO, Roles.PLATFORM_ADMIN, Roles.SUPERVISOR, Roles.COACH,
             Roles.WFM_PLANNER, Roles.PROCESS_OWNER, Roles.QA_ANALYST})

@@ -1,5 +1,6 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.common.directory.AgentPlacement;
 import io.wem.common.directory.PersonPlacement;
 import io.wem.common.problem.Problem;
@@ -35,6 +36,7 @@ public class InternalDirectoryResource {
     DirectoryService directory;
 
     @GET
+    @NoPersonalData
     @Path("/agents/{agentId}")
     @Operation(operationId = "internalAgentPlacement", summary = "An agent's team, supervisors and coaches",
             description = "As of `at` (ISO-8601; default now). 404 when the directory does not know the agent.")
@@ -51,6 +53,7 @@ public class InternalDirectoryResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/people/{username}")
     @Operation(operationId = "internalPersonPlacement", summary = "A person's teams and roles",
             description = "As of `at` (default now). Unknown people have no teams (not an error).")
@@ -64,6 +67,7 @@ public class InternalDirectoryResource {
     }
 
     @GET
+    @NoPersonalData
     @Path("/teams/{teamId}/assignments")
     @Operation(operationId = "internalTeamAssignees", summary = "Who holds a role for a team",
             description = "Usernames holding `role` (supervisor, coach, trainer, qa-analyst, wfm-planner, "

@@ -40,8 +40,11 @@ public class TransparencyResource {
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "What the suite holds about me and who looked at it", description = "For the calling agent "
             + "(agent_id claim): each category of personal data held (data class, which service, retention window, "
-            + "legal basis, owner), the roles of people who can see it and the services that use it, and the most "
-            + "recent accesses to the agent's data from the audit log (who, with which roles, when, what, why).")
+            + "legal basis, owner), the roles of people who can see it (scope SELF/TEAM/ALL and the endpoints, from the "
+            + "access matrix generated from the services' code), the named people behind those roles today (Keycloak "
+            + "role holders, teams from the directory), the services that use it, and the most recent accesses to the "
+            + "agent's data from the audit log, refused attempts included (who, with which roles, when, what, why). "
+            + "`matrixIncomplete` and `peopleProblem` say when a source did not answer.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
         @ExampleObject(name = "me", value = "{\"agentId\":\"agent-north-01\",\"scopeRule\":\"Agents see only their "
                 + "own data; supervisors and coaches only ...\",\"dataHeld\":[{\"dataClass\":\"coaching-record\","

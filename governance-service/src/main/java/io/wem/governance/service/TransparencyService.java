@@ -1,5 +1,6 @@
 package io.wem.governance.service;
 
+import io.wem.common.directory.AgentPlacement;
 import io.wem.common.security.Caller;
 import io.wem.governance.domain.access.AccessMatrix;
 import io.wem.governance.domain.access.Visibility;
@@ -11,10 +12,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.wem.common.directory.AgentPlacement;
+
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /** What the suite holds about an agent, who may see it, and who did. */
 @ApplicationScoped
@@ -48,36 +55,64 @@ public class TransparencyService {
     @Inject
     AccessService access;
 
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    RoleHolders roleHolders;
+
+    @Inject
+    Clock clock;
+
     /**
      * @param visibleToRoles people's roles that can read this class of the agent's data (any scope)
      * @param usedByServices service-account roles that can read it
      * @param readers        per role: scope (SELF, TEAM, ALL) and the endpoints ("service METHOD path")
+     * @param people         the named people behind {@code readers} today (Keycloak role holders, directory teams)
      */
     public record Category(String dataClass, String description, String heldBy, String retentionWindow,
                            String legalBasis, String owner, List<String> visibleToRoles, List<String> usedByServices,
-                           List<Visibility.Reader> readers, List<Visibility.Reader> serviceReaders) {
+                           List<Visibility.Reader> readers, List<Visibility.Reader> serviceReaders,
+                           List<Visibility.Person> people) {
     }
 
     public record Access(Instant at, String actor, List<String> actorRoles, String service, String action,
                          String resource, String purpose, String outcome) {
     }
 
-    /** {@code matrixIncomplete}: services whose endpoints could not be read now, so the readers may be incomplete. */
-    public record Transparency(String agentId, String scopeRule, List<Category> dataHeld, long accessesTotal,
-                               List<Access> accesses, List<String> matrixIncomplete) {
+    /**
+     * @param agentTeam        the agent's team in the directory now (TEAM readers are people placed in it)
+     * @param matrixIncomplete services whose endpoints could not be read now, so the readers may be incomplete
+     * @param peopleProblem    why named people could not be listed (Keycloak or the directory did not answer), or null
+     */
+    public record Transparency(String agentId, String agentTeam, String scopeRule, List<Category> dataHeld,
+                               long accessesTotal, List<Access> accesses, List<String> matrixIncomplete,
+                               String peopleProblem) {
     }
 
     @Transactional
     public Transparency forAgent(Caller caller, int limit) {
         String agentId = caller.agentId();
         AccessMatrix matrix = access.matrix();
+        Instant now = clock.instant();
+        String agentTeam = directory.agent(agentId, now).map(AgentPlacement::teamId).orElse(null);
+        Map<String, List<String>> holders = Map.of();
+        Map<String, Set<String>> teams = new HashMap<>();
+        String peopleProblem = null;
+        try {
+            holders = roleHolders.byRole();
+        } catch (RuntimeException e) {
+            peopleProblem = "Keycloak's admin API did not answer (" + e.getClass().getSimpleName()
+                    + "): roles are listed, named people are not";
+        }
+        Function<String, Set<String>> teamsOf = u -> teams.computeIfAbsent(u, x -> directory.person(x, now).teams());
         List<Category> categories = new ArrayList<>();
         for (RetentionPolicy p : retention.policies()) {
             List<Visibility.Reader> people = Visibility.people(matrix, p.dataClass());
             List<Visibility.Reader> machines = Visibility.services(matrix, p.dataClass());
             categories.add(new Category(p.dataClass(), DESCRIPTIONS.getOrDefault(p.dataClass(), p.dataClass()),
                     p.service(), p.window(), p.legalBasis(), p.owner(), roles(people), roles(machines), people,
-                    machines));
+                    machines, Visibility.named(people, caller.username(), agentTeam, holders, teamsOf)));
         }
         AuditLogRepository.Page page = auditRepository.find(
                 new AuditLogRepository.Filter(null, agentId, null, null, null, null), 0, limit);
@@ -88,7 +123,8 @@ public class TransparencyService {
         }
         // Recorded after the query so the agent's own look does not crowd the list.
         auditLog.recordOwn(caller, agentId, "READ", "governance-service:transparency", "agent transparency view");
-        return new Transparency(agentId, SCOPE_NOTE, categories, page.total(), accesses, matrix.incomplete());
+        return new Transparency(agentId, agentTeam, SCOPE_NOTE, categories, page.total(), accesses,
+                matrix.incomplete(), peopleProblem);
     }
 
     private static List<String> roles(List<Visibility.Reader> readers) {

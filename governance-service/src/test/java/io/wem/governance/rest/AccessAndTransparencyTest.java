@@ -116,32 +116,64 @@ class AccessAndTransparencyTest {
                 .get("/api/v1/audit/events").then().body("items[0].resource", equalTo("governance-service:access-review"));
     }
 
+    /** Keycloak knows the agent, a supervisor of the agent's team, one of another team, and a qa-analyst. */
+    private void stubRealm(String agentUser, String supIn, String supOut, String qa) {
+        stubJson("/users", "[{\"id\":\"k1\",\"username\":\"" + agentUser + "\",\"enabled\":true},"
+                + "{\"id\":\"k2\",\"username\":\"" + supIn + "\",\"enabled\":true},"
+                + "{\"id\":\"k3\",\"username\":\"" + supOut + "\",\"enabled\":true},"
+                + "{\"id\":\"k4\",\"username\":\"" + qa + "\",\"enabled\":true}]");
+        stubJson("/users/k1/role-mappings/realm/composite", "[{\"name\":\"agent\"}]");
+        stubJson("/users/k2/role-mappings/realm/composite", "[{\"name\":\"supervisor\"}]");
+        stubJson("/users/k3/role-mappings/realm/composite", "[{\"name\":\"supervisor\"}]");
+        stubJson("/users/k4/role-mappings/realm/composite", "[{\"name\":\"qa-analyst\"}]");
+    }
+
     @Test
-    void transparencyShowsCategoriesRolesAndWhoLooked() {
+    void transparencyShowsCategoriesRolesPeopleAndWhoLooked() {
         stubServices();
         String agent = AuditLogTest.uid("agent");
+        String agentUser = AuditLogTest.uid("agentuser");
+        String team = AuditLogTest.uid("team");
         String sup = AuditLogTest.uid("sup");
+        String supOut = AuditLogTest.uid("supout");
+        String qa = AuditLogTest.uid("qa");
+        stubRealm(agentUser, sup, supOut, qa);
+        String admin = TestTokens.withRoles(AuditLogTest.uid("ga"), "governance-admin");
+        given().auth().oauth2(admin).contentType("application/json").body("{\"rows\":["
+                        + "{\"teamId\":\"" + team + "\",\"username\":\"" + agentUser + "\",\"role\":\"agent\","
+                        + "\"agentId\":\"" + agent + "\"},"
+                        + "{\"teamId\":\"" + team + "\",\"username\":\"" + sup + "\",\"role\":\"supervisor\"},"
+                        + "{\"teamId\":\"" + AuditLogTest.uid("other") + "\",\"username\":\"" + supOut
+                        + "\",\"role\":\"supervisor\"}]}")
+                .post("/api/v1/directory/roster").then().statusCode(200);
         AuditLogTest.publishAndAwait(AuditLogTest.event(AuditLogTest.uid("audit"), sup, agent));
         given().get("/api/v1/transparency/me").then().statusCode(401);
         given().auth().oauth2(TestTokens.supervisor("s1", "team-a")).get("/api/v1/transparency/me").then()
                 .statusCode(403);
         given().auth().oauth2(TestTokens.withRoles("no-agent-id", "agent")).get("/api/v1/transparency/me").then()
                 .statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.agent(agent, "team-a")).queryParam("limit", 0).get("/api/v1/transparency/me")
+        String me = TestTokens.user(agentUser, List.of("agent"), List.of(team), agent);
+        given().auth().oauth2(me).queryParam("limit", 0).get("/api/v1/transparency/me")
                 .then().statusCode(400).body("errors[0].field", equalTo("limit"));
-        given().auth().oauth2(TestTokens.agent(agent, "team-a")).get("/api/v1/transparency/me").then().statusCode(200)
+        String signal = "dataHeld.find { it.dataClass == 'interaction-signal' }";
+        given().auth().oauth2(me).get("/api/v1/transparency/me").then().statusCode(200)
                 .body("agentId", equalTo(agent))
+                .body("agentTeam", equalTo(team))
+                .body("peopleProblem", equalTo(null))
                 .body("dataHeld.dataClass", hasItems("interaction-signal", "transcript", "coaching-record",
                         "wellbeing-metric", "guardrail-decision", "audit-event"))
                 .body("dataHeld.find { it.dataClass == 'coaching-record' }.heldBy", equalTo("coaching-service"))
-                .body("dataHeld.find { it.dataClass == 'interaction-signal' }.visibleToRoles",
-                        hasItems("agent", "supervisor", "coach", "qa-analyst"))
-                .body("dataHeld.find { it.dataClass == 'interaction-signal' }.readers.find { it.role == 'qa-analyst' }"
-                        + ".scope", equalTo("ALL"))
-                .body("dataHeld.find { it.dataClass == 'interaction-signal' }.readers.find { it.role == 'supervisor' }"
-                        + ".via", hasItem("signal-service GET /api/v1/agents/{agentId}/behaviors"))
-                .body("matrixIncomplete", hasItems("coaching-service", "wellbeing-service"))
+                .body(signal + ".visibleToRoles", hasItems("agent", "supervisor", "coach", "qa-analyst"))
+                .body(signal + ".readers.find { it.role == 'qa-analyst' }.scope", equalTo("ALL"))
+                .body(signal + ".readers.find { it.role == 'supervisor' }.via",
+                        hasItem("signal-service GET /api/v1/agents/{agentId}/behaviors"))
+                // named people: the agent, the supervisor placed in the agent's team, every qa-analyst; not the
+                // supervisor of another team
+                .body(signal + ".people.username", hasItems(agentUser, sup, qa))
+                .body(signal + ".people.username", not(hasItem(supOut)))
+                .body(signal + ".people.find { it.username == '" + sup + "' }.scope", equalTo("TEAM"))
                 .body("dataHeld.find { it.dataClass == 'audit-event' }.visibleToRoles", hasItem("ciso"))
+                .body("matrixIncomplete", hasItems("coaching-service", "wellbeing-service"))
                 .body("accessesTotal", equalTo(1))
                 .body("accesses[0].actor", equalTo(sup))
                 .body("accesses[0].resource", equalTo("signal-service:gaps"))
@@ -150,5 +182,22 @@ class AccessAndTransparencyTest {
         given().auth().oauth2(TestTokens.withRoles(AuditLogTest.uid("c"), "ciso")).queryParam("subject", agent)
                 .queryParam("service", "governance-service").get("/api/v1/audit/events").then()
                 .body("items.resource", hasItem("governance-service:transparency"));
+    }
+
+    @Test
+    void legalHoldListingsAreAuditedForEveryAgentTheyName() {
+        String a1 = AuditLogTest.uid("held");
+        String a2 = AuditLogTest.uid("held");
+        String admin = TestTokens.withRoles(AuditLogTest.uid("ga"), "governance-admin");
+        given().auth().oauth2(admin).contentType("application/json").body("{\"caseReference\":\"case-"
+                        + a1 + "\",\"reason\":\"litigation\",\"agentIds\":[\"" + a1 + "\",\"" + a2 + "\"]}")
+                .post("/api/v1/legal-holds").then().statusCode(201);
+        String ciso = AuditLogTest.uid("ciso");
+        given().auth().oauth2(TestTokens.withRoles(ciso, "ciso")).get("/api/v1/legal-holds").then().statusCode(200);
+        for (String a : List.of(a1, a2)) {
+            given().auth().oauth2(TestTokens.withRoles(AuditLogTest.uid("c"), "ciso")).queryParam("subject", a)
+                    .queryParam("actor", ciso).get("/api/v1/audit/events").then().statusCode(200)
+                    .body("items.resource", hasItem("governance-service:legal-holds"));
+        }
     }
 }

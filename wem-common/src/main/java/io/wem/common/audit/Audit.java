@@ -8,6 +8,7 @@ import io.wem.common.outbox.Outbox;
 import io.wem.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
@@ -37,6 +38,15 @@ public class Audit {
 
     public void denied(Caller caller, String subjectAgentId, String action, String resource) {
         record(caller, subjectAgentId, action, resource, "access attempt", "DENIED");
+    }
+
+    /**
+     * A refusal, recorded in a transaction of its own: the request's transaction rolls back with the 403, and the
+     * record of the attempt must survive it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void deniedAlone(Caller caller, String subjectAgentId, String action, String resource) {
+        denied(caller, subjectAgentId, action, resource);
     }
 
     public void record(Caller caller, String subjectAgentId, String action, String resource, String purpose,

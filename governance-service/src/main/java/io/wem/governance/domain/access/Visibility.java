@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Who can read a data class of one agent, derived from the access matrix: per role, with which scope and through
@@ -27,7 +28,46 @@ public final class Visibility {
     public record Reader(String role, String scope, List<String> via) {
     }
 
+    /** A named person who can read the class of this agent's data today, as which role, with which scope, where. */
+    public record Person(String username, String role, String scope, List<String> via) {
+    }
+
     private Visibility() {
+    }
+
+    /**
+     * The people behind {@code readers}, by the same rule the endpoints apply: SELF is the agent, TEAM everyone holding
+     * the role who is placed in the agent's team in the directory (any assignment there, as {@code Caller.memberOf}),
+     * ALL everyone holding the role.
+     *
+     * @param holders   realm role → usernames holding it (effective roles)
+     * @param teamsOf   username → the teams the directory places them in now
+     * @param agentTeam the agent's team in the directory now, or null (then no TEAM reader can see the agent)
+     */
+    public static List<Person> named(List<Reader> readers, String agentUsername, String agentTeam,
+                                     Map<String, List<String>> holders, Function<String, Set<String>> teamsOf) {
+        Map<String, Person> out = new TreeMap<>();
+        for (Reader r : readers) {
+            List<String> who = switch (r.scope()) {
+                case SELF -> agentUsername == null ? List.of() : List.of(agentUsername);
+                case TEAM -> agentTeam == null ? List.of() : holders.getOrDefault(r.role(), List.of()).stream()
+                        .filter(u -> teamsOf.apply(u).contains(agentTeam)).toList();
+                default -> holders.getOrDefault(r.role(), List.of());
+            };
+            for (String u : who) {
+                out.merge(u + "\t" + r.role(), new Person(u, r.role(), r.scope(), r.via()), Visibility::wider);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** The same person and role reached with two scopes: keep the wider, with every endpoint. */
+    private static Person wider(Person a, Person b) {
+        List<String> order = List.of(SELF, TEAM, ALL);
+        Set<String> via = new TreeSet<>(a.via());
+        via.addAll(b.via());
+        String scope = order.indexOf(a.scope()) >= order.indexOf(b.scope()) ? a.scope() : b.scope();
+        return new Person(a.username(), a.role(), scope, List.copyOf(via));
     }
 
     /** People's roles (service-account roles left out) that can read {@code dataClass}, by role then scope. */

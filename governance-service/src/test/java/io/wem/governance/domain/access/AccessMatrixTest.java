@@ -119,4 +119,29 @@ class AccessMatrixTest {
         assertTrue(audit.stream().anyMatch(r -> r.role().equals(Roles.GOVERNANCE_ADMIN)
                 && r.via().contains("governance-service GET /api/v1/subject-requests/{id}/export")), audit.toString());
     }
+
+    @Test
+    void namedPeopleFollowTheScopeOfEachReader() {
+        List<Visibility.Reader> readers = List.of(
+                new Visibility.Reader(Roles.AGENT, Visibility.SELF, List.of("s GET /me")),
+                new Visibility.Reader(Roles.SUPERVISOR, Visibility.TEAM, List.of("s GET /agents/{agentId}")),
+                new Visibility.Reader(Roles.SUPERVISOR, Visibility.ALL, List.of("s GET /everything")),
+                new Visibility.Reader(Roles.COACH, Visibility.TEAM, List.of("s GET /agents/{agentId}")),
+                new Visibility.Reader(Roles.QA_ANALYST, Visibility.ALL, List.of("s GET /agents/{agentId}")));
+        Map<String, List<String>> holders = Map.of(Roles.AGENT, List.of("agent1", "agent2"),
+                Roles.SUPERVISOR, List.of("sup-north", "sup-south"), Roles.COACH, List.of("coach-south"),
+                Roles.QA_ANALYST, List.of("qa1"));
+        Map<String, java.util.Set<String>> teams = Map.of("sup-north", java.util.Set.of("north"),
+                "sup-south", java.util.Set.of("south"), "coach-south", java.util.Set.of("south"));
+        List<Visibility.Person> people = Visibility.named(readers, "agent1", "north", holders,
+                u -> teams.getOrDefault(u, java.util.Set.of()));
+        assertEquals(List.of("agent1", "qa1", "sup-north", "sup-south"),
+                people.stream().map(Visibility.Person::username).toList(),
+                "the agent, qa (ALL), both supervisors (one endpoint reads any agent); not agent2, not the coach");
+        Visibility.Person north = people.stream().filter(p -> p.username().equals("sup-north")).findFirst().orElseThrow();
+        assertEquals(Visibility.ALL, north.scope(), "the wider scope wins");
+        assertEquals(List.of("s GET /agents/{agentId}", "s GET /everything"), north.via());
+        assertEquals(List.of(), Visibility.named(readers.subList(1, 2), "agent1", null, holders,
+                u -> teams.getOrDefault(u, java.util.Set.of())), "an agent in no team is seen by no TEAM reader");
+    }
 }
