@@ -122,7 +122,8 @@ public final class GapDetector {
             for (Assessment a : assess(slice, data.slice(s), family, false)) {
                 Assessment current = byAgent.get(a.agentId());
                 if (a.gap() && (current == null || !current.gap()
-                        || fromSlice.contains(a.agentId()) && a.effectSize() > current.effectSize())) {
+                        || fromSlice.contains(a.agentId()) && a.effectSize() > current.effectSize()
+                        || !fromSlice.contains(a.agentId()) && onlyThere(b, data, s, a.agentId(), current))) {
                     byAgent.put(a.agentId(), a);
                     fromSlice.add(a.agentId());
                 } else if (current != null && !current.gap() && current.clear() && !a.clear() && a.sampleSize() > 0
@@ -133,6 +134,25 @@ public final class GapDetector {
             }
         }
         return new ArrayList<>(byAgent.values());
+    }
+
+    /**
+     * An overall gap that lives in one slice: the agent's observations outside the slice are not worse than the
+     * baseline (effect below half the threshold). Then the slice is the evidence and labels the gap.
+     */
+    private static boolean onlyThere(Behavior b, TeamData data, TeamData.Slice s, String agent, Assessment overall) {
+        if (overall.gapType() != GapType.SKILL && overall.gapType() != GapType.MOTIVATION
+                || Double.isNaN(overall.baseline())) {
+            return false;
+        }
+        List<Double> rest = data.current().stream().filter(o -> o.agentId().equals(agent) && !s.contains(o))
+                .map(Observation::value).toList();
+        if (rest.size() < b.minSample()) {
+            return false;
+        }
+        boolean rate = b.metricDef() != null && b.metricDef().type() == Metrics.Type.RATE;
+        return effect(Stats.mean(rest), overall.baseline(), rate, b, Stats.sd(values(data.current())))
+                < b.minEffectSize() / 2;
     }
 
     static List<TeamData.Slice> slices(Behavior b, TeamData data) {
@@ -368,7 +388,7 @@ public final class GapDetector {
             return null;
         }
         String why = String.format(Locale.ROOT, "The agent met the standard before (%s over %d observations until %s) "
-                        + "and dropped from %s against their own series to %s over %d observations (change %s to %s, "
+                        + "and dropped from %s against their own history to %s over %d observations (change %s to %s, "
                         + "interval corrected for %d candidate days): the skill is there, so talk about engagement "
                         + "and circumstances before training.", fmt(d.before(), b), d.beforeN(),
                 d.at().toString().substring(0, 10), d.at().toString().substring(0, 10), fmt(d.after(), b), d.afterN(),
