@@ -187,15 +187,13 @@ public final class GapDetector {
         Map<String, List<Observation>> byAgent = group(data.current());
         Map<String, List<Observation>> historyByAgent = group(data.history());
         int peerMin = Math.max(3, b.minSample() / 2);
-        List<Double> teamValues = values(data.current());
-        double teamSd = Stats.sd(teamValues);
-
         Map<String, Double> agentMeans = new HashMap<>();
         byAgent.forEach((a, obs) -> {
             if (obs.size() >= peerMin) {
                 agentMeans.put(a, Stats.mean(values(obs)));
             }
         });
+        double teamSd = referenceSd(b, byAgent, agentMeans, data.current());
         List<String> eligible = byAgent.entrySet().stream().filter(e -> e.getValue().size() >= b.minSample())
                 .map(Map.Entry::getKey).sorted().toList();
         Looks looks = Looks.of(b, eligible.size() * family);
@@ -602,6 +600,27 @@ public final class GapDetector {
                 }
                 return Stats.median(peers);
         }
+    }
+
+    /**
+     * The spread effects are measured in: the observations of the better half of the team's agents (at or better
+     * than the median agent). The whole team's spread would include the very effect being looked for: on a skewed
+     * metric like hold time an agent (or most of a team) with 3x the holds also has 3x the spread, which inflated
+     * the team's SD so much that no multiplicative effect, however large, reached the threshold.
+     */
+    static double referenceSd(Behavior b, Map<String, List<Observation>> byAgent, Map<String, Double> agentMeans,
+                              List<Observation> all) {
+        if (agentMeans.size() < 4) {
+            return Stats.sd(values(all));
+        }
+        double median = Stats.median(new ArrayList<>(agentMeans.values()));
+        List<Double> better = new ArrayList<>();
+        agentMeans.forEach((a, m) -> {
+            if (b.direction().sign() * (m - median) <= 0) {
+                better.addAll(values(byAgent.get(a)));
+            }
+        });
+        return better.size() < 2 ? Stats.sd(values(all)) : Stats.sd(better);
     }
 
     /** The satisfaction guard: only when the agent's CSAT is known and at least the team median. */
