@@ -422,10 +422,11 @@ public final class GapDetector {
 
     /**
      * Resolution with hysteresis: an open gap resolves only on evidence that it is over, not on one noisy re-test.
-     * The agent's observations since the gap's evidence ended must cover at least a day and the behavior's minimum
-     * sample, and the WORSE end of their 95% interval must be back within half the effect threshold of the gap's
-     * baseline. A CAPACITY gap is judged on what it was about: its observations in understaffed intervals since then
-     * (or, when no interval has been understaffed since, that the shortfall itself is over for that span).
+     * The agent's observations since the gap's evidence ended must reach the behavior's minimum sample, and the WORSE
+     * end of their 95% interval must be back within half the effect threshold of the gap's
+     * baseline. A CAPACITY gap is judged on what it was about, over at least a day of new data: its observations in
+     * understaffed intervals since then (or, when no interval has been understaffed since, that the shortfall itself
+     * is over for that span).
      *
      * @param openType    the open gap's type
      * @param openBaseline the open gap's baseline
@@ -440,7 +441,7 @@ public final class GapDetector {
         List<Observation> since = data.current().stream()
                 .filter(o -> o.agentId().equals(agent) && !o.at().isBefore(evidenceEnd)).toList();
         Instant last = since.stream().map(Observation::at).max(Instant::compareTo).orElse(evidenceEnd);
-        if (since.size() < b.minSample() || java.time.Duration.between(evidenceEnd, last).compareTo(MIN_CLEAR_SPAN) < 0) {
+        if (since.size() < b.minSample()) {
             return null;
         }
         boolean rate = b.metricDef() != null && b.metricDef().type() == Metrics.Type.RATE;
@@ -449,6 +450,9 @@ public final class GapDetector {
         if (openType == GapType.CAPACITY) {
             Predicate<Observation> inUnder = understaffedIntervals(data);
             List<Observation> under = inUnder == null ? List.of() : since.stream().filter(inUnder).toList();
+            if (java.time.Duration.between(evidenceEnd, last).compareTo(minClearSpan(b)) < 0) {
+                return null; // staffing is about hours of the day: one morning's data does not show it is over
+            }
             if (under.size() < Math.max(5, b.minSample() / 2)) {
                 return under.isEmpty() ? String.format(Locale.ROOT, "no understaffed interval for %d observations "
                         + "since the gap: the shortfall it rested on is over", since.size()) : null;
@@ -468,8 +472,11 @@ public final class GapDetector {
                 fmt(t.ci().low(), b), fmt(t.ci().high(), b), fmt(openBaseline, b));
     }
 
-    /** Shortest span of new data on which a gap can be shown to be over (one day's data is not enough to reopen). */
-    static final java.time.Duration MIN_CLEAR_SPAN = java.time.Duration.ofHours(24);
+    /** Shortest span of new data on which a CAPACITY gap can be shown to be over: a day, at most the window. */
+    static java.time.Duration minClearSpan(Behavior b) {
+        java.time.Duration day = java.time.Duration.ofHours(24);
+        return b.window().compareTo(day) < 0 ? b.window() : day;
+    }
 
     /**
      * Team CAPACITY read from the staffing itself: the team's observations in understaffed intervals are worse than
