@@ -32,6 +32,12 @@ public record Assessment(
         String queue,
         String contactReason) {
 
+    public Assessment withGap(boolean value) {
+        return new Assessment(agentId, value, clear, gapType, observed, baseline, baselineKind, effectSize, sampleSize,
+                confidenceLow, confidenceHigh, evidenceInteractionIds, causeExplanation, affectedAgentIds, queue,
+                contactReason);
+    }
+
     public Assessment withClear(boolean value) {
         return new Assessment(agentId, gap, value, gapType, observed, baseline, baselineKind, effectSize, sampleSize,
                 confidenceLow, confidenceHigh, evidenceInteractionIds, causeExplanation, affectedAgentIds, queue,

@@ -122,7 +122,8 @@ public final class GapDetector {
             for (Assessment a : assess(slice, data.slice(s), family, false)) {
                 Assessment current = byAgent.get(a.agentId());
                 if (a.gap() && (current == null || !current.gap()
-                        || fromSlice.contains(a.agentId()) && a.effectSize() > current.effectSize())) {
+                        || fromSlice.contains(a.agentId()) && a.effectSize() > current.effectSize()
+                        || !fromSlice.contains(a.agentId()) && onlyThere(b, data, s, a.agentId(), current))) {
                     byAgent.put(a.agentId(), a);
                     fromSlice.add(a.agentId());
                 } else if (current != null && !current.gap() && current.clear() && !a.clear() && a.sampleSize() > 0
@@ -133,6 +134,25 @@ public final class GapDetector {
             }
         }
         return new ArrayList<>(byAgent.values());
+    }
+
+    /**
+     * An overall gap that lives in one slice: the agent's observations outside the slice are not worse than the
+     * baseline (effect below half the threshold). Then the slice is the evidence and labels the gap.
+     */
+    private static boolean onlyThere(Behavior b, TeamData data, TeamData.Slice s, String agent, Assessment overall) {
+        if (overall.gapType() != GapType.SKILL && overall.gapType() != GapType.MOTIVATION
+                || Double.isNaN(overall.baseline())) {
+            return false;
+        }
+        List<Double> rest = data.current().stream().filter(o -> o.agentId().equals(agent) && !s.contains(o))
+                .map(Observation::value).toList();
+        if (rest.size() < b.minSample()) {
+            return false;
+        }
+        boolean rate = b.metricDef() != null && b.metricDef().type() == Metrics.Type.RATE;
+        return effect(Stats.mean(rest), overall.baseline(), rate, b, Stats.sd(values(data.current())))
+                < b.minEffectSize() / 2;
     }
 
     static List<TeamData.Slice> slices(Behavior b, TeamData data) {
@@ -167,15 +187,13 @@ public final class GapDetector {
         Map<String, List<Observation>> byAgent = group(data.current());
         Map<String, List<Observation>> historyByAgent = group(data.history());
         int peerMin = Math.max(3, b.minSample() / 2);
-        List<Double> teamValues = values(data.current());
-        double teamSd = Stats.sd(teamValues);
-
         Map<String, Double> agentMeans = new HashMap<>();
         byAgent.forEach((a, obs) -> {
             if (obs.size() >= peerMin) {
                 agentMeans.put(a, Stats.mean(values(obs)));
             }
         });
+        double teamSd = referenceSd(b, byAgent, agentMeans, data.current());
         List<String> eligible = byAgent.entrySet().stream().filter(e -> e.getValue().size() >= b.minSample())
                 .map(Map.Entry::getKey).sorted().toList();
         Looks looks = Looks.of(b, eligible.size() * family);
@@ -368,7 +386,7 @@ public final class GapDetector {
             return null;
         }
         String why = String.format(Locale.ROOT, "The agent met the standard before (%s over %d observations until %s) "
-                        + "and dropped from %s against their own series to %s over %d observations (change %s to %s, "
+                        + "and dropped from %s against their own history to %s over %d observations (change %s to %s, "
                         + "interval corrected for %d candidate days): the skill is there, so talk about engagement "
                         + "and circumstances before training.", fmt(d.before(), b), d.beforeN(),
                 d.at().toString().substring(0, 10), d.at().toString().substring(0, 10), fmt(d.after(), b), d.afterN(),
@@ -404,10 +422,11 @@ public final class GapDetector {
 
     /**
      * Resolution with hysteresis: an open gap resolves only on evidence that it is over, not on one noisy re-test.
-     * The agent's observations since the gap's evidence ended must cover at least a day and the behavior's minimum
-     * sample, and the WORSE end of their 95% interval must be back within half the effect threshold of the gap's
-     * baseline. A CAPACITY gap is judged on what it was about: its observations in understaffed intervals since then
-     * (or, when no interval has been understaffed since, that the shortfall itself is over for that span).
+     * The agent's observations since the gap's evidence ended must reach the behavior's minimum sample, and the WORSE
+     * end of their 95% interval must be back within half the effect threshold of the gap's
+     * baseline. A CAPACITY gap is judged on what it was about, over at least a day of new data: its observations in
+     * understaffed intervals since then (or, when no interval has been understaffed since, that the shortfall itself
+     * is over for that span).
      *
      * @param openType    the open gap's type
      * @param openBaseline the open gap's baseline
@@ -422,7 +441,7 @@ public final class GapDetector {
         List<Observation> since = data.current().stream()
                 .filter(o -> o.agentId().equals(agent) && !o.at().isBefore(evidenceEnd)).toList();
         Instant last = since.stream().map(Observation::at).max(Instant::compareTo).orElse(evidenceEnd);
-        if (since.size() < b.minSample() || java.time.Duration.between(evidenceEnd, last).compareTo(MIN_CLEAR_SPAN) < 0) {
+        if (since.size() < b.minSample()) {
             return null;
         }
         boolean rate = b.metricDef() != null && b.metricDef().type() == Metrics.Type.RATE;
@@ -431,6 +450,9 @@ public final class GapDetector {
         if (openType == GapType.CAPACITY) {
             Predicate<Observation> inUnder = understaffedIntervals(data);
             List<Observation> under = inUnder == null ? List.of() : since.stream().filter(inUnder).toList();
+            if (java.time.Duration.between(evidenceEnd, last).compareTo(minClearSpan(b)) < 0) {
+                return null; // staffing is about hours of the day: one morning's data does not show it is over
+            }
             if (under.size() < Math.max(5, b.minSample() / 2)) {
                 return under.isEmpty() ? String.format(Locale.ROOT, "no understaffed interval for %d observations "
                         + "since the gap: the shortfall it rested on is over", since.size()) : null;
@@ -450,8 +472,11 @@ public final class GapDetector {
                 fmt(t.ci().low(), b), fmt(t.ci().high(), b), fmt(openBaseline, b));
     }
 
-    /** Shortest span of new data on which a gap can be shown to be over (one day's data is not enough to reopen). */
-    static final java.time.Duration MIN_CLEAR_SPAN = java.time.Duration.ofHours(24);
+    /** Shortest span of new data on which a CAPACITY gap can be shown to be over: a day, at most the window. */
+    static java.time.Duration minClearSpan(Behavior b) {
+        java.time.Duration day = java.time.Duration.ofHours(24);
+        return b.window().compareTo(day) < 0 ? b.window() : day;
+    }
 
     /**
      * Team CAPACITY read from the staffing itself: the team's observations in understaffed intervals are worse than
@@ -582,6 +607,27 @@ public final class GapDetector {
                 }
                 return Stats.median(peers);
         }
+    }
+
+    /**
+     * The spread effects are measured in: the observations of the better half of the team's agents (at or better
+     * than the median agent). The whole team's spread would include the very effect being looked for: on a skewed
+     * metric like hold time an agent (or most of a team) with 3x the holds also has 3x the spread, which inflated
+     * the team's SD so much that no multiplicative effect, however large, reached the threshold.
+     */
+    static double referenceSd(Behavior b, Map<String, List<Observation>> byAgent, Map<String, Double> agentMeans,
+                              List<Observation> all) {
+        if (agentMeans.size() < 4) {
+            return Stats.sd(values(all));
+        }
+        double median = Stats.median(new ArrayList<>(agentMeans.values()));
+        List<Double> better = new ArrayList<>();
+        agentMeans.forEach((a, m) -> {
+            if (b.direction().sign() * (m - median) <= 0) {
+                better.addAll(values(byAgent.get(a)));
+            }
+        });
+        return better.size() < 2 ? Stats.sd(values(all)) : Stats.sd(better);
     }
 
     /** The satisfaction guard: only when the agent's CSAT is known and at least the team median. */
