@@ -27,9 +27,10 @@ public final class StateMachine {
         ALLOWED.put(SCHEDULED, EnumSet.of(IN_PROGRESS, CANCELLED));
         ALLOWED.put(IN_PROGRESS, EnumSet.of(COMPLETED, CANCELLED));
         ALLOWED.put(COMPLETED, EnumSet.of(FOLLOW_UP));
-        ALLOWED.put(FOLLOW_UP, EnumSet.of(CLOSED_EFFECTIVE, CLOSED_INEFFECTIVE));
+        ALLOWED.put(FOLLOW_UP, EnumSet.of(CLOSED_EFFECTIVE, CLOSED_INEFFECTIVE, CLOSED_INCONCLUSIVE));
         ALLOWED.put(CLOSED_EFFECTIVE, EnumSet.noneOf(InterventionState.class));
         ALLOWED.put(CLOSED_INEFFECTIVE, EnumSet.noneOf(InterventionState.class));
+        ALLOWED.put(CLOSED_INCONCLUSIVE, EnumSet.noneOf(InterventionState.class));
         ALLOWED.put(CANCELLED, EnumSet.noneOf(InterventionState.class));
 
         BY_OWNER.put(ASSIGNED, EnumSet.of(SCHEDULED, IN_PROGRESS, CANCELLED));

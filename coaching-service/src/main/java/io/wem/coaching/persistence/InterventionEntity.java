@@ -126,6 +126,14 @@ public class InterventionEntity extends PanacheEntityBase {
     public Double evalNetChange;
     @Column(name = "eval_net_improvement")
     public Double evalNetImprovement;
+    @Column(name = "eval_ci_low")
+    public Double evalCiLow;
+    @Column(name = "eval_ci_high")
+    public Double evalCiHigh;
+    @Column(name = "eval_regression_allowance")
+    public Double evalRegressionAllowance;
+    @Column(name = "eval_outcome")
+    public String evalOutcome;
     @Column(name = "eval_explanation")
     public String evalExplanation;
     @Column(name = "evaluated_at")

@@ -297,7 +297,8 @@ public class InterventionResource {
     @Operation(summary = "Run the follow-up evaluation now",
             description = "The scheduler does this when the follow-up window is over; this runs it at once. Fetches "
                     + "measurements from signal-service, compares with the comparison group and closes the "
-                    + "intervention CLOSED_EFFECTIVE or CLOSED_INEFFECTIVE with the figures.")
+                    + "intervention CLOSED_EFFECTIVE, CLOSED_INEFFECTIVE or CLOSED_INCONCLUSIVE with the figures and "
+                    + "their 95 % interval.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "closed", value = EXAMPLE)))
     @APIResponse(responseCode = "403", description = "Not a coach of the team nor platform-admin", content = @Content(mediaType = "application/problem+json"))

@@ -78,10 +78,15 @@ public record InterventionView(
                             @Schema(example = "wellbeing-service unreachable: ConnectException") String lastError) {
     }
 
-    @Schema(name = "OutcomeEvaluation", description = "Difference-in-differences figures stored at closing.")
+    @Schema(name = "OutcomeEvaluation", description = "Difference-in-differences figures stored at closing: the net "
+            + "improvement (fraction of the before value, positive = better, after the regression-to-the-mean "
+            + "allowance) with its 95 % interval, the comparison used (UNCOACHED_PEERS, TEAM_TREND or NONE) and the "
+            + "verdict (EFFECTIVE, INEFFECTIVE, INCONCLUSIVE).")
     public record Evaluation(double before, double after, @Schema(example = "UNCOACHED_PEERS") String comparisonKind,
                              Integer comparisonSize, Double comparisonBefore, Double comparisonAfter, Double netChange,
-                             @Schema(example = "0.21") Double netImprovement, String explanation, Instant evaluatedAt) {
+                             @Schema(example = "0.21") Double netImprovement, @Schema(example = "0.08") Double ciLow,
+                             @Schema(example = "0.34") Double ciHigh, @Schema(example = "0.0") Double regressionAllowance,
+                             @Schema(example = "EFFECTIVE") String outcome, String explanation, Instant evaluatedAt) {
     }
 
     @Schema(name = "InterventionHistory")
@@ -108,7 +113,8 @@ public record InterventionView(
                 i.disputedAt, i.firstCoachingAt, i.completedAt, i.followUpDueAt,
                 i.evaluatedAt == null ? null : new Evaluation(i.evalBefore, i.evalAfter, i.evalComparisonKind,
                         i.evalComparisonSize, i.evalComparisonBefore, i.evalComparisonAfter, i.evalNetChange,
-                        i.evalNetImprovement, i.evalExplanation, i.evaluatedAt),
+                        i.evalNetImprovement, i.evalCiLow, i.evalCiHigh, i.evalRegressionAllowance, i.evalOutcome,
+                        i.evalExplanation, i.evaluatedAt),
                 history == null || !personal ? null : history.stream().map(h -> new History(h.fromState, h.toState, h.actor, h.note,
                         h.occurredAt)).toList(), i.createdAt, i.updatedAt);
     }

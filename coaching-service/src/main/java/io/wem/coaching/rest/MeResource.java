@@ -49,7 +49,7 @@ import java.util.List;
 public class MeResource {
 
     static final List<String> VISIBLE = List.of("ASSIGNED", "SCHEDULED", "IN_PROGRESS", "COMPLETED", "FOLLOW_UP",
-            "CLOSED_EFFECTIVE", "CLOSED_INEFFECTIVE");
+            "CLOSED_EFFECTIVE", "CLOSED_INEFFECTIVE", "CLOSED_INCONCLUSIVE");
 
     @Inject
     CurrentCaller caller;

@@ -144,13 +144,20 @@ public class PlaybookResource {
     }
 
     @Schema(name = "PlaybookEffectiveness", description = "Outcomes of a playbook's interventions (all versions). "
-            + "meanEffect is the mean net improvement (fraction of the before value, positive = better, comparison "
-            + "group's change removed) with a 95 % t-interval.")
+            + "successRate is the share of evaluated interventions closed effective (inconclusive ones included in "
+            + "the denominator) with a 95 % Wilson interval; meanEffect is the mean net improvement (fraction of the "
+            + "before value, positive = better, comparison group's change removed) with a 95 % t-interval. Both are "
+            + "null (suppressed = true) below " + PlaybookEffectiveness.MIN_GROUP + " evaluated interventions.")
     public record EffectivenessView(@Schema(example = "pb-billing-confirmation-skill") String playbookId,
                                     @Schema(example = "12") int interventions, @Schema(example = "8") int closed,
-                                    @Schema(example = "6") int closedEffective, @Schema(example = "0.75") Double successRate,
+                                    @Schema(example = "5") int closedEffective,
+                                    @Schema(example = "2") int closedInconclusive,
+                                    @Schema(example = "0.625") Double successRate,
+                                    @Schema(example = "0.31") Double successRateCiLow,
+                                    @Schema(example = "0.86") Double successRateCiHigh,
                                     @Schema(example = "0.18") Double meanEffect, @Schema(example = "0.07") Double meanEffectCiLow,
                                     @Schema(example = "0.29") Double meanEffectCiHigh, @Schema(example = "8") int measured,
+                                    @Schema(example = "false") boolean suppressed,
                                     @Schema(example = "20.5") Double medianHoursGapToFirstCoaching,
                                     @Schema(example = "10") int started) {
     }
@@ -162,13 +169,15 @@ public class PlaybookResource {
             Roles.PLATFORM_ADMIN})
     @Transactional
     @Operation(summary = "Does this playbook change behavior?",
-            description = "Counts, success rate among measured closures, mean net effect with 95 % CI, and median "
+            description = "Counts, success rate among evaluated closures and mean net effect, each with a 95 % "
+                    + "interval and suppressed below a minimum group size, and median "
                     + "time from gap detection to first coaching. Aggregates only, no personal data.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EffectivenessView.class), examples = @ExampleObject(name = "report", value =
-            "{\"playbookId\":\"pb-billing-confirmation-skill\",\"interventions\":12,\"closed\":8,\"closedEffective\":6,"
-                    + "\"successRate\":0.75,\"meanEffect\":0.18,\"meanEffectCiLow\":0.07,\"meanEffectCiHigh\":0.29,"
-                    + "\"measured\":8,\"medianHoursGapToFirstCoaching\":20.5,\"started\":10}")))
+            "{\"playbookId\":\"pb-billing-confirmation-skill\",\"interventions\":12,\"closed\":8,\"closedEffective\":5,"
+                    + "\"closedInconclusive\":2,\"successRate\":0.625,\"successRateCiLow\":0.31,"
+                    + "\"successRateCiHigh\":0.86,\"meanEffect\":0.18,\"meanEffectCiLow\":0.07,\"meanEffectCiHigh\":0.29,"
+                    + "\"measured\":8,\"suppressed\":false,\"medianHoursGapToFirstCoaching\":20.5,\"started\":10}")))
     @APIResponse(responseCode = "404", description = "No such playbook", content = @Content(mediaType = "application/problem+json"))
     public EffectivenessView effectiveness(@Parameter(example = "pb-billing-confirmation-skill") @PathParam("id") String id) {
         playbooks.get(id);
@@ -176,8 +185,9 @@ public class PlaybookResource {
         PlaybookEffectiveness.Report r = PlaybookEffectiveness.compute(all.stream()
                 .map(i -> new PlaybookEffectiveness.Row(InterventionState.valueOf(i.state), i.evalNetImprovement,
                         i.gapDetectedAt, i.firstCoachingAt)).toList());
-        return new EffectivenessView(id, r.interventions(), r.closed(), r.effective(), r.successRate(), r.meanEffect(),
-                r.effectCiLow(), r.effectCiHigh(), r.measured(), r.medianHoursToFirstCoaching(), r.started());
+        return new EffectivenessView(id, r.interventions(), r.closed(), r.effective(), r.inconclusive(),
+                r.successRate(), r.successRateCiLow(), r.successRateCiHigh(), r.meanEffect(), r.effectCiLow(),
+                r.effectCiHigh(), r.measured(), r.suppressed(), r.medianHoursToFirstCoaching(), r.started());
     }
 
     static PlaybookDefinition toDefinition(PlaybookRequest r) {

@@ -6,6 +6,7 @@ import io.wem.coaching.domain.Direction;
 import io.wem.coaching.domain.InterventionState;
 import io.wem.coaching.domain.OutcomeEvaluation;
 import io.wem.coaching.domain.StateMachine;
+import io.wem.coaching.domain.Statistics;
 import io.wem.coaching.domain.SuccessCriterion;
 import io.wem.coaching.persistence.InterventionEntity;
 import io.wem.common.contracts.BehaviorMeasurement;
@@ -22,9 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Closes the loop: fetches the behavior's measurements for the gap window and the window since the first
- * coaching, builds the comparison (uncoached peers with the same gap, else the team trend) and closes the
- * intervention with the figures. Remote calls happen outside transactions; a missing measurement fails the
+ * Closes the loop: fetches the behavior's measurements (value, size and spread) for the gap window and the window
+ * since the first coaching, builds the comparison (uncoached peers with the same gap, else the team trend) and
+ * closes the intervention with the figures and their interval: CLOSED_EFFECTIVE, CLOSED_INEFFECTIVE or
+ * CLOSED_INCONCLUSIVE. Remote calls happen outside transactions; a missing measurement fails the
  * evaluation (503) rather than closing on invented numbers.
  */
 @ApplicationScoped
@@ -99,27 +101,24 @@ public class EvaluationService {
             if (before.total().teamValue() != null && after.total().teamValue() != null) {
                 team = new OutcomeEvaluation.Change(before.total().teamValue(), after.total().teamValue());
             }
-            result = OutcomeEvaluation.evaluate(in.criterion(), required(before, "before"), required(after, "after"),
+            result = OutcomeEvaluation.evaluate(in.criterion(), window(before, "before"), window(after, "after"),
                     peers, team);
         } else {
-            // Team-level work changes the whole team, so no internal comparison exists: mean of affected agents.
-            List<Double> befores = new ArrayList<>();
-            List<Double> afters = new ArrayList<>();
+            // Team-level work changes the whole team, so no internal comparison exists: paired changes of the
+            // affected agents.
+            List<OutcomeEvaluation.Change> changes = new ArrayList<>();
             for (String agent : in.affected()) {
                 // An agent without samples in a window (absent that week) is left out of the team's mean.
                 Double b = value(series(agent, in, in.beforeFrom(), in.beforeTo()));
                 Double a = value(series(agent, in, in.afterFrom(), afterTo));
                 if (b != null && a != null) {
-                    befores.add(b);
-                    afters.add(a);
+                    changes.add(new OutcomeEvaluation.Change(b, a));
                 }
             }
-            if (befores.isEmpty()) {
+            if (changes.isEmpty()) {
                 throw ProblemException.unavailable("no measurements for the affected agents yet", Duration.ofHours(1));
             }
-            result = OutcomeEvaluation.evaluate(in.criterion(),
-                    befores.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
-                    afters.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), List.of(), null);
+            result = OutcomeEvaluation.evaluateTeam(in.criterion(), changes);
         }
         return interventions.close(id, result, actor);
     }
@@ -172,12 +171,24 @@ public class EvaluationService {
                 Duration.ofMinutes(5));
     }
 
-    private static double required(MeasurementSeries s, String window) {
+    /**
+     * The agent's window with its spread: the observations' standard deviation when signal-service gives it,
+     * else one derived from the day-to-day spread (at least two days), else unknown (the verdict is then
+     * INCONCLUSIVE rather than a judgement on a point estimate).
+     */
+    private static OutcomeEvaluation.Window window(MeasurementSeries s, String window) {
         Double v = value(s);
         if (v == null) {
             throw ProblemException.unavailable("no " + window + " measurement with samples yet", Duration.ofHours(1));
         }
-        return v;
+        BehaviorMeasurement t = s.total();
+        Double sd = t.standardDeviation();
+        List<Double> days = s.daily() == null ? List.of()
+                : s.daily().stream().filter(d -> d.sampleSize() > 0).map(BehaviorMeasurement::value).toList();
+        if (sd == null && days.size() >= 2) {
+            sd = Statistics.stdDev(days) / Math.sqrt(days.size()) * Math.sqrt(t.sampleSize());
+        }
+        return new OutcomeEvaluation.Window(v, t.sampleSize(), sd, t.teamValue(), t.teamSampleSize());
     }
 
     private static Double value(MeasurementSeries s) {

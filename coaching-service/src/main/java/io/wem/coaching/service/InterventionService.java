@@ -98,7 +98,7 @@ public class InterventionService {
         if (!route.agentLevel()) {
             InterventionEntity open = InterventionEntity.find("agentId is null and teamId = ?1 and behaviorId = ?2 "
                             + "and gapType = ?3 and state not in ?4", gap.teamId(), gap.behaviorId(),
-                    gap.gapType().name(), List.of("CLOSED_EFFECTIVE", "CLOSED_INEFFECTIVE", "CANCELLED"))
+                    gap.gapType().name(), List.of("CLOSED_EFFECTIVE", "CLOSED_INEFFECTIVE", "CLOSED_INCONCLUSIVE", "CANCELLED"))
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
             if (open != null) {
                 linkGap(open.id, gap, envelopeId, now);
@@ -375,7 +375,11 @@ public class InterventionService {
     public InterventionEntity close(String id, OutcomeEvaluation.Result r, String actor) {
         InterventionEntity i = lock(id);
         InterventionState from = InterventionState.valueOf(i.state);
-        InterventionState to = r.effective() ? InterventionState.CLOSED_EFFECTIVE : InterventionState.CLOSED_INEFFECTIVE;
+        InterventionState to = switch (r.outcome()) {
+            case EFFECTIVE -> InterventionState.CLOSED_EFFECTIVE;
+            case INEFFECTIVE -> InterventionState.CLOSED_INEFFECTIVE;
+            case INCONCLUSIVE -> InterventionState.CLOSED_INCONCLUSIVE;
+        };
         StateMachine.check(from, to);
         i.evalBefore = r.before();
         i.evalAfter = r.after();
@@ -385,6 +389,10 @@ public class InterventionService {
         i.evalComparisonAfter = r.comparisonAfter();
         i.evalNetChange = r.netChange();
         i.evalNetImprovement = r.netImprovement();
+        i.evalCiLow = r.ciLow();
+        i.evalCiHigh = r.ciHigh();
+        i.evalRegressionAllowance = r.regressionAllowance();
+        i.evalOutcome = r.outcome().name();
         i.evalExplanation = truncate(r.explanation(), 1000);
         i.evaluatedAt = clock.instant();
         move(i, to, actor, r.explanation());

@@ -41,7 +41,8 @@ public final class Measurements {
                                            List<Observation> team, Instant from, Instant to) {
         return new BehaviorMeasurement(agentId, teamId, b.id(), b.metric(), from, to,
                 round(Stats.mean(GapDetector.values(agent))), agent.size(),
-                team.isEmpty() ? null : round(Stats.mean(GapDetector.values(team))), team.isEmpty() ? null : team.size());
+                team.isEmpty() ? null : round(Stats.mean(GapDetector.values(team))), team.isEmpty() ? null : team.size(),
+                agent.size() < 2 ? null : round(Stats.sd(GapDetector.values(agent))));
     }
 
     static Map<Instant, List<Observation>> byDay(List<Observation> obs) {

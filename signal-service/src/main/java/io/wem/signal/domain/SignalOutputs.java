@@ -8,6 +8,7 @@ import io.wem.signal.api.Signal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,10 +28,19 @@ public final class SignalOutputs {
 
     /** @param adherenceAlertBelow adherence percentage under which a real-time adherence alert counts as monitoring */
     public static List<Output> of(Signal s, double adherenceAlertBelow) {
+        return of(s, adherenceAlertBelow, Map.of());
+    }
+
+    /**
+     * @param sentimentByInteraction customer sentiment known for interactions (from sentiment signals stored so
+     *                               far), forwarded on the interaction's activity
+     */
+    public static List<Output> of(Signal s, double adherenceAlertBelow, Map<String, Double> sentimentByInteraction) {
         List<Output> out = new ArrayList<>();
         if (s instanceof Signal.Interaction i) {
             out.add(activity(i.eventId(), new AgentActivity(i.interactionId(), "INTERACTION", i.agentId(), i.teamId(),
-                    i.queue(), i.channel(), i.contactReason(), i.startedAt(), i.occurredAt(), null,
+                    i.queue(), i.channel(), i.contactReason(), i.startedAt(), i.occurredAt(),
+                    sentimentByInteraction.get(i.interactionId()),
                     Boolean.TRUE.equals(i.escalated()), Boolean.TRUE.equals(i.abusiveCustomer()),
                     Boolean.TRUE.equals(i.repeatContact()))));
         } else if (s instanceof Signal.Adherence a) {

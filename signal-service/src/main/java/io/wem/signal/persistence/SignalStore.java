@@ -16,6 +16,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +57,31 @@ public class SignalStore {
             throw new IllegalStateException("could not store signals: " + e.getMessage(), e);
         }
         return inserted;
+    }
+
+    /**
+     * The customer sentiment stored for each of these interactions (the latest score when several arrived),
+     * including sentiment written earlier in the same transaction; interactions without one are absent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Double> sentimentOf(Collection<String> interactionIds) {
+        Map<String, Double> out = new HashMap<>();
+        if (interactionIds.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT DISTINCT ON (interaction_id) interaction_id, score "
+                     + "FROM signal_sentiment WHERE interaction_id = ANY(?) ORDER BY interaction_id, occurred_at DESC")) {
+            ps.setArray(1, c.createArrayOf("varchar", interactionIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getDouble(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read sentiment: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** Outbox rows in one statement (same table and format the common Outbox/OutboxRelay use). */

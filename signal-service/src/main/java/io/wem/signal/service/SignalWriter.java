@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Stores signals (already validated and redacted) and their outgoing events in one transaction. */
@@ -27,12 +28,17 @@ public class SignalWriter {
     @Transactional
     public Set<String> write(List<Signal> signals) {
         Set<String> inserted = store.insert(signals);
+        // Sentiment arrives as its own signal (before, with or after the interaction): an interaction carries the one
+        // stored so far, so wellbeing can tell a difficult contact by it.
+        Map<String, Double> sentiment = store.sentimentOf(signals.stream()
+                .filter(s -> s instanceof Signal.Interaction && inserted.contains(s.eventId()))
+                .map(s -> ((Signal.Interaction) s).interactionId()).toList());
         List<SignalStore.OutboxRow> rows = new ArrayList<>();
         for (Signal s : signals) {
             if (!inserted.contains(s.eventId())) {
                 continue;
             }
-            for (SignalOutputs.Output o : SignalOutputs.of(s, config.ingest().adherenceAlertBelow())) {
+            for (SignalOutputs.Output o : SignalOutputs.of(s, config.ingest().adherenceAlertBelow(), sentiment)) {
                 EventEnvelope e = new EventEnvelope(EventEnvelope.SPEC_VERSION, o.id(), SignalOutputs.SOURCE, o.type(),
                         o.key(), Instant.now(), "application/json",
                         io.wem.common.events.Events.mapper().valueToTree(o.payload()));

@@ -66,4 +66,17 @@ class SignalRulesTest {
         // Same signal, same event id: replays are deduplicated downstream.
         assertEquals(SignalOutputs.of(qa, 85).get(0).id(), SignalOutputs.of(qa, 85).get(0).id());
     }
+
+    @Test
+    void anInteractionCarriesItsStoredSentimentToWellbeing() {
+        Signal.Interaction i = interaction("a1", 30, NOW.minusSeconds(400));
+        // Before: every interaction went out with sentiment null, so "negative customer" could never count as difficult.
+        assertEquals(null, ((AgentActivity) SignalOutputs.of(i, 85).get(0).payload()).sentiment());
+        AgentActivity a = (AgentActivity) SignalOutputs.of(i, 85, java.util.Map.of(i.interactionId(), -0.7)).get(0)
+                .payload();
+        assertEquals(-0.7, a.sentiment());
+        // another interaction's sentiment is not borrowed
+        assertEquals(null, ((AgentActivity) SignalOutputs.of(i, 85, java.util.Map.of("other", -0.9)).get(0).payload())
+                .sentiment());
+    }
 }

@@ -27,4 +27,11 @@ public interface WellbeingConfig {
     /** Period of the same check for teams with new activity; "off" disables it. */
     @WithDefault("20s")
     String patternCheckActiveEvery();
+
+    /**
+     * How long a guardrail request waits for monitoring events of the agent that are already in Kafka but not yet
+     * recorded; after that it answers DEFER (fail closed) instead of deciding on a stale intensity index.
+     */
+    @WithDefault("3s")
+    Duration guardrailCatchUpTimeout();
 }

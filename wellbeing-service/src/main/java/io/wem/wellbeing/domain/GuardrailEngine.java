@@ -17,6 +17,11 @@ public final class GuardrailEngine {
 
     /** What is being asked. */
     public record Request(ActionKind action, boolean automated, CoachingTheme theme) {
+        /** Agent-level work started on the agent (a recognition is asked as a coaching session, but is not). */
+        boolean newIntervention() {
+            return action == ActionKind.PERFORMANCE_PLAN
+                    || (action == ActionKind.COACHING_SESSION && theme != CoachingTheme.RECOGNITION);
+        }
     }
 
     /** A person's earlier verdict on the same automated action (same agent, kind and reference). */
@@ -34,11 +39,33 @@ public final class GuardrailEngine {
                           boolean countsAsFact, boolean needsReviewItem) {
     }
 
+    /** How long a decision deferred for in-flight monitoring events waits before it is asked again. */
+    public static final Duration CATCH_UP_RETRY = Duration.ofMinutes(1);
+
+    /** A decision on an up-to-date intensity window. */
     public static Outcome evaluate(Request request, IntensityWindow window, RecoveryState recovery,
                                    GuardrailPolicy policy, PriorReview prior, Instant now) {
+        return evaluate(request, window, recovery, policy, prior, now, true, 0);
+    }
+
+    /**
+     * @param upToDate false when monitoring events of the agent were in flight (in Kafka, not yet recorded) and did
+     *                 not arrive in time: the window may under-count, so nothing is allowed on it
+     * @param inFlight how many records of the agent's partition were not recorded (-1 = unknown)
+     */
+    public static Outcome evaluate(Request request, IntensityWindow window, RecoveryState recovery,
+                                   GuardrailPolicy policy, PriorReview prior, Instant now, boolean upToDate,
+                                   long inFlight) {
         Decision decision = Decision.ALLOW;
         Instant earliest = null;
         List<String> reasons = new ArrayList<>();
+        if (!upToDate) {
+            decision = Decision.DEFER;
+            earliest = now.plus(CATCH_UP_RETRY);
+            reasons.add((inFlight > 0 ? inFlight + " monitoring events" : "Monitoring events")
+                    + " that may concern the agent are not recorded yet; the decision waits for them rather than "
+                    + "answer on a stale intensity index.");
+        }
         ActionKind action = request.action();
         MonitoringKind kind = action.asMonitoringKind();
         String label = Labels.of(action);
@@ -50,8 +77,8 @@ public final class GuardrailEngine {
         }
         if (prior != null && PriorReview.REJECTED.equals(prior.status())) {
             decision = decision.strictest(Decision.DENY);
-            reasons.add("A reviewer (" + prior.reviewer() + ") rejected this automated " + label + ": "
-                    + prior.reason());
+            reasons.add("A reviewer (" + prior.reviewer() + ") rejected this " + (request.automated() ? "automated " : "")
+                    + label + ": " + prior.reason());
         }
 
         recovery = RecoveryTracker.afterIdle(recovery, now, policy.recovery());
@@ -116,6 +143,34 @@ public final class GuardrailEngine {
             }
         }
 
+        if (request.newIntervention()) {
+            GuardrailPolicy.InterventionLoadSettings load = policy.interventionLoad();
+            int recent = window.interventions();
+            if (recent + 1 > load.maxNew()) {
+                Instant room = window.roomFor(IntensityWindow::isIntervention, recent + 1 - load.maxNew());
+                if (room == null) {
+                    decision = decision.strictest(Decision.DENY);
+                    reasons.add("This team's policy allows no new interventions for an agent.");
+                } else {
+                    decision = decision.strictest(Decision.DEFER);
+                    earliest = latest(earliest, room);
+                    reasons.add("The agent already started " + recent + " interventions in the last " + days
+                            + " days (limit " + load.maxNew() + "); another one now would be load, not support.");
+                }
+            }
+            String atCap = atMonitoringCap(window, policy);
+            if (load.reviewAtMonitoringCap() && atCap != null) {
+                if (prior != null && PriorReview.APPROVED.equals(prior.status())) {
+                    reasons.add("A reviewer (" + prior.reviewer() + ") approved this " + label + " although " + atCap
+                            + ": " + prior.reason());
+                } else {
+                    decision = decision.strictest(Decision.REQUIRE_HUMAN_REVIEW);
+                    reasons.add("The agent is at a monitoring cap (" + atCap + "); a new " + label + " on top needs "
+                            + "a person's approval.");
+                }
+            }
+        }
+
         boolean reviewItem = false;
         if (request.automated() && policy.humanReviewForAutomated().contains(action)) {
             if (prior != null && PriorReview.APPROVED.equals(prior.status())) {
@@ -145,6 +200,21 @@ public final class GuardrailEngine {
         // The review item is only queued when review is the decision: a denied or deferred action is not reviewed.
         return new Outcome(decision, earliest, List.copyOf(reasons), after, counts,
                 reviewItem && decision == Decision.REQUIRE_HUMAN_REVIEW);
+    }
+
+    /** Which monitoring cap the agent has reached in the window, in words; null when none. */
+    static String atMonitoringCap(IntensityWindow window, GuardrailPolicy policy) {
+        for (MonitoringKind kind : MonitoringKind.values()) {
+            Integer cap = policy.cap(kind);
+            if (!kind.supportive() && cap != null && window.count(kind) >= cap) {
+                return Labels.count(kind, window.count(kind)) + " of a cap of " + cap;
+            }
+        }
+        if (window.index() + 1e-9 >= policy.indexCap()) {
+            return "monitoring intensity " + Labels.number(window.index()) + " of a cap of "
+                    + Labels.number(policy.indexCap());
+        }
+        return null;
     }
 
     private static Instant latest(Instant a, Instant b) {

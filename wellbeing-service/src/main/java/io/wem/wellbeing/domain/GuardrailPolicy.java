@@ -22,6 +22,8 @@ import java.util.Set;
  * @param forbiddenActions        actions this team never allows (DENY), e.g. LIVE_MONITORING
  * @param humanReviewForAutomated automated actions a person must approve (REQUIRE_HUMAN_REVIEW)
  * @param coachingPressureMax     most HANDLE_TIME/COMPLIANCE coaching sessions within the window
+ * @param interventionLoad        how many new agent-level interventions the window takes, and whether one needs a
+ *                                person while the agent is at a monitoring cap
  */
 public record GuardrailPolicy(
         Integer windowDays,
@@ -33,7 +35,17 @@ public record GuardrailPolicy(
         Integer coachingPressureMax,
         RecoverySettings recovery,
         BalanceSettings balance,
-        LoadSettings load) {
+        LoadSettings load,
+        InterventionLoadSettings interventionLoad) {
+
+    /**
+     * Coaching weighs nothing on the intensity index (it is support), but an agent given a new intervention every
+     * other day is not being supported. {@code maxNew}: most new agent-level interventions (coaching sessions,
+     * micro-learning, performance plans) within the window; {@code reviewAtMonitoringCap}: a new one while the
+     * agent is at any monitoring cap (or the index cap) needs a person's approval.
+     */
+    public record InterventionLoadSettings(Integer maxNew, Boolean reviewAtMonitoringCap) {
+    }
 
     /** When recovery time is due (see RecoveryTracker). */
     public record RecoverySettings(
@@ -80,7 +92,8 @@ public record GuardrailPolicy(
                 EnumSet.of(ActionKind.PERFORMANCE_PLAN, ActionKind.AUTOMATED_SCORE), 2,
                 new RecoverySettings(5, 10, List.of("complaint"), -0.5, -0.8, 20),
                 new BalanceSettings(0.6, 3),
-                new LoadSettings(28, 1.5, 1.5, 0.75, 10, 4));
+                new LoadSettings(28, 1.5, 1.5, 0.75, 10, 4),
+                new InterventionLoadSettings(2, true));
     }
 
     /** This policy with every missing field taken from {@link #defaults()}. */
@@ -91,6 +104,7 @@ public record GuardrailPolicy(
         BalanceSettings b = balance == null ? d.balance : balance;
         LoadSettings l = load == null ? d.load : load;
         LoadSettings dl = d.load;
+        InterventionLoadSettings il = interventionLoad == null ? d.interventionLoad : interventionLoad;
         Map<MonitoringKind, Double> w = new EnumMap<>(d.weights);
         if (weights != null) {
             w.putAll(weights);
@@ -112,7 +126,9 @@ public record GuardrailPolicy(
                 new LoadSettings(or(l.windowDays, dl.windowDays), or(l.hardQueueFactor, dl.hardQueueFactor),
                         or(l.disproportionFactor, dl.disproportionFactor),
                         or(l.strongPerformerPercentile, dl.strongPerformerPercentile),
-                        or(l.minInteractions, dl.minInteractions), or(l.minScoredAgents, dl.minScoredAgents)));
+                        or(l.minInteractions, dl.minInteractions), or(l.minScoredAgents, dl.minScoredAgents)),
+                new InterventionLoadSettings(or(il.maxNew, d.interventionLoad.maxNew),
+                        or(il.reviewAtMonitoringCap, d.interventionLoad.reviewAtMonitoringCap)));
     }
 
     /** Field errors of a complete policy (call on {@link #withDefaults()}); empty when valid. */
@@ -148,6 +164,7 @@ public record GuardrailPolicy(
         between(errors, "load.strongPerformerPercentile", load.strongPerformerPercentile, 0, 1);
         range(errors, "load.minInteractions", load.minInteractions, 1, 100_000);
         range(errors, "load.minScoredAgents", load.minScoredAgents, 2, 10_000);
+        range(errors, "interventionLoad.maxNew", interventionLoad.maxNew, 0, 100);
         return errors;
     }
 

@@ -58,6 +58,11 @@ public final class IntensityWindow {
         return sum(IntensityWindow::isSupport);
     }
 
+    /** New agent-level interventions (coaching sessions other than recognition, and performance plans). */
+    public int interventions() {
+        return sum(IntensityWindow::isIntervention);
+    }
+
     public double index() {
         double index = 0;
         for (FactCount f : facts) {
@@ -94,6 +99,11 @@ public final class IntensityWindow {
 
     public static boolean isPressure(FactCount f) {
         return f.kind() == MonitoringKind.COACHING_SESSION && f.theme() != null && f.theme().pressure();
+    }
+
+    public static boolean isIntervention(FactCount f) {
+        return f.kind() == MonitoringKind.PERFORMANCE_PLAN
+                || (f.kind() == MonitoringKind.COACHING_SESSION && f.theme() != CoachingTheme.RECOGNITION);
     }
 
     public static boolean isSupport(FactCount f) {

@@ -23,7 +23,9 @@ import io.wem.wellbeing.persistence.ReviewItemEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import io.wem.wellbeing.messaging.MonitoringCatchUp;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -50,8 +52,22 @@ public class GuardrailService {
     @Inject
     MeterRegistry registry;
 
-    @Transactional
+    @Inject
+    MonitoringCatchUp catchUp;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Waits (bounded, outside the transaction and the agent's lock, which the consumer needs to record) until the
+     * agent's monitoring events already in Kafka are recorded, then decides. Not caught up in time: DEFER.
+     */
     public GuardrailDecision evaluate(GuardrailEvaluationRequest req, Caller caller) {
+        return decide(req, caller, catchUp.await(req.agentId()));
+    }
+
+    @Transactional
+    GuardrailDecision decide(GuardrailEvaluationRequest req, Caller caller, MonitoringCatchUp.Status fresh) {
         ActionKind action = ActionKind.parse(req.actionKind());
         if (action == null) {
             throw ProblemException.badRequest("actionKind", "must be one of " + Arrays.toString(ActionKind.values()));
@@ -60,7 +76,7 @@ public class GuardrailService {
         if (req.theme() != null && !req.theme().isBlank() && theme == null) {
             throw ProblemException.badRequest("theme", "must be one of " + Arrays.toString(CoachingTheme.values()));
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         intensity.lockAgent(req.agentId());
         // The window of the team named in the request is a good guess; when the agent's known team has a
         // longer window (rare: a team changed or a caller named the wrong team) the state is read again.
@@ -89,7 +105,8 @@ public class GuardrailService {
         RecoveryState recovery = snap.recovery() != null ? snap.recovery() : RecoveryState.FRESH;
         GuardrailEngine.Outcome outcome = GuardrailEngine.evaluate(
                 new GuardrailEngine.Request(action, req.automated(), theme),
-                new IntensityWindow(snap.facts(), policy, now), recovery, policy, prior, now);
+                new IntensityWindow(snap.facts(), policy, now), recovery, policy, prior, now, fresh.caughtUp(),
+                fresh.inFlight());
 
         GuardrailDecisionEntity d = new GuardrailDecisionEntity();
         d.decisionId = UUID.randomUUID().toString();

@@ -43,7 +43,7 @@ class BalanceLoadPolicyTest {
     @Test
     void policyDefaultsFillGapsAndValidationNamesFields() {
         GuardrailPolicy partial = new GuardrailPolicy(14, Map.of(MonitoringKind.RECOGNITION, 1.0), null, -1.0, null,
-                null, null, new GuardrailPolicy.RecoverySettings(null, 0, null, null, null, null), null, null);
+                null, null, new GuardrailPolicy.RecoverySettings(null, 0, null, null, null, null), null, null, null);
         GuardrailPolicy full = partial.withDefaults();
         assertEquals(14, full.windowDays());
         assertEquals(5, full.recovery().difficultStreak());

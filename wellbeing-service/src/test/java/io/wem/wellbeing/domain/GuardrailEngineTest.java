@@ -108,7 +108,7 @@ class GuardrailEngineTest {
     @Test
     void forbiddenActionIsDenied() {
         GuardrailPolicy noLive = new GuardrailPolicy(null, null, null, null, EnumSet.of(ActionKind.LIVE_MONITORING),
-                null, null, null, null, null).withDefaults();
+                null, null, null, null, null, null).withDefaults();
         Outcome o = eval(ActionKind.LIVE_MONITORING, false, null, List.of(), RecoveryState.FRESH, noLive, null);
         assertEquals(Decision.DENY, o.decision());
         assertNull(o.earliestAt());
@@ -127,9 +127,15 @@ class GuardrailEngineTest {
         assertEquals(Decision.DEFER, o.decision());
         assertEquals(FactCount.bucketOf(NOW.minus(Duration.ofDays(3))).plus(Duration.ofHours(1))
                 .plus(Duration.ofDays(7)), o.earliestAt());
+        // A third intervention in a week is held by the intervention-load cap (default 2); with room there, a
+        // development session is not pressure.
+        GuardrailPolicy roomy = new GuardrailPolicy(null, null, null, null, null, null, null, null, null, null,
+                new GuardrailPolicy.InterventionLoadSettings(5, null)).withDefaults();
         Outcome dev = eval(ActionKind.COACHING_SESSION, false, CoachingTheme.DEVELOPMENT, facts, RecoveryState.FRESH,
-                POLICY, null);
+                roomy, null);
         assertEquals(Decision.ALLOW, dev.decision());
+        assertEquals(Decision.DEFER, eval(ActionKind.COACHING_SESSION, false, CoachingTheme.DEVELOPMENT, facts,
+                RecoveryState.FRESH, POLICY, null).decision());
         assertEquals(0.0, dev.intensityIndex(), "coaching is not watching");
     }
 
@@ -153,11 +159,12 @@ class GuardrailEngineTest {
     @Test
     void denyWinsOverDeferAndDeferOverReview() {
         GuardrailPolicy noPlans = new GuardrailPolicy(null, null, null, null, EnumSet.of(ActionKind.PERFORMANCE_PLAN),
-                null, null, null, null, null).withDefaults();
+                null, null, null, null, null, null).withDefaults();
         Outcome o = eval(ActionKind.PERFORMANCE_PLAN, true, null, List.of(fact(MonitoringKind.PERFORMANCE_PLAN, "5H", 1)),
                 RecoveryState.FRESH, noPlans, null);
         assertEquals(Decision.DENY, o.decision());
-        assertEquals(3, o.reasons().size(), o.reasons().toString());
+        // forbidden, plan cap, at a monitoring cap, automated review
+        assertEquals(4, o.reasons().size(), o.reasons().toString());
         Outcome d = eval(ActionKind.PERFORMANCE_PLAN, true, List.of(fact(MonitoringKind.PERFORMANCE_PLAN, "5H", 1)));
         assertEquals(Decision.DEFER, d.decision());
         assertFalse(d.needsReviewItem());

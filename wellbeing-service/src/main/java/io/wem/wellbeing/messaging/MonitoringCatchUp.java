@@ -1,0 +1,129 @@
+package io.wem.wellbeing.messaging;
+
+import io.wem.wellbeing.config.WellbeingConfig;
+import io.wem.wellbeing.domain.CatchUp;
+import io.wem.wellbeing.persistence.ConsumerPositionRepository;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Read-your-writes for the guardrail: before deciding on an agent, wait until the monitoring events of the agent's
+ * partition that were in Kafka when the request came have been recorded. Producers key monitoring events by agent
+ * id, so only that one partition matters. The admin calls are bounded; any failure counts as "not caught up".
+ */
+@ApplicationScoped
+public class MonitoringCatchUp {
+    private static final Logger LOG = Logger.getLogger(MonitoringCatchUp.class);
+    static final String CONSUMER = "monitoring-events";
+    private static final long POLL_MILLIS = 50;
+
+    /** What the guardrail learns: caught up, or how many records of the agent's partition are still in flight. */
+    public record Status(boolean caughtUp, long inFlight) {
+    }
+
+    @Inject
+    ConsumerPositionRepository positions;
+
+    @Inject
+    WellbeingConfig config;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "kafka.group.id")
+    String groupId;
+
+    @ConfigProperty(name = "mp.messaging.incoming.monitoring-events.topic")
+    String topic;
+
+    private volatile Admin admin;
+    private volatile Integer partitions;
+
+    public Status await(String agentId) {
+        Instant deadline = clock.instant().plus(config.guardrailCatchUpTimeout());
+        TopicPartition tp;
+        long target;
+        try {
+            tp = new TopicPartition(topic, partitionOf(agentId));
+            target = admin().listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp)
+                    .get(2, TimeUnit.SECONDS).offset();
+        } catch (Exception e) {
+            LOG.warnf("guardrail: end offset of %s unknown (%s); deciding as not caught up", topic, e.toString());
+            return new Status(false, -1);
+        }
+        Long recorded = positions.next(CONSUMER, topic, tp.partition());
+        while (!CatchUp.caughtUp(target, recorded, null) && clock.instant().isBefore(deadline)) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            recorded = positions.next(CONSUMER, topic, tp.partition());
+        }
+        Long committed = null;
+        if (!CatchUp.caughtUp(target, recorded, null)) {
+            // A record parked on the dead-letter topic never reaches the database; the committed offset passes it.
+            committed = committed(tp);
+        }
+        return new Status(CatchUp.caughtUp(target, recorded, committed), CatchUp.behind(target, recorded, committed));
+    }
+
+    private Long committed(TopicPartition tp) {
+        try {
+            OffsetAndMetadata o = admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                    .get(2, TimeUnit.SECONDS).get(tp);
+            return o == null ? null : o.offset();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The default partitioner's choice for a keyed record (murmur2 of the key modulo the partition count). */
+    private int partitionOf(String agentId) throws Exception {
+        if (partitions == null) {
+            partitions = admin().describeTopics(List.of(topic)).allTopicNames().get(2, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+        }
+        return Utils.toPositive(Utils.murmur2(agentId.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+                }
+            }
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(2));
+        }
+    }
+}
