@@ -61,7 +61,7 @@ class GovernanceAttackIT {
     @Test
     @DisplayName("the governance runtime database role cannot change, delete, truncate or unprotect the audit log")
     void runtimeRoleCannotTamperWithTheAuditLog() throws SQLException {
-        String url = System.getProperty("wem.db.url", "jdbc:postgresql://127.0.0.1:5432/") + "wem_governance";
+        String url = System.getProperty("wem.db.url", "jdbc:postgresql://127.0.0.1:5432/") + Db.physical("wem_governance");
         try (Connection c = DriverManager.getConnection(url, "wem_governance", "wem_governance");
              Statement st = c.createStatement()) {
             c.setAutoCommit(false); // rolled back at the end: an attack that succeeds fails the test, harmlessly
