@@ -65,8 +65,10 @@ class GapResolutionTest {
                     && r.value().contains(behavior), Duration.ofSeconds(30)), "gap detected");
         }
         // The agent's recent interactions are normal again; 5 hours on, the long holds have left the window.
+        // Resolution needs evidence that it is over (hysteresis): enough new observations that the worse end of
+        // their interval is back within half the threshold — 30 here; 10 (the minimum sample) no longer suffice.
         List<String> normal = new ArrayList<>();
-        for (int k = 0; k < 10; k++) {
+        for (int k = 0; k < 30; k++) {
             normal.add(onQueue(interaction(uid("e"), uid("int"), agent, team, now.minusSeconds(300 + k), 30,
                     22 + k % 7, 0, false, "general"), queue));
         }
