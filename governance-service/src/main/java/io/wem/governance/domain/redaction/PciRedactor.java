@@ -43,20 +43,30 @@ public final class PciRedactor {
     static final int G_NEWLINE = 2;
     static final int G_PLUS = 4;     // '+' right before: a phone number's country code
     static final int G_MONEY = 8;    // a currency sign right before: an amount
+    static final int G_STOP = 16;    // a sentence ended in between ('. ', ';', '?', '!')
+    static final int G_THOUSANDS = 32; // "72,494": a thousands separator, never card grouping
 
     /** Separator characters a loose (PAN) run may bridge; more is a different part of the text. */
     private static final int LOOSE_GAP = 24;
     /** Separator characters a strict (CVV, expiry) run may bridge. */
     private static final int STRICT_GAP = 4;
     private static final int LOOSE_FILLERS = 6;
+    /** Unknown words a spoken or chunked number may bridge inside a turn, and at each side of a turn change. */
+    private static final int BRIDGE_IN_TURN = 3;
+    private static final int BRIDGE_AT_TURN = 5;
+    /** The longest digit group that still reads as a chunk of a number being dictated. */
+    private static final int CHUNK = 6;
+    /** How close a card word must be for a Luhn-failing number to be redacted as a suspected PAN. */
+    private static final int SUSPECT_CONTEXT_BACK = 6;
+    private static final int SUSPECT_CONTEXT_FORWARD = 3;
     private static final int STRICT_FILLERS = 2;
     /** Turns of a speaker a PAN may be spread over (counting the other party's turns in between). */
     private static final int TURN_SPREAD = 6;
     private static final int CARD_CONTEXT_BACK = 20;
     private static final int CARD_CONTEXT_FORWARD = 6;
-    private static final int CODE_WINDOW = 30;
+    private static final int CODE_WINDOW = 40;
     private static final int CODE_WINDOW_AFTER_PAN = 12;
-    private static final int CODE_TURNS = 4;
+    private static final int CODE_TURNS = 8;
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -177,7 +187,7 @@ public final class PciRedactor {
         List<Integer> panEnds = new ArrayList<>(2);
         findPans(s, found, panEnds);
         for (int t = 0; t < s.n; t++) {
-            if (s.kind[t] == WORD && (s.code[t] & Vocabulary.CATEGORY) == Vocabulary.EXPIRY) {
+            if (s.kind[t] == WORD && ((s.code[t] & Vocabulary.CATEGORY) == Vocabulary.EXPIRY || s.endDate(t))) {
                 scanCodes(s, t, CODE_WINDOW, false, found);
             }
         }
@@ -185,7 +195,8 @@ public final class PciRedactor {
             scanCodes(s, end, CODE_WINDOW_AFTER_PAN, false, found);
         }
         for (int t = 0; t < s.n; t++) {
-            if (s.kind[t] == WORD && ((s.code[t] & Vocabulary.CATEGORY) == Vocabulary.CVV || s.codeLength(t))) {
+            if (s.kind[t] == WORD && ((s.code[t] & Vocabulary.CATEGORY) == Vocabulary.CVV || s.codeLength(t)
+                    || s.theBack(t))) {
                 scanCodes(s, t, CODE_WINDOW, true, found);
             }
         }
@@ -290,7 +301,7 @@ public final class PciRedactor {
                 if (s.uLen[e] < 8 || s.uSpoken[e]) {
                     continue;
                 }
-                for (int len = Math.max(16, before + 1); len < before + s.uLen[e] && len <= 19; len++) {
+                for (int len = Math.max(16, before + 1); len < before + s.uLen[e] && len <= 16; len++) {
                     if (CardNumbers.plausiblePan(s.digits, s.uOff[u], len) && !excluded(s, u, e, len)) {
                         Arrays.fill(cover, s.uPosFirst[u] - p0, Math.min(s.uPosLast[e] - p0 + 1, s.coverSize), true);
                         any = true;
@@ -315,9 +326,10 @@ public final class PciRedactor {
         boolean suspected = false;
         if (s.runCorrected) {
             suspected = true; // "four one, no, four two": which digits count is guesswork, so all of them go
-        } else if (!any && s.runDigits >= 13) {
+        } else if (!any && s.runDigits >= 13 && !anyIban(s)) {
             // people read out few other numbers this long; a misheard digit must not let a card through
-            suspected = context || (spokenDigits * 2 >= s.runDigits && s.runDigits >= 15);
+            suspected = s.cardWordNear(first, last)
+                    || (!s.runBridged && spokenDigits * 2 >= s.runDigits && s.runDigits >= 15);
         }
         if (any && !suspected) {
             absorbSpokenEdges(s, p0, cover);
@@ -382,6 +394,15 @@ public final class PciRedactor {
         }
     }
 
+    private static boolean anyIban(Scratch s) {
+        for (int u = 0; u < s.units; u++) {
+            if (s.iban[s.order[s.uPosFirst[u]]]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean anyCovered(Scratch s, int u, int p0, boolean[] cover) {
         for (int p = s.uPosFirst[u]; p <= s.uPosLast[u] && p - p0 < s.coverSize; p++) {
             if (cover[p - p0]) {
@@ -398,11 +419,24 @@ public final class PciRedactor {
                 return true;
             }
         }
-        int first = s.order[s.uPosFirst[u]];
-        return (s.gap[first] & G_PLUS) != 0 && !s.uSpoken[u] && s.uLen[u] <= 3 && total <= 15;
+        // "+44 20 7946 0958": a '+' country code starts a phone number, at most 15 digits, typed
+        if ((s.gap[s.order[s.uPosFirst[0]]] & G_PLUS) == 0 || s.uLen[0] > 3) {
+            return false;
+        }
+        int phone = 0;
+        for (int k = 0; k <= e; k++) {
+            if (s.uSpoken[k]) {
+                return false;
+            }
+            phone += s.uLen[k];
+        }
+        return phone <= 15;
     }
 
-    /** Emits units u..e (one piece per turn they touch) and marks their tokens used. */
+    /**
+     * Emits units u..e (one piece per turn they touch, from its first to its last unit there; a turn the run only
+     * passed through with fillers is left alone) and marks their tokens used.
+     */
     private static void emitStretch(Scratch s, int u, int e, FindingType type, double confidence, List<Found> found) {
         String lastFour = null;
         if (type == FindingType.PAN) {
@@ -414,20 +448,24 @@ public final class PciRedactor {
         int pieceTurn = -1;
         int pieceText = -1;
         int pieceEnd = -1;
-        for (int p = s.uPosFirst[u]; p <= s.uPosLast[e]; p++) {
-            int t = s.order[p];
-            s.used[t] = true;
-            if (s.turn[t] != pieceTurn) {
-                if (pieceStart >= 0) {
-                    found.add(new Found(type, pieceText, pieceStart, pieceEnd, confidence, null));
+        for (int k = u; k <= e; k++) {
+            for (int p = s.uPosFirst[k]; p <= s.uPosLast[k]; p++) {
+                int t = s.order[p];
+                if (s.turn[t] != pieceTurn) {
+                    if (pieceStart >= 0) {
+                        found.add(new Found(type, pieceText, pieceStart, pieceEnd, confidence, null));
+                    }
+                    pieceTurn = s.turn[t];
+                    pieceText = s.txt[t];
+                    pieceStart = s.start[t];
                 }
-                pieceTurn = s.turn[t];
-                pieceText = s.txt[t];
-                pieceStart = s.start[t];
+                pieceEnd = s.end[t];
             }
-            pieceEnd = s.end[t];
         }
         found.add(new Found(type, pieceText, pieceStart, pieceEnd, confidence, lastFour));
+        for (int p = s.uPosFirst[u]; p <= s.uPosLast[e]; p++) {
+            s.used[s.order[p]] = true;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -449,8 +487,8 @@ public final class PciRedactor {
                 return; // something already found there; what follows belongs to it
             }
             int cat = s.kind[t] == WORD ? s.code[t] & Vocabulary.CATEGORY : 0;
-            if (cat == other || cat == Vocabulary.CARD) {
-                return; // the other code or another card is being talked about now
+            if (cat == other) {
+                return; // the other code is being talked about now
             }
             int p = s.pos[t];
             int limit = s.groupEnd[s.spk[t]];
@@ -526,8 +564,8 @@ public final class PciRedactor {
                 case 6 -> validMonth(two(d, 0)) && d[2] == '2' && d[3] == '0';
                 default -> false;
             };
-            if (ok) {
-                best = u;
+            if (ok && (u == s.units - 1 || s.runDigits - total == 3 || s.runDigits - total == 4)) {
+                best = u; // the whole run, or the run is "12/27 123": expiry then code
             }
         }
         return best;
@@ -594,6 +632,9 @@ public final class PciRedactor {
         boolean runCorrected;
         boolean runHasTensUnit;
         boolean splitTens;
+        boolean runBridged;
+        boolean bridgedSinceUnit;
+        int chunkDigits;
         char[] digits = new char[256];
         int[] uOff = new int[64];
         int[] uLen = new int[64];
@@ -728,6 +769,14 @@ public final class PciRedactor {
                         gapChars++;
                         if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
                             gapFlags |= G_NEWLINE;
+                        } else if (c == ';' || c == '?' || c == '!' || (c == '.' && i + 1 < to
+                                && Character.isWhitespace(text.charAt(i + 1)) && text.charAt(i - 1) != '.')) {
+                            gapFlags |= G_STOP;
+                        } else if (c == ',' && gapChars == 1 && i + 4 <= to && i > from && isDigit(text.charAt(i - 1))
+                                && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 3))
+                                && (i + 4 == to || !isDigit(text.charAt(i + 4)))
+                                && n > 0 && kind[n - 1] == NUM && dLen[n - 1] <= 3) {
+                            gapFlags |= G_THOUSANDS;
                         }
                         plus = c == '+' || (plus && (c == ' ' || c == '('));
                         money = c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u00a5'
@@ -775,6 +824,10 @@ public final class PciRedactor {
             used[n] = false;
             iban[n] = false;
             return n++;
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
         }
 
         private void putDigit(char d) {
@@ -903,6 +956,9 @@ public final class PciRedactor {
 
         /** Whether {@code next} can follow {@code prev} (both of one speaker) inside one number. */
         boolean link(int prev, int next, boolean strict) {
+            if ((gap[next] & G_MONEY) != 0) {
+                return false;
+            }
             if (skipAfter[prev] != 0 || skipBefore[next] != 0) {
                 return false; // an unknown word in between
             }
@@ -913,6 +969,52 @@ public final class PciRedactor {
                 return (gap[next] & G_NEWLINE) == 0 && gapLen[next] <= STRICT_GAP;
             }
             return gapLen[next] <= LOOSE_GAP; // newlines, tabs, long space runs, any separator: still one number
+        }
+
+        /**
+         * People reading a number out interject short phrases ("where was I", "just a sec", "the next ones are") and
+         * continue in their next turn: a loose run bridges a few unknown words, within a turn or at a turn change,
+         * but only between short chunks (at most 6 digits each), never from or to a long number.
+         */
+        private boolean bridge(int prev, int next) {
+            if ((gap[next] & G_TURN) != 0) {
+                if (turn[next] - turn[prev] > TURN_SPREAD || skipAfter[prev] > BRIDGE_AT_TURN
+                        || skipBefore[next] > BRIDGE_AT_TURN) {
+                    return false;
+                }
+            } else if (skipBefore[next] > BRIDGE_IN_TURN || gapLen[next] > LOOSE_GAP) {
+                return false;
+            }
+            boolean turnChange = (gap[next] & G_TURN) != 0;
+            if (uLen[units - 1] > CHUNK || (turnChange && chunkDigits < 2) || bridgedSinceUnit
+                    || (gap[next] & (G_STOP | G_MONEY | G_THOUSANDS)) != 0) {
+                return false; // a finished sentence, an amount, a lone "one": something else is being said now
+            }
+            int q = pos[next] + 1;
+            if (kind[next] == NUM && q < n && (gap[order[q]] & G_THOUSANDS) != 0 && turn[order[q]] == turn[next]) {
+                return false; // "72,494,061"
+            }
+            // inside a turn any digit may follow an interjection; a new turn must start a real chunk ("one more
+            // question" is not one)
+            return (turnChange ? chunkStart(pos[next]) : mayStartUnit(next)) || filler(next, false);
+        }
+
+        /** A digit group of 2–6 digits, or a number word followed by another: how a dictated chunk starts. */
+        private boolean chunkStart(int p) {
+            int t = order[p];
+            if (kind[t] == NUM) {
+                return dLen[t] >= 2 && dLen[t] <= CHUNK;
+            }
+            if (!mayStartUnit(t)) {
+                return false;
+            }
+            int c = cat(t);
+            if (c == Vocabulary.TWO || c == Vocabulary.TENS || c == Vocabulary.MULT) {
+                return true;
+            }
+            int q = p + 1;
+            return q < order.length && q < n && spk[order[q]] == spk[t] && link(t, order[q], false)
+                    && mayStartUnit(order[q]);
         }
 
         boolean mayStartUnit(int t) {
@@ -939,6 +1041,18 @@ public final class PciRedactor {
             }
             int v = code[prev] & Vocabulary.VALUE;
             return cat(prev) == Vocabulary.DIGIT && (v == 3 || v == 4);
+        }
+
+        /** "end date" (of the card). */
+        boolean endDate(int t) {
+            return cat(t) == Vocabulary.DATE && t > 0 && turn[t - 1] == turn[t] && skipAfter[t - 1] == 0
+                    && cat(t - 1) == Vocabulary.END;
+        }
+
+        /** "the back" (of the card), not "call me back". */
+        boolean theBack(int t) {
+            return cat(t) == Vocabulary.BACK && t > 0 && turn[t - 1] == turn[t] && skipAfter[t - 1] == 0
+                    && kind[t - 1] == WORD && (code[t - 1] & Vocabulary.VALUE) == Vocabulary.THE;
         }
 
         boolean isSeparator(int t) {
@@ -969,6 +1083,9 @@ public final class PciRedactor {
             runDigits = 0;
             runCorrected = false;
             runHasTensUnit = false;
+            runBridged = false;
+            bridgedSinceUnit = false;
+            chunkDigits = 0;
             this.splitTens = splitTens;
             boolean corrected = false;
             int fillers = 0;
@@ -977,11 +1094,22 @@ public final class PciRedactor {
             int after = p0;
             while (p < limit) {
                 int t = order[p];
-                if (used[t] || (prev >= 0 && !link(prev, t, strict))) {
+                if (used[t]) {
                     break;
                 }
+                if (prev >= 0 && !link(prev, t, strict)) {
+                    if (strict || units == 0 || !bridge(prev, t)) {
+                        break;
+                    }
+                    runBridged = true;
+                    bridgedSinceUnit = true;
+                    chunkDigits = 0;
+                }
+                int digitsBefore = runDigits;
                 int consumed = unitAt(p, limit, strict, fillers == 0 && units > 0);
                 if (consumed > 0) {
+                    chunkDigits += runDigits - digitsBefore;
+                    bridgedSinceUnit = false;
                     runCorrected |= corrected;
                     corrected = false;
                     fillers = 0;
@@ -1169,6 +1297,21 @@ public final class PciRedactor {
             }
             digits[runDigits++] = d;
             uLen[units - 1]++;
+        }
+
+        /** Whether a card word ("card", a brand) is right before or after tokens first..last. */
+        boolean cardWordNear(int first, int last) {
+            for (int t = first - 1; t >= 0 && widx[first] - widx[t] <= SUSPECT_CONTEXT_BACK; t--) {
+                if (cat(t) == Vocabulary.CARD) {
+                    return true;
+                }
+            }
+            for (int t = last + 1; t < n && widx[t] - widx[last] <= SUSPECT_CONTEXT_FORWARD; t++) {
+                if (cat(t) == Vocabulary.CARD) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether a card, CVV or expiry word is near tokens first..last (any speaker). */

@@ -24,6 +24,11 @@ final class Vocabulary {
     static final int SEPARATOR = 15 << 8;  // "slash", "dash": said between groups, also inside dates and codes
     static final int QUANTITY = 16 << 8;   // "digits": "the three digits" is a description, not a code
     static final int AND = 17 << 8;        // "and": inside "four hundred and twelve", else a filler
+    static final int BACK = 18 << 8;       // "back": CVV context only as "the back"
+    static final int END = 19 << 8;        // "end date": expiry context
+    static final int DATE = 20 << 8;
+    /** Value of the filler "the" (fillers have no numeric value otherwise). */
+    static final int THE = 1;
 
     static final int CATEGORY = 0xFF00;
     static final int VALUE = 0xFF;
@@ -67,16 +72,20 @@ final class Vocabulary {
                 "mm", "mmm"}) {
             put(w, HESITATION);
         }
-        for (String w : new String[] {"sorry", "okay", "ok", "so", "yeah", "yes", "yep", "right", "wait", "well",
-                "let", "me", "see", "hang", "on", "just", "a", "sec", "second", "moment", "that's", "thats", "that",
+        put("the", FILLER | THE);
+        put("back", BACK);
+        put("end", END);
+        put("date", DATE);
+        for (String w : new String[] {"okay", "ok", "so", "yeah", "yes", "yep", "right", "wait", "well",
+                "let", "me", "see", "hang", "on", "just", "sec", "second", "moment", "that's", "thats", "that",
                 "is", "it's", "its", "it", "then", "next", "like", "again", "got", "check", "hold", "bear", "with",
                 "there", "here", "you", "go", "are", "they", "the", "rest", "last", "first", "bit", "part", "ready",
-                "lemme", "gimme", "think", "now", "i", "i'm", "im", "ehm", "alright", "sure", "number",
+                "lemme", "gimme", "think", "now", "ehm", "alright", "sure", "number",
                 "numbers", "goes", "continues", "follows", "by", "more", "few"}) {
             put(w, FILLER);
         }
         put("and", AND);
-        for (String w : new String[] {"no", "nope", "actually", "mean", "correction", "oops", "scratch", "instead",
+        for (String w : new String[] {"no", "sorry", "nope", "actually", "mean", "correction", "oops", "scratch", "instead",
                 "not"}) {
             put(w, CORRECTION);
         }
@@ -89,11 +98,11 @@ final class Vocabulary {
         }
         for (String w : new String[] {"card", "cards", "card's", "visa", "mastercard", "amex", "discover", "jcb",
                 "diners", "unionpay", "maestro", "credit", "debit", "pan", "cc", "cardholder", "mir", "rupay",
-                "verve", "troy", "elo", "prepaid", "payment", "pay"}) {
+                "verve", "troy", "elo", "prepaid"}) {
             put(w, CARD);
         }
         for (String w : new String[] {"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "security", "verification",
-                "back", "pin"}) {
+                "pin"}) {
             put(w, CVV);
         }
         for (String w : new String[] {"expires", "expire", "expiry", "expiration", "exp", "expiring", "expired",
