@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores redaction answers against the generated labels. A secret is found when every character of every token
- * that carries its digits lies inside some finding. A finding is correct when it touches a secret and no decoy.
+ * Scores redaction answers against the generated labels. A secret is found when every letter and digit of every
+ * token that carries its digits lies inside some finding. A finding is correct when it touches a secret and no decoy.
  * A PAN leaks when any 5 consecutive digits of it can still be read (typed or spoken) in the redacted turns of
  * one speaker, read together, and could not already be read from the rest of the text.
  */
@@ -97,8 +97,10 @@ final class Evaluation {
         for (Secret s : c.secrets()) {
             boolean found = s.tokens().stream().allMatch(tok -> {
                 boolean[] cov = covered.get(tok.turn());
+                String said = c.turns().get(tok.turn()).text();
                 for (int i = tok.start(); i < tok.end(); i++) {
-                    if (!cov[i]) {
+                    // separators inside a token ("05.2026", "forty-one") carry no digit
+                    if (!cov[i] && Character.isLetterOrDigit(said.charAt(i))) {
                         return false;
                     }
                 }
