@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Capacity per owner and the backlog against it. An owner key is {@code role:team}; a person's own capacity may be
- * set as {@code role:team:person}, and when the role:team key has no explicit capacity the persons' capacities of
- * that role and team add up to it.
+ * Capacity per owner and the backlog against it. A named owner's key is {@code role:team:person} (their own
+ * capacity and backlog); {@code role:team} is the role's fallback queue of unassigned work, whose capacity, unless
+ * set explicitly, is the sum of the persons' capacities of that role and team.
  */
 @ApplicationScoped
 public class BacklogService {
@@ -65,6 +65,7 @@ public class BacklogService {
             String[] parts = c.ownerKey.split(":");
             if (parts.length == 3) {
                 persons.merge(parts[0] + ":" + parts[1], c.weeklyCapacity, Integer::sum);
+                explicit.put(c.ownerKey, c.weeklyCapacity);   // a named owner's own backlog
             } else {
                 explicit.put(c.ownerKey, c.weeklyCapacity);
             }
