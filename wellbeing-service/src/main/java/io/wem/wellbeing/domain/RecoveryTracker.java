@@ -10,7 +10,10 @@ import java.util.List;
 /**
  * Recovery time after difficult work. After a severe interaction, or after {@code difficultStreak} difficult
  * interactions in a row, a break of {@code breakMinutes} is due and its minutes are added to the agent's recovery
- * debt. An INTERACTION that starts while the break is due is a violation (one alert per due episode). A BREAK or
+ * debt. Alerts are kept for what a person should act on (precision measured in RecoveryPrecisionTest): RECOVERY_DUE
+ * when a run of {@code difficultStreak} difficult interactions made the break due (a lone severe contact makes it due
+ * silently), RECOVERY_VIOLATION when the agent works through a further such run while the break is still owed (one
+ * alert per due episode). A BREAK or
  * SCHEDULED_RECOVERY pays debt minute for minute; one of at least {@code breakMinutes} also clears the due break
  * and the streak. So does time without any recorded work of at least {@code breakMinutes} ({@link #afterIdle}).
  */
@@ -66,30 +69,36 @@ public final class RecoveryTracker {
                         debt, at), Difficulty.NORMAL, alerts);
             }
             case INTERACTION -> {
-                boolean violated = st.violated();
-                if (st.due() && !st.violated()) {
-                    violated = true;
-                    alerts.add(new AlertDraft("RECOVERY_VIOLATION", "HIGH", st.debtMinutes(),
-                            "A new interaction started at " + activity.start() + " although a recovery break of "
-                                    + s.breakMinutes() + " minutes has been due since " + st.dueSince()
-                                    + "; the agent is owed " + st.debtMinutes() + " minutes of recovery."));
-                }
                 Difficulty d = Difficulty.of(activity, s);
                 int streak = d.difficult() ? st.difficultStreak() + 1 : 0;
+                boolean violated = st.violated();
                 boolean due = st.due();
                 Instant dueSince = st.dueSince();
                 int debt = st.debtMinutes();
-                if (d == Difficulty.SEVERE || streak >= s.difficultStreak()) {
-                    String why = d == Difficulty.SEVERE ? "a severe interaction (abusive customer or escalated "
-                            + "with very negative sentiment)" : streak + " difficult interactions in a row";
-                    streak = 0;
+                if (due) {
+                    // Taking the next contact while a break is owed is the normal case in a queue (the agent does not
+                    // choose it); only working through a whole further run of difficult contacts is alerted.
+                    if (!violated && streak >= s.difficultStreak()) {
+                        violated = true;
+                        alerts.add(new AlertDraft("RECOVERY_VIOLATION", "HIGH", debt, "Another " + streak
+                                + " difficult interactions in a row (the latest started at " + activity.start()
+                                + ") although a recovery break of " + s.breakMinutes() + " minutes has been due since "
+                                + dueSince + "; the agent is owed " + debt + " minutes of recovery."));
+                    }
+                } else if (d == Difficulty.SEVERE || streak >= s.difficultStreak()) {
+                    boolean run = streak >= s.difficultStreak();
                     due = true;
                     dueSince = at;
                     violated = false;
                     debt += s.breakMinutes();
-                    alerts.add(new AlertDraft("RECOVERY_DUE", "MEDIUM", debt, "After " + why + ", a recovery "
-                            + "break of " + s.breakMinutes() + " minutes is due before the next interaction; the "
-                            + "agent is owed " + debt + " minutes of recovery."));
+                    // A single severe contact makes the break due (coaching waits for it) without an alert: one
+                    // abusive caller happens to everyone, an alert for each would be ignored.
+                    if (run) {
+                        alerts.add(new AlertDraft("RECOVERY_DUE", "MEDIUM", debt, "After " + streak + " difficult "
+                                + "interactions in a row, a recovery break of " + s.breakMinutes() + " minutes is due "
+                                + "before the next interaction; the agent is owed " + debt + " minutes of recovery."));
+                    }
+                    streak = 0;
                 }
                 return new Result(new RecoveryState(streak, due, dueSince, violated, debt, at), d, alerts);
             }

@@ -37,7 +37,7 @@ class RecoveryTrackerTest {
     }
 
     @Test
-    void fiveDifficultInARowMakeABreakDueAndTheNextCallWithoutItIsAViolation() {
+    void fiveDifficultInARowMakeABreakDueAndAFurtherRunWithoutItIsAViolation() {
         RecoveryState st = RecoveryState.FRESH;
         for (int i = 0; i < 4; i++) {
             RecoveryTracker.Result r = RecoveryTracker.apply(st, call(i * 6, 5, "complaint", null, false, false), S);
@@ -50,13 +50,26 @@ class RecoveryTrackerTest {
         assertTrue(fifth.state().due());
         assertEquals(10, fifth.state().debtMinutes());
 
+        // The next contact comes from the queue: taking it while owed a break is not alerted by itself.
         RecoveryTracker.Result next = RecoveryTracker.apply(fifth.state(), call(30, 5, "billing", 0.5, false, false), S);
-        assertEquals("RECOVERY_VIOLATION", next.alerts().get(0).kind());
-        assertEquals(10, next.alerts().get(0).recoveryDebtMinutes());
-        // One alert per due episode: the call after that is not a second violation.
-        RecoveryTracker.Result again = RecoveryTracker.apply(next.state(), call(36, 5, "billing", 0.5, false, false), S);
-        assertTrue(again.alerts().isEmpty());
-        assertEquals(10, again.state().debtMinutes());
+        assertTrue(next.alerts().isEmpty());
+        assertTrue(next.state().due());
+        // A whole further run of difficult contacts while the break is owed is the violation, once per episode.
+        st = next.state();
+        RecoveryTracker.Result r = null;
+        for (int i = 0; i < 5; i++) {
+            r = RecoveryTracker.apply(st, call(36 + i * 6, 5, "complaint", null, false, false), S);
+            assertEquals(i < 4 ? 0 : 1, r.alerts().size(), "contact " + i);
+            st = r.state();
+        }
+        assertEquals("RECOVERY_VIOLATION", r.alerts().get(0).kind());
+        assertEquals(10, r.alerts().get(0).recoveryDebtMinutes());
+        for (int i = 5; i < 10; i++) {
+            r = RecoveryTracker.apply(st, call(36 + i * 6, 5, "complaint", null, false, false), S);
+            assertTrue(r.alerts().isEmpty());
+            st = r.state();
+        }
+        assertEquals(10, st.debtMinutes());
     }
 
     @Test
@@ -73,7 +86,9 @@ class RecoveryTrackerTest {
     @Test
     void aLongEnoughBreakAfterASevereCallClearsTheDebt() {
         RecoveryTracker.Result severe = RecoveryTracker.apply(RecoveryState.FRESH, call(0, 5, null, 0.0, false, true), S);
-        assertEquals("RECOVERY_DUE", severe.alerts().get(0).kind());
+        // a lone severe contact makes the break due without an alert (it happens to everyone)
+        assertTrue(severe.alerts().isEmpty());
+        assertTrue(severe.state().due());
         RecoveryState shortBreak = RecoveryTracker.apply(severe.state(), pause("BREAK", 5, 4), S).state();
         assertTrue(shortBreak.due(), "4 minutes are not the 10-minute recovery break");
         assertEquals(6, shortBreak.debtMinutes());
@@ -86,9 +101,8 @@ class RecoveryTrackerTest {
     @Test
     void timeWithoutWorkOfABreakLengthIsRecoveryShorterGapsAreNot() {
         RecoveryState owed = RecoveryTracker.apply(RecoveryState.FRESH, call(0, 5, null, 0.0, false, true), S).state();
-        // Back 8 minutes after the severe call: not a break's length, so this is a violation.
-        assertEquals("RECOVERY_VIOLATION", RecoveryTracker.apply(owed, call(13, 5, "billing", 0.5, false, false), S)
-                .alerts().get(0).kind());
+        // Back 8 minutes after the severe call: not a break's length, so the break is still owed.
+        assertTrue(RecoveryTracker.apply(owed, call(13, 5, "billing", 0.5, false, false), S).state().due());
         // Back the next morning: the night was the break; no violation, nothing owed.
         RecoveryTracker.Result nextMorning = RecoveryTracker.apply(owed, call(24 * 60, 5, "billing", 0.5, false,
                 false), S);

@@ -64,11 +64,14 @@ class WellbeingMessagingTest {
     void recoveryViolationRaisesAnAlertOnTheTopicAndTheEndpoint() {
         String agent = unique("agent");
         String team = unique("team");
-        // Recent: a break's length (10 minutes) without work since the last contact would itself be the break.
-        Instant t0 = Instant.now().minus(12, ChronoUnit.MINUTES);
+        // Ten 21-minute contacts back to back (long = difficult): the fifth makes the break due (RECOVERY_DUE), the
+        // tenth completes a further run while it is still owed (RECOVERY_VIOLATION). Recent: a break's length
+        // (10 minutes) without work since the last contact would itself be the break.
+        Instant t0 = Instant.now().minus(215, ChronoUnit.MINUTES);
         try (TestKafka.Reader alerts = TestKafka.reader(Topics.WELLBEING_ALERTS)) {
-            activity(agent, team, "INTERACTION", t0, 5, true);
-            activity(agent, team, "INTERACTION", t0.plus(Duration.ofMinutes(6)), 5, false);
+            for (int i = 0; i < 10; i++) {
+                activity(agent, team, "INTERACTION", t0.plus(Duration.ofMinutes(21L * i)), 21, false);
+            }
             // The later alert first: Reader.await stops reading a poll batch at its match, earlier ones stay seen.
             ConsumerRecord<String, String> violation = alerts.await(r -> agent.equals(r.key())
                     && r.value().contains("RECOVERY_VIOLATION"), Duration.ofSeconds(30));

@@ -59,9 +59,11 @@ public class GuardrailApiTest {
         // The facts are in this hour's bucket: room comes when that hour has left the 7-day window.
         assertTrue(!at.isBefore(before.plus(Duration.ofDays(7))), earliest);
         assertTrue(at.isBefore(before.plus(Duration.ofDays(7)).plus(Duration.ofHours(2))), earliest);
-        // A coaching session is support, not watching: it is allowed and does not move the index.
+        // A coaching session is support, not watching: it does not move the index; but the agent is at the QA cap,
+        // so a new intervention on top needs a person (intervention-load policy).
         evaluate(SVC, body(agent, team, "COACHING_SESSION", false, "DEVELOPMENT", "c-1")).statusCode(200)
-                .body("decision", equalTo("ALLOW")).body("intensityIndex", equalTo(4.0f));
+                .body("decision", equalTo("REQUIRE_HUMAN_REVIEW")).body("intensityIndex", equalTo(4.0f))
+                .body("reasons[0]", containsString("monitoring cap"));
     }
 
     @Test
