@@ -206,7 +206,7 @@ class TrustBoundaryAttackTest {
                 .get("/api/v1/subject-requests/" + id).jsonPath().getString("status")));
         given().auth().oauth2(admin).get("/api/v1/subject-requests/" + id).then()
                 .body("refusedByHolds[0]", equalTo(holdId));
-        given().auth().oauth2(admin).post("/api/v1/legal-holds/" + holdId + "/release").then().statusCode(200);
+        // (the hold names a unique agent and stays: releasing it is a four-eyes change)
     }
 
     @Test
