@@ -64,6 +64,8 @@ class DirectoryIT {
         String roster = "team_id,team_name,username,role,agent_id\n"
                 + TEAM + ",Onboarded," + SUP + ",supervisor,\n"
                 + TEAM + ",Onboarded," + COACH + ",coach,\n"
+                // the transfers playbook's owner role is trainer (acted by the coach realm role)
+                + TEAM + ",Onboarded," + COACH + ",trainer,\n"
                 + TEAM + ",Onboarded," + PO + ",process-owner,\n"
                 + TEAM + ",Onboarded," + AGENT_USER + ",agent," + AGENT + "\n";
         WemService.GOVERNANCE.as(Tokens.user("govadmin1")).contentType("text/csv").body(roster)
