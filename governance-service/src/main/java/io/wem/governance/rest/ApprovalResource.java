@@ -1,5 +1,6 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
 import io.wem.governance.domain.approval.Proposal;
@@ -64,6 +65,7 @@ public class ApprovalResource {
     }
 
     @GET
+    @NoPersonalData
     @RolesAllowed({Roles.CISO, Roles.GOVERNANCE_ADMIN})
     @Operation(operationId = "listApprovals", summary = "Proposals waiting for a decision",
             description = "Pending, unexpired proposals oldest first; with all=true every proposal (newest first, at "
@@ -79,6 +81,7 @@ public class ApprovalResource {
 
     @POST
     @Path("/{id}/approve")
+    @NoPersonalData
     @RolesAllowed(Roles.CISO)
     @Operation(operationId = "approveProposal", summary = "Approve a proposal and apply the change",
             description = "A ciso who is not the proposer approves; the change is applied in the same transaction. "
@@ -97,6 +100,7 @@ public class ApprovalResource {
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
+    @NoPersonalData
     @RolesAllowed(Roles.CISO)
     @Operation(operationId = "rejectProposal", summary = "Reject a proposal",
             description = "Nothing changes; the rejection and its reason are audited.")

@@ -1,5 +1,6 @@
 package io.wem.governance.rest;
 
+import io.wem.common.access.NoPersonalData;
 import io.wem.common.contracts.LegalHoldScope;
 import io.wem.common.retention.LegalHolds;
 import io.wem.common.security.AllowedClients;
@@ -30,6 +31,7 @@ public class InternalLegalHoldResource {
     LegalHolds holds;
 
     @GET
+    @NoPersonalData
     @RolesAllowed(Roles.SERVICE)
     @AllowedClients({"signal-service", "coaching-service", "wellbeing-service", "governance-service"})
     @Operation(operationId = "activeLegalHolds", summary = "Active legal holds (service accounts)",

@@ -45,10 +45,10 @@ class FourEyesFlowTest {
         String adminToken = TestTokens.withRoles(admin, "governance-admin");
         String before = window("transcript");
         String proposal = given().auth().oauth2(adminToken).contentType(ContentType.JSON)
-                .body("{\"window\":\"P1D\",\"legalBasis\":\"x\",\"owner\":\"Quality Lead\"}")
+                .body("{\"window\":\"P31D\",\"legalBasis\":\"x\",\"owner\":\"Quality Lead\"}")
                 .put("/api/v1/retention/policies/transcript").then().statusCode(202)
                 .body("status", equalTo("PENDING")).body("kind", equalTo("RETENTION_SHORTEN"))
-                .body("target", equalTo("transcript")).body("change.window", equalTo("P1D"))
+                .body("target", equalTo("transcript")).body("change.window", equalTo("P31D"))
                 .body("proposedBy", equalTo(admin)).extract().path("id");
         // nothing changed yet
         org.junit.jupiter.api.Assertions.assertEquals(before, window("transcript"));
@@ -68,7 +68,7 @@ class FourEyesFlowTest {
         String approver = uid("ciso");
         given().auth().oauth2(ciso(approver)).post("/api/v1/approvals/" + proposal + "/approve").then()
                 .statusCode(200).body("status", equalTo("APPROVED")).body("decidedBy", equalTo(approver));
-        org.junit.jupiter.api.Assertions.assertEquals("P1D", window("transcript"));
+        org.junit.jupiter.api.Assertions.assertEquals("P31D", window("transcript"));
         given().auth().oauth2(ciso(uid("c"))).post("/api/v1/approvals/" + proposal + "/approve").then()
                 .statusCode(409);
 
@@ -91,7 +91,7 @@ class FourEyesFlowTest {
         String admin = uid("ga");
         String before = window("qa-evaluation");
         String proposal = given().auth().oauth2(TestTokens.withRoles(admin, "governance-admin"))
-                .contentType(ContentType.JSON).body("{\"window\":\"PT1S\",\"legalBasis\":\"x\",\"owner\":\"y\"}")
+                .contentType(ContentType.JSON).body("{\"window\":\"P31D\",\"legalBasis\":\"x\",\"owner\":\"y\"}")
                 .put("/api/v1/retention/policies/qa-evaluation").then().statusCode(202).extract().path("id");
         given().auth().oauth2(TestTokens.withRoles(admin, "ciso")).contentType(ContentType.JSON)
                 .body("{\"reason\":\"mine\"}").post("/api/v1/approvals/" + proposal + "/reject").then()
