@@ -3,6 +3,7 @@ package io.wem.signal.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wem.common.events.Topics;
 import io.wem.testing.TestKafka;
+import io.wem.testing.TestDirectory;
 import io.wem.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ class RefusedReadAuditTest {
     void scopeAndRoleRefusalsAreAuditedAsDenied() {
         String team = uid("team");
         String agent = uid("agent");
+        TestDirectory.placeAgent(agent, team); // scope comes from the directory, not from the signal
         given().auth().oauth2(TestTokens.service("cc", List.of("integration"))).contentType("application/json")
                 .body(batch(interaction(uid("e"), uid("int"), agent, team, Instant.now().minusSeconds(60), 30, 20, 0,
                         false, "general"))).when().post("/api/v1/signals").then().statusCode(202);
