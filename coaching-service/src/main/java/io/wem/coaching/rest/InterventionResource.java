@@ -201,6 +201,7 @@ public class InterventionResource {
     }
 
     @POST
+    @PersonalData(reads = DataClasses.COACHING_RECORD, writes = DataClasses.COACHING_RECORD)
     @Path("/interventions/{id}/owner")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.PLATFORM_ADMIN})

@@ -46,6 +46,10 @@ public class MonitoringCatchUp {
     @Inject
     Clock clock;
 
+    @Inject
+    @io.smallrye.common.annotation.Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -111,9 +115,17 @@ public class MonitoringCatchUp {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+                    // The service's own connection settings: bootstrap plus its login (SASL, TLS), as every channel's.
+                    Map<String, Object> props = new java.util.HashMap<>();
+                    kafka.forEach((k, v) -> {
+                        if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+                            props.put(k, v);
+                        }
+                    });
+                    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+                    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+                    admin = Admin.create(props);
                 }
             }
         }
