@@ -160,10 +160,13 @@ public class AgentBehaviorResource {
         if (Duration.between(start, end).compareTo(Duration.ofDays(366)) > 0) {
             throw ProblemException.badRequest("from", "the period may span at most 366 days");
         }
-        if (team == null) {
+        // Scope was decided on the directory's team above; an agent the directory does not place (readable only by
+        // broad roles and services) is measured against the team its signals are filed under.
+        String reference = team != null ? team : directory.filedTeamOf(agentId);
+        if (reference == null) {
             throw ProblemException.notFound("agent " + agentId);
         }
-        MeasurementSeries s = views.series(b, agentId, team, start, end);
+        MeasurementSeries s = views.series(b, agentId, reference, start, end);
         audit.read(c, agentId, "signal-service:measurements/" + behaviorId, "behavior outcome measurement");
         return s;
     }
