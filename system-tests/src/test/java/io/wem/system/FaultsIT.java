@@ -101,11 +101,10 @@ class FaultsIT {
             Response refused = Signals.post(batch);
             assertEquals(503, refused.statusCode(), refused.asString());
             assertTrue(refused.header("Retry-After") != null, "503 without Retry-After");
-            JsonNode body = JsonTree.parse(refused.asString());
-            assertEquals(List.of(transcript.get("eventId")), JsonTree.JSON.convertValue(body.get("refusedEventIds"), List.class));
-            assertEquals(1, body.path("accepted").asInt(), "the structured signal is still stored: " + body);
-            assertEquals(1, Db.count("wem_signal", "select count(*) from signal_interaction where event_id = ?",
-                    interaction.get("eventId")), "the structured signal was not stored");
+            // governance also answers for the directory: with it down no signal can be filed under its authoritative
+            // team, so the whole batch waits for a retry (docs/directory.md), the transcript included
+            assertEquals(0, Db.count("wem_signal", "select count(*) from signal_interaction where event_id = ?",
+                    interaction.get("eventId")), "a signal was stored without the directory");
             assertEquals(0, Db.count("wem_signal", "select count(*) from signal_transcript where event_id = ?",
                     transcript.get("eventId")), "the refused transcript was stored");
             assertEquals(0, rowsContaining(marker), "the refused transcript was stored somewhere");
@@ -117,7 +116,9 @@ class FaultsIT {
         // signal-service's circuit breaker may hold on for a moment: the API tells the client to retry, so do that
         await("transcript accepted after governance is back").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> Signals.post(batch).statusCode() == 202);
-        // stored once, redacted
+        // stored once, redacted, with the structured signal beside it
+        assertEquals(1, Db.count("wem_signal", "select count(*) from signal_interaction where event_id = ?",
+                interaction.get("eventId")), "the re-sent structured signal was not stored");
         assertEquals(1, Db.count("wem_signal", "select count(*) from signal_transcript where event_id = ?",
                 transcript.get("eventId")), "the re-sent transcript was not stored");
         assertEquals(0, rowsContaining(pan), "the re-sent transcript was stored unredacted");
