@@ -242,11 +242,10 @@ class PciIT {
     @Test
     @DisplayName("the raw ingest topic keeps records for hours only (PCI scope)")
     void rawIngestTopicHasAShortRetention() throws Exception {
-        java.util.Properties p = new java.util.Properties();
-        p.put("bootstrap.servers", KafkaTool.bootstrap());
+        java.util.Properties p = KafkaTool.client();
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
             var resource = new org.apache.kafka.common.config.ConfigResource(
-                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, RAW_INGEST_TOPIC);
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, KafkaTool.physical(RAW_INGEST_TOPIC));
             var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
             long retention = Long.parseLong(config.get("retention.ms").value());
             long segment = Long.parseLong(config.get("segment.ms").value());
