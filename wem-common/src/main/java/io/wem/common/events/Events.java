@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.wem.common.json.StrictJson;
+import io.wem.common.json.StrictJsonRules;
 
 /**
  * JSON codec for events. Tolerant of unknown fields (newer producers may add fields within a version) and
  * strict about malformed JSON and missing envelopes, which consumers send to their dead-letter topic.
  */
 public final class Events {
-    private static final ObjectMapper JSON = StrictJson.apply(new ObjectMapper())
+    private static final ObjectMapper JSON = StrictJsonRules.apply(new ObjectMapper())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,38 +1,15 @@
 package io.wem.common.json;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/**
- * Two things Jackson accepts by default that the suite's JSON (REST bodies and event payloads) must refuse, each
- * answered as an invalid field instead:
- * <ul>
- *   <li>a scalar where a string is expected: {@code false} or {@code 0} became "false"/"0" (a signal was stored with
- *   {@code agentId: "false"});</li>
- *   <li>{@code null} inside a list or map ({@code "filters": {"x": null}}), which later failed in
- *   {@code Map.copyOf} with a 500.</li>
- * </ul>
- */
+/** Applies {@link StrictJsonRules} to the REST layer's object mapper. */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        apply(mapper);
-    }
-
-    public static ObjectMapper apply(ObjectMapper mapper) {
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
-        return mapper;
+        StrictJsonRules.apply(mapper);
     }
 }
