@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The most significant drop in one agent's own series: the day boundary that best splits the series into an earlier
@@ -17,7 +18,7 @@ public final class ChangePoint {
 
     /**
      * @param at      first instant of the later part
-     * @param decline interval of (later - earlier) in the metric's units; "worse" is decided by the caller's direction
+     * @param decline interval of (later - earlier) on the scan's scale; "worse" is decided by the caller's direction
      */
     public record Drop(Instant at, double before, int beforeN, double after, int afterN, Stats.Interval decline,
                        List<Observation> beforeObs, List<Observation> afterObs, int candidates) {
@@ -33,6 +34,15 @@ public final class ChangePoint {
      * @return the best split, or null when no boundary leaves minSeg observations on both sides
      */
     public static Drop find(List<Observation> series, int sign, int minSeg, double alpha) {
+        return find(series, Observation::value, sign, minSeg, alpha);
+    }
+
+    /**
+     * @param scale the value the scan reads (e.g. log(1 + x) for skewed durations, where one long call would
+     *              otherwise place the boundary); the returned parts hold the original observations
+     */
+    public static Drop find(List<Observation> series, ToDoubleFunction<Observation> scale, int sign, int minSeg,
+                            double alpha) {
         List<Observation> s = new ArrayList<>(series);
         s.sort(Comparator.comparing(Observation::at));
         int n = s.size();
@@ -42,7 +52,7 @@ public final class ChangePoint {
         double[] sum = new double[n + 1];
         double[] sq = new double[n + 1];
         for (int k = 0; k < n; k++) {
-            double v = s.get(k).value();
+            double v = scale.applyAsDouble(s.get(k));
             sum[k + 1] = sum[k] + v;
             sq[k + 1] = sq[k] + v * v;
         }
@@ -67,7 +77,7 @@ public final class ChangePoint {
         double z = Stats.normalQuantile(1 - alpha / (2.0 * cuts.size()));
         List<Observation> before = s.subList(0, best);
         List<Observation> after = s.subList(best, n);
-        Stats.Interval diff = Stats.welchDifference(values(after), values(before), z);
+        Stats.Interval diff = Stats.welchDifference(values(after, scale), values(before, scale), z);
         return new Drop(s.get(best).at(), mean(sum, 0, best), best, mean(sum, best, n), n - best, diff,
                 List.copyOf(before), List.copyOf(after), cuts.size());
     }
@@ -94,7 +104,7 @@ public final class ChangePoint {
         return Math.sqrt(Math.max(v, 1e-12));
     }
 
-    private static List<Double> values(List<Observation> obs) {
-        return obs.stream().map(Observation::value).toList();
+    private static List<Double> values(List<Observation> obs, ToDoubleFunction<Observation> scale) {
+        return obs.stream().map(scale::applyAsDouble).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -70,14 +71,32 @@ public final class GapDetector {
      */
     record Looks(double alpha, int tightestAt) {
         static Looks of(Behavior b, int family) {
-            // Tightest a few times past the minimum sample: where most decisions on a streaming week are made.
-            return new Looks(ALPHA / Math.max(1, family), Math.max(20, 4 * b.minSample()));
+            return of(b, ALPHA / Math.max(1, family));
         }
 
+        static Looks of(Behavior b, double alpha) {
+            // Tightest a few times past the minimum sample: where most decisions on a streaming week are made.
+            return new Looks(alpha, Math.max(20, 4 * b.minSample()));
+        }
+
+        /**
+         * A gap is only ever raised on the worse side, so each test spends its error on one side: the two-sided
+         * boundary at 2 alpha is the one-sided boundary at alpha.
+         */
         double z(int n) {
-            return Stats.timeUniformZ(alpha, n, tightestAt);
+            return Stats.timeUniformZ(Math.min(0.5, 2 * alpha), n, tightestAt);
         }
     }
+
+    /**
+     * How {@link #ALPHA} is shared by one team's tests of one behavior (weighted Bonferroni: the shares sum to at
+     * most 1, each is split evenly over the eligible agents). The whole-window comparison is the primary question and
+     * gets half; the recent-drop scan a quarter; the slices share the last quarter. Without slices the whole-window
+     * test keeps three quarters. Fixed before looking at any calibration figure, not tuned.
+     */
+    static final double OVERALL_SHARE = 0.5;
+    static final double DROP_SHARE = 0.25;
+    static final double SLICES_SHARE = 0.25;
 
     private final Settings settings;
 
@@ -95,7 +114,8 @@ public final class GapDetector {
      *               held over agents × slices
      */
     public List<Assessment> assess(Behavior b, TeamData data, int slices) {
-        return assess(b, data, slices, true);
+        double share = 1.0 / Math.max(1, slices);
+        return assess(b, data, share, share);
     }
 
     /** The slice dimensions the signals carry (channel is not on observations). */
@@ -111,15 +131,15 @@ public final class GapDetector {
      */
     public List<Assessment> assessWithSlices(Behavior b, TeamData data) {
         List<TeamData.Slice> slices = slices(b, data);
-        int family = 2 + slices.size();
+        double overall = slices.isEmpty() ? OVERALL_SHARE + SLICES_SHARE : OVERALL_SHARE;
         Map<String, Assessment> byAgent = new LinkedHashMap<>();
         Set<String> fromSlice = new java.util.HashSet<>();
-        for (Assessment a : assess(b, data, family, true)) {
+        for (Assessment a : assess(b, data, overall, DROP_SHARE)) {
             byAgent.put(a.agentId(), a);
         }
         for (TeamData.Slice s : slices) {
             Behavior slice = b.withFilter(s.dimension(), s.value());
-            for (Assessment a : assess(slice, data.slice(s), family, false)) {
+            for (Assessment a : assess(slice, data.slice(s), SLICES_SHARE / slices.size(), 0)) {
                 Assessment current = byAgent.get(a.agentId());
                 if (a.gap() && (current == null || !current.gap()
                         || fromSlice.contains(a.agentId()) && a.effectSize() > current.effectSize()
@@ -177,8 +197,12 @@ public final class GapDetector {
         return out;
     }
 
-    private List<Assessment> assess(Behavior b, TeamData data, int slices, boolean scanDrops) {
-        int family = Math.max(1, slices);
+    /**
+     * @param share     this test's share of {@link #ALPHA} (split over the eligible agents)
+     * @param dropShare the recent-drop scan's share; 0: no scan
+     */
+    private List<Assessment> assess(Behavior b, TeamData data, double share, double dropShare) {
+        boolean scanDrops = dropShare > 0;
         Metrics.Metric metric = b.metricDef();
         if (metric == null) {
             return List.of();
@@ -196,7 +220,9 @@ public final class GapDetector {
         double teamSd = referenceSd(b, byAgent, agentMeans, data.current());
         List<String> eligible = byAgent.entrySet().stream().filter(e -> e.getValue().size() >= b.minSample())
                 .map(Map.Entry::getKey).sorted().toList();
-        Looks looks = Looks.of(b, eligible.size() * family);
+        Looks looks = Looks.of(b, ALPHA * share / Math.max(1, eligible.size()));
+        Looks dropLooks = Looks.of(b, ALPHA * dropShare / Math.max(1, eligible.size()));
+        Function<Observation, String> strata = logScale(b, data) ? strata(data) : null;
 
         // The organisation's standard: an explicit target, else the median agent of the other teams.
         Double standard = b.target();
@@ -213,7 +239,7 @@ public final class GapDetector {
         Map<String, Assessment> out = new LinkedHashMap<>();
 
         // 1. Team CAPACITY: the team is worse in its understaffed intervals than in its normally staffed ones.
-        for (Assessment a : teamCapacity(b, data, byAgent, eligible, standard, rate, teamSd, family)) {
+        for (Assessment a : teamCapacity(b, data, byAgent, eligible, standard, rate, teamSd, share)) {
             out.put(a.agentId(), a);
         }
 
@@ -237,19 +263,19 @@ public final class GapDetector {
             CapacitySplit split = capacitySplit(pooled, standard, rate, b, teamSd, data, Stats.Z95);
             boolean capacity = split.concentrated;
             List<String> affected = List.copyOf(shared);
-            String share = String.format(Locale.ROOT, "%d of %d agents (%.0f%%)", shared.size(), eligible.size(),
+            String many = String.format(Locale.ROOT, "%d of %d agents (%.0f%%)", shared.size(), eligible.size(),
                     100.0 * shared.size() / eligible.size());
             for (String a : shared) {
                 Test t = vsStandard.get(a);
                 String why = capacity
                         ? String.format(Locale.ROOT, "%s of team %s show this gap against the %s, and it concentrates "
                                 + "in understaffed intervals (%s there vs %s in normally staffed ones): a staffing "
-                                + "problem for workforce planning, not an individual one.", share, data.teamId(),
+                                + "problem for workforce planning, not an individual one.", many, data.teamId(),
                         refName(standardKind), fmt(split.understaffedValue, b), fmt(split.normalValue, b))
                         : String.format(Locale.ROOT, "%s of team %s show the same gap against the %s (%s): when this "
                                 + "many people share it, the cause is the process, tools or guidance they share, so "
                                 + "it goes to the process owner as one fix instead of %d individual coachings.",
-                        share, data.teamId(), refName(standardKind), fmt(standard, b), shared.size());
+                        many, data.teamId(), refName(standardKind), fmt(standard, b), shared.size());
                 out.put(a, gap(a, b, byAgent.get(a), t, standard, standardKind,
                         capacity ? GapType.CAPACITY : GapType.PROCESS, why, affected));
             }
@@ -264,8 +290,18 @@ public final class GapDetector {
             List<Observation> hist = historyByAgent.getOrDefault(a, List.of());
             Double baseline = baseline(b, a, agentMeans, hist);
             double z = looks.z(obs.size());
-            Test t = baseline == null ? null : test(values(obs), baseline, rate, b, teamSd, z);
-            if (t != null && t.flagged()) {
+            List<Observation> teamRef = strata != null ? others(data, a) : null;
+            Test t;
+            if (teamRef != null) {
+                // Durations: the two-part log-scale comparison with the rest of the team on the agent's reason mix
+                // (LogRatio). It is itself a two-sample test, so no separate check against the peers is needed.
+                LogRatio.Result lr = LogRatio.of(obs, teamRef, strata);
+                t = lr == null ? null : test(lr, Stats.mean(values(obs)), b, z);
+                baseline = lr == null ? baseline : Double.valueOf(lr.expected());
+            } else {
+                t = baseline == null ? null : test(values(obs), baseline, rate, b, teamSd, z);
+            }
+            if (teamRef == null && t != null && t.flagged()) {
                 // The baseline is itself estimated from peers (or history): also require the agent to differ from
                 // that reference sample (two-sample interval), so peers' sampling noise is not mistaken for a gap.
                 List<Double> ref = b.comparison() == Behavior.Comparison.AGENT_HISTORY ? values(hist)
@@ -276,11 +312,13 @@ public final class GapDetector {
                 }
             }
             if (t != null && t.flagged() && guardPasses(b, a, data)) {
-                out.put(a, classifyAgentGap(b, data, a, obs, hist, baseline, t, rate, teamSd, agentMeans, looks));
+                out.put(a, classifyAgentGap(b, data, a, obs, hist, baseline, teamRef, strata, t, rate, teamSd,
+                        agentMeans, looks));
                 continue;
             }
             Assessment drop = scanDrops && baseline != null && b.comparison() != Behavior.Comparison.AGENT_HISTORY
-                    && guardPasses(b, a, data) ? recentDrop(b, a, obs, hist, baseline, rate, teamSd, looks) : null;
+                    && guardPasses(b, a, data) ? recentDrop(b, a, obs, hist, baseline, teamRef, strata, rate, teamSd, dropLooks)
+                    : null;
             if (drop != null) {
                 out.put(a, drop);
             } else {
@@ -299,8 +337,9 @@ public final class GapDetector {
     }
 
     private Assessment classifyAgentGap(Behavior b, TeamData data, String agent, List<Observation> obs,
-                                        List<Observation> hist, double baseline, Test t, boolean rate, double teamSd,
-                                        Map<String, Double> agentMeans, Looks looks) {
+                                        List<Observation> hist, double baseline, List<Observation> teamRef,
+                                        Function<Observation, String> strata, Test t,
+                                        boolean rate, double teamSd, Map<String, Double> agentMeans, Looks looks) {
         // Classification runs only once a gap is established, so its tests use plain 95% (no multiplicity).
         CapacitySplit split = capacitySplit(obs, baseline, rate, b, teamSd, data, Stats.Z95);
         String kind = b.comparison().name();
@@ -312,7 +351,7 @@ public final class GapDetector {
             return gap(agent, b, obs, t, baseline, kind, GapType.CAPACITY, why, List.of());
         }
         if (b.comparison() != Behavior.Comparison.AGENT_HISTORY) {
-            Motivation m = motivation(b, obs, hist, baseline, rate, teamSd, CLASSIFY_ALPHA);
+            Motivation m = motivation(b, obs, hist, baseline, teamRef, strata, rate, teamSd, CLASSIFY_ALPHA);
             if (m != null) {
                 return gap(agent, b, obs, t, baseline, kind, GapType.MOTIVATION, m.why, List.of());
             }
@@ -369,28 +408,63 @@ public final class GapDetector {
      */
     Motivation motivation(Behavior b, List<Observation> obs, List<Observation> hist, double reference, boolean rate,
                           double teamSd, double alpha) {
+        return motivation(b, obs, hist, reference, null, null, rate, teamSd, alpha);
+    }
+
+    /**
+     * @param teamRef the rest of the team's observations when the metric is compared on the log scale (durations),
+     *                else null: then the drop, "met before" and "worse after" are all read as {@link LogRatio}s
+     */
+    Motivation motivation(Behavior b, List<Observation> obs, List<Observation> hist, double reference,
+                          List<Observation> teamRef, Function<Observation, String> strata, boolean rate,
+                          double teamSd, double alpha) {
         List<Observation> series = new ArrayList<>(hist);
         series.addAll(obs);
         int minSeg = Math.max(5, b.minSample() / 2);
-        ChangePoint.Drop d = ChangePoint.find(series, b.direction().sign(), minSeg, alpha);
+        int sign = b.direction().sign();
+        ChangePoint.Drop d = teamRef == null ? ChangePoint.find(series, sign, minSeg, alpha)
+                : ChangePoint.find(series, o -> Math.log1p(o.value()), sign, minSeg, alpha);
         if (d == null) {
             return null;
         }
-        int sign = b.direction().sign();
-        boolean declined = sign > 0 ? d.decline().low() > 0 : d.decline().high() < 0;
-        double sd = teamSd == 0 ? Stats.sd(values(series)) : teamSd;
-        boolean metBefore = effect(d.before(), reference, rate, b, sd) < b.minEffectSize() / 2;
-        boolean worseAfter = effect(d.after(), reference, rate, b, sd) >= b.minEffectSize() / 2;
-        double declineEffect = effect(d.after(), d.before(), rate, b, sd);
+        boolean declined;
+        boolean metBefore;
+        boolean worseAfter;
+        double declineEffect;
+        double before = Stats.mean(values(d.beforeObs()));
+        double after = Stats.mean(values(d.afterObs()));
+        Stats.Interval change;
+        if (teamRef != null) {
+            LogRatio.Result drop = LogRatio.of(d.afterObs(), d.beforeObs(), strata);
+            LogRatio.Result was = LogRatio.of(d.beforeObs(), teamRef, strata);
+            LogRatio.Result now = LogRatio.of(d.afterObs(), teamRef, strata);
+            if (drop == null || was == null || now == null) {
+                return null;
+            }
+            // The boundary was chosen among d.candidates() days: the drop's interval pays for that scan.
+            Stats.Interval ti = drop.thetaInterval(Stats.normalQuantile(1 - alpha / (2.0 * d.candidates())));
+            declined = sign > 0 ? ti.low() > 0 : ti.high() < 0;
+            metBefore = sign * was.effect() < b.minEffectSize() / 2;
+            worseAfter = sign * now.effect() >= b.minEffectSize() / 2;
+            declineEffect = sign * drop.effect();
+            change = new Stats.Interval(before * (Math.exp(ti.low()) - 1), before * (Math.exp(ti.high()) - 1));
+        } else {
+            declined = sign > 0 ? d.decline().low() > 0 : d.decline().high() < 0;
+            double sd = teamSd == 0 ? Stats.sd(values(series)) : teamSd;
+            metBefore = effect(before, reference, rate, b, sd) < b.minEffectSize() / 2;
+            worseAfter = effect(after, reference, rate, b, sd) >= b.minEffectSize() / 2;
+            declineEffect = effect(after, before, rate, b, sd);
+            change = d.decline();
+        }
         if (!declined || !metBefore || !worseAfter || declineEffect < b.minEffectSize()) {
             return null;
         }
         String why = String.format(Locale.ROOT, "The agent met the standard before (%s over %d observations until %s) "
                         + "and dropped from %s against their own history to %s over %d observations (change %s to %s, "
                         + "interval corrected for %d candidate days): the skill is there, so talk about engagement "
-                        + "and circumstances before training.", fmt(d.before(), b), d.beforeN(),
-                d.at().toString().substring(0, 10), d.at().toString().substring(0, 10), fmt(d.after(), b), d.afterN(),
-                fmtDelta(d.decline().low(), b), fmtDelta(d.decline().high(), b), d.candidates());
+                        + "and circumstances before training.", fmt(before, b), d.beforeN(),
+                d.at().toString().substring(0, 10), d.at().toString().substring(0, 10), fmt(after, b), d.afterN(),
+                fmtDelta(change.low(), b), fmtDelta(change.high(), b), d.candidates());
         return new Motivation(d, why);
     }
 
@@ -399,8 +473,9 @@ public final class GapDetector {
      * the baseline at the family's time-uniform level, further corrected for the scanned boundaries.
      */
     private Assessment recentDrop(Behavior b, String agent, List<Observation> obs, List<Observation> hist,
-                                  double baseline, boolean rate, double teamSd, Looks looks) {
-        Motivation m = motivation(b, obs, hist, baseline, rate, teamSd, looks.alpha());
+                                  double baseline, List<Observation> teamRef, Function<Observation, String> strata,
+                                  boolean rate, double teamSd, Looks looks) {
+        Motivation m = motivation(b, obs, hist, baseline, teamRef, strata, rate, teamSd, looks.alpha());
         if (m == null) {
             return null;
         }
@@ -408,10 +483,18 @@ public final class GapDetector {
         if (after.size() < b.minSample()) {
             return null;
         }
-        double z = Stats.timeUniformZ(looks.alpha() / m.drop().candidates(), after.size(), looks.tightestAt());
-        Test t = test(values(after), baseline, rate, b, teamSd, z);
+        double z = new Looks(looks.alpha() / m.drop().candidates(), looks.tightestAt()).z(after.size());
+        LogRatio.Result lr = teamRef == null ? null : LogRatio.of(after, teamRef, strata);
+        if (teamRef != null && lr == null) {
+            return null;
+        }
+        Test t = lr != null ? test(lr, Stats.mean(values(after)), b, z)
+                : test(values(after), baseline, rate, b, teamSd, z);
         if (!t.flagged()) {
             return null;
+        }
+        if (lr != null) {
+            baseline = lr.expected();
         }
         return gap(agent, b, after, t, baseline, b.comparison().name(), GapType.MOTIVATION, m.why(), List.of());
     }
@@ -488,7 +571,7 @@ public final class GapDetector {
      */
     private List<Assessment> teamCapacity(Behavior b, TeamData data, Map<String, List<Observation>> byAgent,
                                           List<String> eligible, Double standard, boolean rate, double teamSd,
-                                          int family) {
+                                          double share) {
         Predicate<Observation> inUnder = understaffedIntervals(data);
         if (inUnder == null || eligible.size() < settings.processMinAgents()) {
             return List.of();
@@ -501,7 +584,7 @@ public final class GapDetector {
         if (under.size() < b.minSample() || normal.size() < b.minSample()) {
             return List.of();
         }
-        double zTeam = Looks.of(b, family).z(under.size());
+        double zTeam = Looks.of(b, ALPHA * share).z(under.size());
         double normalValue = Stats.mean(normal);
         if (!test(under, normalValue, rate, b, teamSd, zTeam).flagged() || !differs(under, normal, rate, b, zTeam)) {
             return List.of();
@@ -652,6 +735,49 @@ public final class GapDetector {
         boolean worse = sign > 0 ? ci.low() > reference : ci.high() < reference;
         double eff = effect(observed, reference, rate, b, teamSd == 0 ? Stats.sd(xs) : teamSd);
         return new Test(observed, ci, eff, n, worse, worse && eff >= b.minEffectSize() && n >= b.minSample());
+    }
+
+    /** The log-scale test of a duration ({@link LogRatio}) in the shape of {@link Test}, in the metric's units. */
+    static Test test(LogRatio.Result lr, double observed, Behavior b, double z) {
+        int sign = b.direction().sign();
+        Stats.Interval theta = lr.thetaInterval(z);
+        boolean worse = sign > 0 ? theta.low() > 0 : theta.high() < 0;
+        double eff = sign * lr.effect();
+        return new Test(observed, lr.interval(z), eff, lr.n(), worse,
+                worse && eff >= b.minEffectSize() && lr.n() >= b.minSample());
+    }
+
+    /** Durations compared with the team (see {@link LogRatio}); other metrics and comparisons stay as they were. */
+    static boolean logScale(Behavior b, TeamData data) {
+        return b.comparison() == Behavior.Comparison.TEAM_MEDIAN && LogRatio.applies(b, data.current());
+    }
+
+    /**
+     * What makes two of the team's calls comparable: the contact reason and, when the team had understaffed
+     * intervals, whether the call was made in one.
+     */
+    Function<Observation, String> strata(TeamData data) {
+        Predicate<Observation> inUnder = understaffedIntervals(data);
+        if (inUnder == null) {
+            return LogRatio::reason;
+        }
+        Set<Observation> under = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Observation o : data.current()) {
+            if (inUnder.test(o)) {
+                under.add(o);
+            }
+        }
+        for (Observation o : data.history()) {
+            if (inUnder.test(o)) {
+                under.add(o);
+            }
+        }
+        return o -> under.contains(o) ? LogRatio.reason(o) + "\u0000understaffed" : LogRatio.reason(o);
+    }
+
+    /** The rest of the team's observations (the reference of one agent). */
+    static List<Observation> others(TeamData data, String agent) {
+        return data.current().stream().filter(o -> !o.agentId().equals(agent)).toList();
     }
 
     /** The agent's sample is worse than the reference sample (95% interval of the difference excludes 0). */
