@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -38,11 +39,49 @@ public final class ChangePoint {
     }
 
     /**
-     * @param scale the value the scan reads (e.g. log(1 + x) for skewed durations, where one long call would
-     *              otherwise place the boundary); the returned parts hold the original observations
+     * The same scan with another statistic of (earlier part, later part), larger when the later part is worse: the
+     * boundary with the largest value wins. {@code decline} of the result is then the Welch interval of the raw
+     * values; a caller with its own statistic reads its own interval from the two parts.
      */
-    public static Drop find(List<Observation> series, ToDoubleFunction<Observation> scale, int sign, int minSeg,
-                            double alpha) {
+    public static Drop find(List<Observation> series, ToDoubleBiFunction<List<Observation>, List<Observation>> stat,
+                            int minSeg, double alpha) {
+        List<Observation> s = new ArrayList<>(series);
+        s.sort(Comparator.comparing(Observation::at));
+        List<Integer> cuts = cuts(s, minSeg);
+        if (cuts.isEmpty()) {
+            return null;
+        }
+        int best = -1;
+        double bestT = Double.NEGATIVE_INFINITY;
+        for (int k : cuts) {
+            double t = stat.applyAsDouble(s.subList(0, k), s.subList(k, s.size()));
+            if (t > bestT) {
+                bestT = t;
+                best = k;
+            }
+        }
+        List<Observation> before = s.subList(0, best);
+        List<Observation> after = s.subList(best, s.size());
+        double z = Stats.normalQuantile(1 - alpha / (2.0 * cuts.size()));
+        return new Drop(s.get(best).at(), Stats.mean(values(before)), best, Stats.mean(values(after)), after.size(),
+                Stats.welchDifference(values(after), values(before), z), List.copyOf(before), List.copyOf(after),
+                cuts.size());
+    }
+
+    /** Day boundaries that leave at least minSeg observations on both sides (series sorted by time). */
+    private static List<Integer> cuts(List<Observation> s, int minSeg) {
+        List<Integer> cuts = new ArrayList<>();
+        int n = s.size();
+        for (int k = 1; k < n; k++) {
+            if (k >= minSeg && n - k >= minSeg && !day(s.get(k).at()).equals(day(s.get(k - 1).at()))) {
+                cuts.add(k);
+            }
+        }
+        return cuts;
+    }
+
+    private static Drop find(List<Observation> series, ToDoubleFunction<Observation> scale, int sign, int minSeg,
+                             double alpha) {
         List<Observation> s = new ArrayList<>(series);
         s.sort(Comparator.comparing(Observation::at));
         int n = s.size();
@@ -56,12 +95,7 @@ public final class ChangePoint {
             sum[k + 1] = sum[k] + v;
             sq[k + 1] = sq[k] + v * v;
         }
-        List<Integer> cuts = new ArrayList<>();
-        for (int k = 1; k < n; k++) {
-            if (k >= minSeg && n - k >= minSeg && !day(s.get(k).at()).equals(day(s.get(k - 1).at()))) {
-                cuts.add(k);
-            }
-        }
+        List<Integer> cuts = cuts(s, minSeg);
         if (cuts.isEmpty()) {
             return null;
         }
@@ -106,5 +140,9 @@ public final class ChangePoint {
 
     private static List<Double> values(List<Observation> obs, ToDoubleFunction<Observation> scale) {
         return obs.stream().map(scale::applyAsDouble).toList();
+    }
+
+    private static List<Double> values(List<Observation> obs) {
+        return values(obs, Observation::value);
     }
 }

@@ -422,8 +422,13 @@ public final class GapDetector {
         series.addAll(obs);
         int minSeg = Math.max(5, b.minSample() / 2);
         int sign = b.direction().sign();
+        // Durations: the boundary where the later part is most significantly longer than the earlier one, read with
+        // the same log-scale statistic as the test (a log(1 + x) or raw scan is drowned by the zeros and long tails).
         ChangePoint.Drop d = teamRef == null ? ChangePoint.find(series, sign, minSeg, alpha)
-                : ChangePoint.find(series, o -> Math.log1p(o.value()), sign, minSeg, alpha);
+                : ChangePoint.find(series, (early, late) -> {
+                    LogRatio.Result r = LogRatio.of(late, early, strata);
+                    return r == null ? Double.NEGATIVE_INFINITY : sign * r.theta() / r.se();
+                }, minSeg, alpha);
         if (d == null) {
             return null;
         }
@@ -490,7 +495,10 @@ public final class GapDetector {
         }
         Test t = lr != null ? test(lr, Stats.mean(values(after)), b, z)
                 : test(values(after), baseline, rate, b, teamSd, z);
-        if (!t.flagged()) {
+        // The size that must be worth someone's time here is the drop from the agent's own level (motivation()
+        // requires it to reach the threshold); against the team the later part must be significantly worse and by
+        // at least half the threshold, as for "not yet clear" elsewhere.
+        if (!t.worse() || t.effect() < b.minEffectSize() / 2) {
             return null;
         }
         if (lr != null) {
