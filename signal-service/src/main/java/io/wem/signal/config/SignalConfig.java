@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 
 @ConfigMapping(prefix = "wem.signal")
 public interface SignalConfig {
@@ -11,6 +12,21 @@ public interface SignalConfig {
     Ingest ingest();
 
     Detection detection();
+
+    /**
+     * The organisation's own reason, queue and channel names for the categories behaviors filter on (see
+     * {@link io.wem.signal.domain.Taxonomy}): {@code wem.signal.taxonomy.contact-reason.complaint=Beschwerde, svc-recovery}.
+     */
+    TaxonomyNames taxonomy();
+
+    interface TaxonomyNames {
+        /** category → comma-separated organisation names */
+        Map<String, String> contactReason();
+
+        Map<String, String> queue();
+
+        Map<String, String> channel();
+    }
 
     interface Ingest {
         /** Most signals per REST request. */

@@ -1,9 +1,11 @@
 package io.wem.signal.persistence;
 
 import io.wem.signal.api.Signal;
+import io.wem.signal.config.SignalConfig;
 import io.wem.signal.domain.Behavior;
 import io.wem.signal.domain.Metrics;
 import io.wem.signal.domain.Observation;
+import io.wem.signal.domain.Taxonomy;
 import io.wem.signal.domain.TeamData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,11 @@ public class ObservationRepository {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SignalConfig config;
+
+    private volatile Taxonomy taxonomy;
 
     /** Where one metric's observations come from: columns, value expression, FROM and WHERE. */
     record Source(String agent, String team, String interaction, String time, String queue, String reason,
@@ -104,14 +111,34 @@ public class ObservationRepository {
         return src;
     }
 
-    private static void interactionFilters(Behavior b, String alias, List<String> where, List<Object> params) {
+    private void interactionFilters(Behavior b, String alias, List<String> where, List<Object> params) {
         for (String[] f : new String[][]{{"contactReason", "contact_reason"}, {"queue", "queue"}, {"channel", "channel"}}) {
             String v = b.filter(f[0]);
             if (v != null) {
-                where.add(alias + "." + f[1] + " = ?");
-                params.add(v);
+                // The category and the organisation's own names for it (Taxonomy), compared normalised.
+                List<String> names = List.copyOf(taxonomy().matches(f[0], v));
+                where.add("regexp_replace(lower(btrim(" + alias + "." + f[1] + ")), '[\\s_-]+', '-', 'g') IN ("
+                        + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")");
+                params.addAll(names);
             }
         }
+    }
+
+    private Taxonomy taxonomy() {
+        Taxonomy t = taxonomy;
+        if (t == null) {
+            SignalConfig.TaxonomyNames n = config.taxonomy();
+            t = Taxonomy.of(Map.of("contactReason", split(n.contactReason()), "queue", split(n.queue()),
+                    "channel", split(n.channel())));
+            taxonomy = t;
+        }
+        return t;
+    }
+
+    private static Map<String, List<String>> split(Map<String, String> names) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        names.forEach((category, list) -> out.put(category, List.of(list.split(","))));
+        return out;
     }
 
     /** Observations of one team (teamId) or one agent (agentId) in [from, to). */
