@@ -165,11 +165,19 @@ public final class GapDetector {
                 || Double.isNaN(overall.baseline())) {
             return false;
         }
-        List<Double> rest = data.current().stream().filter(o -> o.agentId().equals(agent) && !s.contains(o))
-                .map(Observation::value).toList();
-        if (rest.size() < b.minSample()) {
+        List<Observation> restObs = data.current().stream().filter(o -> o.agentId().equals(agent) && !s.contains(o))
+                .toList();
+        if (restObs.size() < b.minSample()) {
             return false;
         }
+        if (logScale(b, data)) {
+            // Durations: outside the slice the agent is compared with the team outside the slice, as the test does.
+            List<Observation> teamRest = data.current().stream()
+                    .filter(o -> !o.agentId().equals(agent) && !s.contains(o)).toList();
+            LogRatio.Result r = LogRatio.of(restObs, teamRest);
+            return r != null && b.direction().sign() * r.effect() < b.minEffectSize() / 2;
+        }
+        List<Double> rest = values(restObs);
         boolean rate = b.metricDef() != null && b.metricDef().type() == Metrics.Type.RATE;
         return effect(Stats.mean(rest), overall.baseline(), rate, b, Stats.sd(values(data.current())))
                 < b.minEffectSize() / 2;
