@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleBiFunction;
-import java.util.function.ToDoubleFunction;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The most significant drop in one agent's own series: the day boundary that best splits the series into an earlier
@@ -19,7 +19,7 @@ public final class ChangePoint {
 
     /**
      * @param at      first instant of the later part
-     * @param decline interval of (later - earlier) on the scan's scale; "worse" is decided by the caller's direction
+     * @param decline interval of (later - earlier) in the metric's units; "worse" is decided by the caller's direction
      */
     public record Drop(Instant at, double before, int beforeN, double after, int afterN, Stats.Interval decline,
                        List<Observation> beforeObs, List<Observation> afterObs, int candidates) {
@@ -35,7 +35,21 @@ public final class ChangePoint {
      * @return the best split, or null when no boundary leaves minSeg observations on both sides
      */
     public static Drop find(List<Observation> series, int sign, int minSeg, double alpha) {
-        return find(series, Observation::value, sign, minSeg, alpha);
+        List<Observation> s = new ArrayList<>(series);
+        s.sort(Comparator.comparing(Observation::at));
+        int n = s.size();
+        if (n < 2 * minSeg) {
+            return null;
+        }
+        double[] sum = new double[n + 1];
+        double[] sq = new double[n + 1];
+        for (int k = 0; k < n; k++) {
+            double v = s.get(k).value();
+            sum[k + 1] = sum[k] + v;
+            sq[k + 1] = sq[k] + v * v;
+        }
+        return split(s, cuts(s, minSeg), k -> sign * (mean(sum, k, n) - mean(sum, 0, k)) / se(sum, sq, 0, k, k, n),
+                alpha);
     }
 
     /**
@@ -47,14 +61,18 @@ public final class ChangePoint {
                             int minSeg, double alpha) {
         List<Observation> s = new ArrayList<>(series);
         s.sort(Comparator.comparing(Observation::at));
-        List<Integer> cuts = cuts(s, minSeg);
+        return split(s, cuts(s, minSeg), k -> stat.applyAsDouble(s.subList(0, k), s.subList(k, s.size())), alpha);
+    }
+
+    /** The cut with the largest statistic, its parts and the Welch interval of the change (Bonferroni over cuts). */
+    private static Drop split(List<Observation> s, List<Integer> cuts, IntToDoubleFunction stat, double alpha) {
         if (cuts.isEmpty()) {
             return null;
         }
         int best = -1;
         double bestT = Double.NEGATIVE_INFINITY;
         for (int k : cuts) {
-            double t = stat.applyAsDouble(s.subList(0, k), s.subList(k, s.size()));
+            double t = stat.applyAsDouble(k);
             if (t > bestT) {
                 bestT = t;
                 best = k;
@@ -80,42 +98,6 @@ public final class ChangePoint {
         return cuts;
     }
 
-    private static Drop find(List<Observation> series, ToDoubleFunction<Observation> scale, int sign, int minSeg,
-                             double alpha) {
-        List<Observation> s = new ArrayList<>(series);
-        s.sort(Comparator.comparing(Observation::at));
-        int n = s.size();
-        if (n < 2 * minSeg) {
-            return null;
-        }
-        double[] sum = new double[n + 1];
-        double[] sq = new double[n + 1];
-        for (int k = 0; k < n; k++) {
-            double v = scale.applyAsDouble(s.get(k));
-            sum[k + 1] = sum[k] + v;
-            sq[k + 1] = sq[k] + v * v;
-        }
-        List<Integer> cuts = cuts(s, minSeg);
-        if (cuts.isEmpty()) {
-            return null;
-        }
-        int best = -1;
-        double bestT = Double.NEGATIVE_INFINITY;
-        for (int k : cuts) {
-            double t = sign * (mean(sum, k, n) - mean(sum, 0, k)) / se(sum, sq, 0, k, k, n);
-            if (t > bestT) {
-                bestT = t;
-                best = k;
-            }
-        }
-        double z = Stats.normalQuantile(1 - alpha / (2.0 * cuts.size()));
-        List<Observation> before = s.subList(0, best);
-        List<Observation> after = s.subList(best, n);
-        Stats.Interval diff = Stats.welchDifference(values(after, scale), values(before, scale), z);
-        return new Drop(s.get(best).at(), mean(sum, 0, best), best, mean(sum, best, n), n - best, diff,
-                List.copyOf(before), List.copyOf(after), cuts.size());
-    }
-
     private static Instant day(Instant t) {
         return t.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
     }
@@ -138,11 +120,7 @@ public final class ChangePoint {
         return Math.sqrt(Math.max(v, 1e-12));
     }
 
-    private static List<Double> values(List<Observation> obs, ToDoubleFunction<Observation> scale) {
-        return obs.stream().map(scale::applyAsDouble).toList();
-    }
-
     private static List<Double> values(List<Observation> obs) {
-        return values(obs, Observation::value);
+        return obs.stream().map(Observation::value).toList();
     }
 }

@@ -22,10 +22,12 @@ import java.util.stream.Collectors;
  * <p>Statistical guard: an agent is assessed only with at least {@code minSample} observations; a gap needs the
  * confidence interval of the agent's value (Wilson for rates, Student t for means) to lie entirely on the worse side
  * of the baseline AND an effect size (Cohen's h for rates, Cohen's d against the team's spread for means) of at least
- * the behavior's threshold. The interval is 99% family-wise over the team's agents (Bonferroni) and over every look
- * at the data (a time-uniform confidence sequence, {@link Stats#timeUniformZ}): detection re-tests a team each time
- * signals arrive, and a fixed-sample interval tested that often would cross by chance. Noise therefore does not
- * raise gaps, and neither do tiny but significant differences.
+ * the behavior's threshold. The interval is 99% family-wise over the team's agents and slices (weighted Bonferroni,
+ * {@link #OVERALL_SHARE}) and over every look at the data (a time-uniform confidence sequence,
+ * {@link Stats#timeUniformZ}): detection re-tests a team each time signals arrive, and a fixed-sample interval tested
+ * that often would cross by chance. Noise therefore does not raise gaps, and neither do tiny but significant
+ * differences. Durations compared with the team use the log-scale two-part comparison of {@link LogRatio} instead of
+ * the raw-scale mean (zero-inflated, heavy-tailed values).
  *
  * <p>Cause, in this order (see docs/signal.md):
  * <ol>
