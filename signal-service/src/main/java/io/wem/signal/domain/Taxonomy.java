@@ -80,8 +80,17 @@ public final class Taxonomy {
         return signalValue != null && matches(dimension, filterValue).contains(normalise(signalValue));
     }
 
-    /** Lower case, trimmed, runs of space, underscore and dash as one dash: "Billing_Dispute " → "billing-dispute". */
+    /**
+     * Lower case, surrounding white space removed, runs of white space, underscore and dash as one dash:
+     * "Billing_Dispute " → "billing-dispute". The repository's SQL applies the same two regular expressions
+     * ({@code SQL}); PostgreSQL's {@code \s} and Java's are the same ASCII white space.
+     */
     public static String normalise(String s) {
-        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "-");
+        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("^\\s+|\\s+$", "").replaceAll("[\\s_-]+", "-");
+    }
+
+    /** {@link #normalise} in PostgreSQL, for a column or expression. */
+    public static String sql(String column) {
+        return "regexp_replace(regexp_replace(lower(" + column + "), '^\\s+|\\s+$', '', 'g'), '[\\s_-]+', '-', 'g')";
     }
 }

@@ -117,7 +117,7 @@ public class ObservationRepository {
             if (v != null) {
                 // The category and the organisation's own names for it (Taxonomy), compared normalised.
                 List<String> names = List.copyOf(taxonomy().matches(f[0], v));
-                where.add("regexp_replace(lower(btrim(" + alias + "." + f[1] + ")), '[\\s_-]+', '-', 'g') IN ("
+                where.add(Taxonomy.sql(alias + "." + f[1]) + " IN ("
                         + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")");
                 params.addAll(names);
             }

@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An organisation's own reason names, generated here (the code has never seen them), reach the suite's categories. */
-class TaxonomyTest {
+public class TaxonomyTest {
 
-    static String word(Random r) {
+    public static String word(Random r) {
         StringBuilder s = new StringBuilder();
         int len = 3 + r.nextInt(8);
         for (int k = 0; k < len; k++) {
@@ -29,7 +29,7 @@ class TaxonomyTest {
     }
 
     /** The same name as an operator might type it: other case, spaces or underscores for dashes, padding. */
-    static String variant(Random r, String name) {
+    public static String variant(Random r, String name) {
         String v = r.nextBoolean() ? name.toUpperCase(Locale.ROOT) : name;
         v = v.replace("-", r.nextBoolean() ? "_" : " ");
         return (r.nextBoolean() ? "  " : "") + v + (r.nextBoolean() ? " " : "");
