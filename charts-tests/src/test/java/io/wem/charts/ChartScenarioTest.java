@@ -192,8 +192,8 @@ class ChartScenarioTest {
             JsonNode service = container(docs, "Deployment", Chart.fullname(key));
             assertEquals("false", Chart.env(service, "QUARKUS_FLYWAY_MIGRATE_AT_START").path("value").asText());
         }
-        // An inline secret must exist before the pre-install Job: it is a hook with a lower weight.
-        JsonNode secret = Chart.named(docs, "Secret", Chart.fullname("signal") + "-db");
+        // An inline secret must exist before the pre-install Job: the Job's own hook Secret, with a lower weight.
+        JsonNode secret = Chart.named(docs, "Secret", Chart.fullname("signal") + "-migrate");
         assertEquals("-10", secret.at("/metadata/annotations/" + (Chart.HOOK + "-weight").replace("/", "~1")).asText());
     }
 
