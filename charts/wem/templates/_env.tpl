@@ -3,7 +3,9 @@ Container environment of one service: the Quarkus/MicroProfile configuration the
 Names follow MicroProfile's env-var mapping (quarkus.datasource.jdbc.url -> QUARKUS_DATASOURCE_JDBC_URL);
 charts-tests/ConfigDriftTest checks each name against the services' configuration files.
 Never set QUARKUS_OIDC_CLIENT_*: those names are ambiguous between quarkus.oidc.* and quarkus.oidc-client.*.
-Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
+Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true "inlineSecret" "");
+inlineSecret, when set, names the Secret that holds the service's inline values instead of the release Secrets
+(the migration Job's hook Secret: the release Secrets do not exist yet before the first install).
 */}}
 {{- define "wem.env" -}}
 {{- $ctx := .ctx }}{{- $v := $ctx.Values }}{{- $svc := .svc }}{{- $key := .key }}
@@ -20,7 +22,7 @@ Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
   value: {{ .migrateAtStart | quote }}
 {{- /* Kafka: every kafka.* setting is passed to all channels (KAFKA_X_Y -> x.y). */}}
 - name: KAFKA_BOOTSTRAP_SERVERS
-  value: {{ $v.kafka.bootstrapServers | quote }}
+  value: {{ required "kafka.bootstrapServers is required: the Kafka bootstrap servers as host:port[,host:port] (Strimzi: <cluster>-kafka-bootstrap.<namespace>.svc:9092)" $v.kafka.bootstrapServers | quote }}
 - name: WEM_KAFKA_TOPIC_PREFIX
   value: {{ $v.kafka.topicPrefix | quote }}
 - name: KAFKA_SECURITY_PROTOCOL
@@ -66,30 +68,35 @@ Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
 {{- end }}
 {{- /* PostgreSQL */}}
 {{- $db := $svc.database }}
+{{- $jdbcUrl := $db.jdbcUrl }}
+{{- if not $jdbcUrl }}
+{{- $host := required (printf "postgresql.host is required: the PostgreSQL host (or set services.%s.database.jdbcUrl)" $key) $v.postgresql.host }}
+{{- $jdbcUrl = printf "jdbc:postgresql://%s:%v/%s%s" $host $v.postgresql.port $db.name (ternary (printf "?%s" $v.postgresql.parameters) "" (ne $v.postgresql.parameters "")) }}
+{{- end }}
 - name: QUARKUS_DATASOURCE_JDBC_URL
-  value: {{ $db.jdbcUrl | default (printf "jdbc:postgresql://%s:%v/%s%s" $v.postgresql.host $v.postgresql.port $db.name (ternary (printf "?%s" $v.postgresql.parameters) "" (ne $v.postgresql.parameters ""))) | quote }}
+  value: {{ $jdbcUrl | quote }}
 - name: QUARKUS_DATASOURCE_USERNAME
   value: {{ $db.username | quote }}
 - name: QUARKUS_DATASOURCE_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ $db.existingSecret | default (printf "%s-%s-db" $fullname $key) }}
+      name: {{ include "wem.secretName" (dict "existing" $db.existingSecret "inline" $db.password "hook" $.inlineSecret "release" (printf "%s-%s-db" $fullname $key)) }}
       key: {{ ternary $db.existingSecretPasswordKey "password" (ne $db.existingSecret "") }}
 {{- /* Keycloak */}}
 - name: QUARKUS_OIDC_AUTH_SERVER_URL
-  value: {{ $v.keycloak.issuerUrl | quote }}
+  value: {{ required "keycloak.issuerUrl is required: the issuer of realm wem exactly as tokens carry it, e.g. https://keycloak.example.com/realms/wem" $v.keycloak.issuerUrl | quote }}
 {{- with $svc.oidc }}
 - name: WEM_OIDC_CLIENT_SECRET
   valueFrom:
     secretKeyRef:
-      name: {{ .existingSecret | default (printf "%s-%s-oidc" $fullname $key) }}
+      name: {{ include "wem.secretName" (dict "existing" .existingSecret "inline" .clientSecret "hook" $.inlineSecret "release" (printf "%s-%s-oidc" $fullname $key)) }}
       key: {{ ternary .existingSecretKey "client-secret" (ne .existingSecret "") }}
 {{- end }}
 {{- /* Signed messages: this service's private key, and the public keys of every service (empty = not trusted). */}}
 - name: WEM_SIGNING_PRIVATE_KEY
   valueFrom:
     secretKeyRef:
-      name: {{ $svc.signing.existingSecret | default (printf "%s-%s-signing" $fullname $key) }}
+      name: {{ include "wem.secretName" (dict "existing" $svc.signing.existingSecret "inline" $svc.signing.privateKey "hook" $.inlineSecret "release" (printf "%s-%s-signing" $fullname $key)) }}
       key: {{ ternary $svc.signing.existingSecretKey "private-key" (ne $svc.signing.existingSecret "") }}
 {{- range $name := list "signal" "coaching" "governance" "wellbeing" }}
 - name: WEM_SIGNING_PUBLIC_KEYS_{{ upper $name }}_SERVICE
@@ -125,6 +132,14 @@ Call with (dict "ctx" $ "key" "signal" "svc" $svc "migrateAtStart" true).
 {{- with $svc.extraEnv }}
 {{ toYaml . }}
 {{- end }}
+{{- end }}
+
+{{/*
+Name of the Secret behind one secret value: the user's existingSecret; else, for an inline value, the hook Secret when
+one is given (migration Job) or the release Secret; else the release Secret's name, which the user then creates.
+*/}}
+{{- define "wem.secretName" -}}
+{{- if .existing }}{{ .existing }}{{ else if and .inline .hook }}{{ .hook }}{{ else }}{{ .release }}{{ end }}
 {{- end }}
 
 {{/* Volumes for /tmp and the Kafka TLS stores; mounts in "wem.volumeMounts". */}}

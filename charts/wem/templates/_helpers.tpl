@@ -51,5 +51,8 @@ app.kubernetes.io/component: {{ .component }}
 {{- define "wem.image" -}}
 {{- $repo := .svc.image.repository }}
 {{- with .ctx.Values.image.registry }}{{ $repo = printf "%s/%s" (trimSuffix "/" .) $repo }}{{ end }}
-{{- printf "%s:%s" $repo (.svc.image.tag | default .ctx.Values.image.tag | default .ctx.Chart.AppVersion) }}
+{{- $ref := printf "%s:%s" $repo (.svc.image.tag | default .ctx.Values.image.tag | default .ctx.Chart.AppVersion) }}
+{{- /* name:tag@digest: the runtime pulls by digest; the tag stays for people reading the manifest. */}}
+{{- with (.svc.image.digest | default .ctx.Values.image.digest) }}{{ $ref = printf "%s@%s" $ref . }}{{ end }}
+{{- $ref }}
 {{- end }}

@@ -124,8 +124,8 @@ class ChartRenderTest {
     }
 
     @Test
-    void defaultValuesRenderToo() {
-        List<JsonNode> docs = Chart.renderWithHooks(null);
+    void defaultValuesPlusTheThreeRequiredOnesRenderToo() {
+        List<JsonNode> docs = Chart.renderWithHooks(Chart.ci("minimal"));
         assertEquals(4, Chart.ofKind(docs, "Deployment").size());
         docs.forEach(StrictKubernetes::parse);
     }

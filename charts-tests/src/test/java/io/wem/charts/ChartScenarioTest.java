@@ -106,7 +106,7 @@ class ChartScenarioTest {
         List<JsonNode> docs = Chart.renderWithHooks(Chart.ci("production"));
         assertEquals(4, Chart.ofKind(docs, "HorizontalPodAutoscaler").size());
         assertEquals(4, Chart.ofKind(docs, "PodDisruptionBudget").size());
-        assertEquals(4, Chart.ofKind(docs, "NetworkPolicy").size());
+        assertEquals(4 + 1, Chart.ofKind(docs, "NetworkPolicy").size(), "one per service and the helm test pod's");
         assertEquals(4, Chart.ofKind(docs, "Ingress").size());
         for (String key : Chart.SERVICES) {
             JsonNode d = Chart.named(docs, "Deployment", Chart.fullname(key));
@@ -131,7 +131,8 @@ class ChartScenarioTest {
         for (String scenario : List.of("production", "networkpolicy")) {
             List<JsonNode> docs = Chart.renderWithHooks(Chart.ci(scenario));
             List<JsonNode> policies = Chart.ofKind(docs, "NetworkPolicy");
-            assertEquals(4, policies.size(), scenario);
+            // One per service, the helm test pod's, and in job mode (networkpolicy) the migration Jobs'.
+            assertEquals(scenario.equals("production") ? 5 : 6, policies.size(), scenario);
             for (String key : Chart.SERVICES) {
                 JsonNode np = Chart.named(docs, "NetworkPolicy", Chart.fullname(key));
                 assertEquals(key + "-service", np.at("/spec/podSelector/matchLabels/app.kubernetes.io~1component").asText());
@@ -192,8 +193,8 @@ class ChartScenarioTest {
             JsonNode service = container(docs, "Deployment", Chart.fullname(key));
             assertEquals("false", Chart.env(service, "QUARKUS_FLYWAY_MIGRATE_AT_START").path("value").asText());
         }
-        // An inline secret must exist before the pre-install Job: it is a hook with a lower weight.
-        JsonNode secret = Chart.named(docs, "Secret", Chart.fullname("signal") + "-db");
+        // An inline secret must exist before the pre-install Job: the Job's own hook Secret, with a lower weight.
+        JsonNode secret = Chart.named(docs, "Secret", Chart.fullname("signal") + "-migrate");
         assertEquals("-10", secret.at("/metadata/annotations/" + (Chart.HOOK + "-weight").replace("/", "~1")).asText());
     }
 

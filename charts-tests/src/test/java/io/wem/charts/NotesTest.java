@@ -37,9 +37,4 @@ class NotesTest {
         assertContains(notes, "3-6 replicas, autoscaled");
         assertFalse(notes.contains("networkPolicy.enabled is false"), notes);
     }
-
-    @Test
-    void defaultValuesWarnAboutTheExampleIssuer() {
-        assertContains(Chart.renderNotes(null), "keycloak.issuerUrl is still the chart's example value");
-    }
 }

@@ -47,7 +47,7 @@ class ValuesSchemaTest {
     void aMissingKafkaAddressIsRejected() throws IOException {
         // null removes the default, as a platform team "unsetting" it would.
         assertMentions(rejected("kafka:\n  bootstrapServers: null\n"), "kafka", "bootstrapServers", "missing property");
-        assertMentions(rejected("kafka:\n  bootstrapServers: \"\"\n"), "/kafka/bootstrapServers");
+        assertMentions(rejected("kafka:\n  bootstrapServers: \"\"\n"), "kafka.bootstrapServers is required");
         assertMentions(rejected("kafka:\n  bootstrapServers: kafka-without-port\n"), "/kafka/bootstrapServers");
     }
 
@@ -63,11 +63,46 @@ class ValuesSchemaTest {
                 "/services/signal/database/jdbcUrl");
     }
 
+    /** The three values without which nothing can work, set as the ci files set them. */
+    private static final String REQUIRED = """
+            kafka: {bootstrapServers: "kafka-0.brokers.svc:9092,kafka-1.brokers.svc:9092"}
+            postgresql: {host: pg.databases.svc}
+            keycloak: {issuerUrl: "https://login.example.org/realms/wem"}
+            """;
+
     @Test
     void renderTimeChecksNameTheMissingSecret() throws IOException {
-        assertMentions(rejected("kafka:\n  securityProtocol: SASL_SSL\n"),
+        assertMentions(rejected(REQUIRED.replace("kafka: {", "kafka: {securityProtocol: SASL_SSL, ")),
                 "kafka.securityProtocol SASL_* needs each service's JAAS Secret");
-        assertMentions(rejected("kafka:\n  securityProtocol: SSL\n"),
+        assertMentions(rejected(REQUIRED.replace("kafka: {", "kafka: {securityProtocol: SSL, ")),
                 "kafka.tls.truststore.existingSecret is required");
+    }
+
+    @Test
+    void kafkaPostgresqlAndKeycloakAreRequiredWithAMessageThatSaysWhat() throws IOException {
+        assertMentions(rejected(""), "kafka.bootstrapServers is required", "host:port");
+        assertMentions(rejected(REQUIRED.replace("pg.databases.svc", "\"\"")), "postgresql.host is required",
+                "database.jdbcUrl");
+        assertMentions(rejected(REQUIRED.replace("\"https://login.example.org/realms/wem\"", "\"\"")),
+                "keycloak.issuerUrl is required", "realms/wem");
+        assertMentions(rejected(REQUIRED.replace("\"kafka-0.brokers.svc:9092,kafka-1.brokers.svc:9092\"", "\"\"")),
+                "kafka.bootstrapServers is required");
+    }
+
+    @Test
+    void postgresqlHostIsNotNeededWhenEveryServiceHasItsOwnJdbcUrl() throws IOException {
+        StringBuilder values = new StringBuilder(REQUIRED.replace("pg.databases.svc", "\"\"")).append("services:\n");
+        for (String key : Chart.SERVICES) {
+            values.append("  ").append(key).append(":\n    database: {jdbcUrl: \"jdbc:postgresql://db-")
+                    .append(key).append(".example.org:5432/wem_").append(key).append("\"}\n");
+        }
+        Path file = Files.createTempFile("wem-values", ".yaml");
+        Files.writeString(file, values.toString());
+        String out = Chart.template(file, Map.of());
+        assertTrue(out.contains("jdbc:postgresql://db-governance.example.org:5432/wem_governance"), out);
+        Files.delete(file);
+        String oneMissing = values.toString().replace(
+                "    database: {jdbcUrl: \"jdbc:postgresql://db-wellbeing.example.org:5432/wem_wellbeing\"}\n", "    replicaCount: 3\n");
+        assertMentions(rejected(oneMissing), "postgresql.host is required", "services.wellbeing.database.jdbcUrl");
     }
 }
