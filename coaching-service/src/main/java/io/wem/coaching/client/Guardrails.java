@@ -22,7 +22,10 @@ public class Guardrails {
     @RestClient
     WellbeingClient client;
 
-    @Timeout(value = 1, unit = ChronoUnit.SECONDS)
+    // Above wellbeing's guardrail-catch-up-timeout (3 s: it waits for the agent's in-flight monitoring before it
+    // answers). At 1 s every request made while wellbeing caught up timed out, opened the breaker, and the demo's
+    // agent-level interventions all stayed AWAITING_GUARDRAIL (run of 2026-12-04 10:25 UTC).
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS)
     public GuardrailDecision evaluate(GuardrailEvaluationRequest request) {

@@ -25,4 +25,7 @@ public class InterventionGapEntity extends PanacheEntityBase {
     public Instant detectedAt;
     @Column(name = "received_at")
     public Instant receivedAt;
+    /** When signal-service resolved this gap (null while open). */
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
 }

@@ -1,6 +1,7 @@
 package io.wem.coaching.service;
 
 import io.wem.coaching.config.CoachingConfig;
+import io.wem.coaching.domain.GapFollowThrough;
 import io.wem.coaching.domain.GuardrailOutcome;
 import io.wem.coaching.domain.InterventionKind;
 import io.wem.coaching.domain.InterventionState;
@@ -103,6 +104,7 @@ public class InterventionService {
             if (open != null) {
                 linkGap(open.id, gap, envelopeId, now);
                 addAffected(open.id, gap);
+                open.gapResolvedAt = null;   // a new open gap: no longer "all gaps resolved"
                 if (priority > open.priority) {
                     open.priority = priority;
                 }
@@ -168,25 +170,45 @@ public class InterventionService {
         return GapOutcome.CREATED;
     }
 
-    /** A resolved gap cancels work that has not reached anyone yet; started work goes on and is measured. */
+    /**
+     * A resolved gap is recorded on its link. When the intervention's last open gap resolves, work that has not
+     * reached anyone yet is cancelled and work an owner holds is flagged to the owner ({@link GapFollowThrough}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onGapResolved(BehaviorGapResolved resolved) {
         InterventionGapEntity link = InterventionGapEntity.findById(resolved.gapId());
-        if (link == null) {
-            return;
+        if (link == null || link.resolvedAt != null) {
+            return;   // unknown gap, or a redelivery
         }
         InterventionEntity i = InterventionEntity.findById(link.interventionId, LockModeType.PESSIMISTIC_WRITE);
-        if (i == null || !i.gapId.equals(resolved.gapId())) {
+        if (i == null) {
             return;
         }
-        i.gapResolvedAt = resolved.resolvedAt() != null ? resolved.resolvedAt() : clock.instant();
+        Instant at = resolved.resolvedAt() != null ? resolved.resolvedAt() : clock.instant();
+        link.resolvedAt = at;
+        long open = InterventionGapEntity.count("interventionId = ?1 and resolvedAt is null", i.id);
+        if (open > 0) {
+            return;
+        }
+        i.gapResolvedAt = at;
         InterventionState s = InterventionState.valueOf(i.state);
-        if (s == InterventionState.PROPOSED || s == InterventionState.AWAITING_GUARDRAIL
-                || s == InterventionState.DEFERRED || s == InterventionState.AWAITING_REVIEW) {
-            move(i, InterventionState.CANCELLED, SYSTEM, "gap resolved before coaching started"
-                    + (resolved.reason() == null ? "" : ": " + resolved.reason()));
+        String why = resolved.reason() == null ? "" : ": " + resolved.reason();
+        switch (GapFollowThrough.onGapResolved(s, open)) {
+            case CANCEL -> move(i, InterventionState.CANCELLED, SYSTEM, "gap resolved before coaching started" + why);
+            case TELL_OWNER -> {
+                // No state change: the owner decides. The history row and an InterventionChanged with
+                // previousState = state (on the interventions topic) are the notice; gapResolvedAt shows it in lists.
+                i.updatedAt = clock.instant();
+                record(i, s, s, SYSTEM, ALL_GAPS_RESOLVED + why + "; owner " + i.ownerKey
+                        + ": continue (the follow-up still measures it) or cancel");
+            }
+            case NONE -> {
+            }
         }
     }
+
+    /** Start of the history note that tells an owner every gap of their open work has resolved. */
+    public static final String ALL_GAPS_RESOLVED = "all gaps of this intervention resolved";
 
     private void linkGap(String interventionId, BehaviorGapDetected gap, String envelopeId, Instant now) {
         InterventionGapEntity link = new InterventionGapEntity();

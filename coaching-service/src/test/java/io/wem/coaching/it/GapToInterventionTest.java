@@ -193,4 +193,60 @@ class GapToInterventionTest {
         removeStub(down);
         awaitIntervention(team, g.gapId(), inState("ASSIGNED"));
     }
+
+    @Test
+    void anAssignedCoachingWhoseGapResolvedTellsItsOwner() {
+        String team = id("team");
+        String agent = id("agent");
+        teamCoach(team);
+        try (TestKafka.Reader changes = TestKafka.reader(Topics.INTERVENTIONS)) {
+            BehaviorGapDetected g = sendGap(agent, team, BuiltInBehaviors.TRANSFERS, GapType.SKILL);
+            Map<String, Object> i = awaitIntervention(team, g.gapId(), inState("ASSIGNED"));
+            assertNull(i.get("gapResolvedAt"));
+            resolve(g, agent, team);
+            Map<String, Object> told = awaitIntervention(team, g.gapId(), x -> x.get("gapResolvedAt") != null);
+            assertEquals("ASSIGNED", told.get("state"), "the owner decides; nothing is cancelled under them");
+            ConsumerRecord<String, String> notice = changes.await(r -> r.value().contains((String) i.get("id"))
+                    && r.value().contains("\"previousState\":\"ASSIGNED\",\"state\":\"ASSIGNED\""), Duration.ofSeconds(20));
+            assertNotNull(notice, "InterventionChanged with previousState = state tells the owner");
+            List<?> history = (List<?>) detail((String) i.get("id"), coach(team)).get("history");
+            assertTrue(history.stream().anyMatch(h -> String.valueOf(((Map<?, ?>) h).get("note"))
+                    .startsWith(io.wem.coaching.service.InterventionService.ALL_GAPS_RESOLVED)), String.valueOf(history));
+        }
+    }
+
+    @Test
+    void aTeamLevelFixIsFlaggedOnlyWhenItsLastGapResolves() {
+        String team = id("team");
+        List<String> agents = List.of(id("agent"), id("agent"));
+        BehaviorGapDetected first = gap(id("gap"), agents.get(0), team, BuiltInBehaviors.ACW_HABITS, GapType.PROCESS, List.of());
+        BehaviorGapDetected second = gap(id("gap"), agents.get(1), team, BuiltInBehaviors.ACW_HABITS, GapType.PROCESS, List.of());
+        send(envelope(first));
+        send(envelope(second));
+        String owner = role("process-owner");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> list(team, owner).stream()
+                .anyMatch(i -> ((List<?>) i.get("affectedAgentIds")).size() == 2));
+        // The primary gap resolving while the other is open is not "all gaps resolved".
+        resolve(first, agents.get(0), team);
+        // A marker on the same key (same partition): once it is processed, the resolution before it was too.
+        BehaviorGapDetected marker = sendGap(agents.get(0), id("team"), BuiltInBehaviors.HOLD_USAGE, GapType.SKILL);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> list(marker.teamId(), coach(marker.teamId()))
+                .stream().anyMatch(x -> marker.gapId().equals(x.get("gapId"))));
+        Map<String, Object> fix = list(team, owner).get(0);
+        assertNull(fix.get("gapResolvedAt"), "one of two gaps resolved");
+        resolve(second, agents.get(1), team);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> list(team, owner).get(0).get("gapResolvedAt") != null);
+        assertEquals("ASSIGNED", list(team, owner).get(0).get("state"));
+    }
+
+    private static void resolve(BehaviorGapDetected g, String agent, String team) {
+        send(EventEnvelope.of(EventTypes.GAP_RESOLVED, "signal-service", agent,
+                new io.wem.common.contracts.BehaviorGapResolved(g.gapId(), agent, team, g.behaviorId(), 0.9, 0.85,
+                        "back to the team's level", Instant.now())));
+    }
+
+    private static Map<String, Object> detail(String id, String token) {
+        return io.restassured.RestAssured.given().auth().oauth2(token).get("/api/v1/interventions/" + id)
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+    }
 }

@@ -146,10 +146,13 @@ public final class DemoDriver {
 
         Snapshot s1 = settle("week 1");
         report.findings(s1);
+        Set<String> roster = week.roster().stream().map(a -> a.agentId()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> teams = new java.util.TreeSet<>(gen.teams());
         List<ScenarioJudge.Verdict> verdicts = week.scenarios().stream()
-                .map(s -> ScenarioJudge.judge(s, s1.gaps, s1.interventions, s1.alerts)).toList();
+                .map(s -> ScenarioJudge.judge(s, s1.gaps, s1.interventions, s1.alerts, week.scenarios(), roster)).toList();
         report.verdicts(verdicts);
-        report.noise(s1, week.scenarios());
+        report.strict(StrictJudge.falseGaps(week.scenarios(), s1.gaps, roster, teams), roster.size(), gen.days(),
+                StrictJudge.interventions(week.scenarios(), s1.interventions, roster, teams), s1.alerts, week.scenarios(), roster);
 
         long transcriptsWithCards = week.ofType(Signal.Transcript.class).stream()
                 .filter(t -> !io.wem.demo.generator.CardNumbers.digitPansIn(t.text()).isEmpty()
@@ -513,14 +516,35 @@ public final class DemoDriver {
                 JsonNode r = suite.post(opt.coachingUrl() + "/api/v1/interventions/" + i.id() + "/evaluate" + window,
                         suite.user("admin1"), new byte[0]);
                 Findings.Intervention after = intervention(r);
+                Boolean truth = truth(i, week, next.outcomes(), processDone, staffingDone);
                 evals.add(new String[]{label(i), after.state(), after.netImprovement() == null ? "" : fmt(after.netImprovement()),
+                        truth == null ? "nothing planted" : truth ? "improved" : "did not improve",
+                        StrictJudge.agreement(after.state(), truth).name(),
                         after.evaluationExplanation() == null ? "" : after.evaluationExplanation()});
             } catch (RuntimeException e) {
-                evals.add(new String[]{label(i), "not evaluated", "", e.getMessage()});
+                evals.add(new String[]{label(i), "not evaluated", "", "", StrictJudge.Agreement.NOT_EVALUATED.name(), e.getMessage()});
             }
         }
         report.evaluations(evals);
         report.effectiveness(effectiveness(s2));
+    }
+
+    /**
+     * The generator's ground truth for an evaluated intervention: a coached agent improved or not (FollowUpPlan); a
+     * team-level fix of a planted team problem applied in the follow-up week; any other team-level work changed
+     * nothing the generator knows of.
+     */
+    static Boolean truth(Findings.Intervention i, GeneratedWeek week, Map<String, Boolean> outcomes, boolean processDone,
+                         boolean staffingDone) {
+        if (i.agentId() != null) {
+            return outcomes.get(i.agentId());
+        }
+        for (io.wem.demo.generator.PlantedScenario s : week.scenarios()) {
+            if (StrictJudge.explains(s, i)) {
+                return "PROCESS".equals(s.expectedGapType()) ? processDone : "CAPACITY".equals(s.expectedGapType()) ? staffingDone : null;
+            }
+        }
+        return false;
     }
 
     private static String label(Findings.Intervention i) {

@@ -131,24 +131,44 @@ final class Report {
         line("**" + ok + " of " + verdicts.size() + " planted situations found and routed as expected.**");
     }
 
-    void noise(DemoDriver.Snapshot s, List<PlantedScenario> scenarios) {
-        Set<String> planted = scenarios.stream().flatMap(x -> x.agentIds().stream()).collect(Collectors.toSet());
-        List<Findings.Gap> other = s.gaps.stream().filter(g -> g.agentId() != null && !planted.contains(g.agentId()))
-                .filter(g -> scenarios.stream().noneMatch(x -> partOfTeamFinding(x, g))).toList();
-        line("Gaps on agents with nothing planted (chance findings, or real differences among the generated agents' "
-                + "habits): " + other.size()
-                + (other.isEmpty() ? "." : " — " + other.stream().limit(8).map(g -> g.agentId() + " " + g.behaviorId()
-                + "/" + g.gapType()).collect(Collectors.joining(", ")) + (other.size() > 8 ? ", .." : "") + "."));
-    }
-
-    /**
-     * A team-level situation's gap on a team member outside the scenario's list is part of the finding: e.g. early-shift
-     * agents of the understaffed team also work some understaffed hours.
-     */
-    static boolean partOfTeamFinding(PlantedScenario x, Findings.Gap g) {
-        boolean teamLevel = "PROCESS".equals(x.expectedGapType()) || "CAPACITY".equals(x.expectedGapType());
-        return teamLevel && x.teamId().equals(g.teamId()) && x.behaviorId().equals(g.behaviorId())
-                && x.expectedGapType().equals(g.gapType());
+    /** The strict judge's findings (issue #16): what the suite did that nothing planted asked for. */
+    void strict(List<StrictJudge.FalseGap> falseGaps, int agents, int days, StrictJudge.InterventionIssues issues,
+                List<Findings.Alert> alerts, List<PlantedScenario> scenarios, Set<String> roster) {
+        heading("Strict judge");
+        double agentWeeks = agents * days / 7.0;
+        double[] ci = StrictJudge.poissonInterval(falseGaps.size());
+        long onPlanted = falseGaps.stream().filter(StrictJudge.FalseGap::onPlantedAgent).count();
+        line(String.format("**False gaps** (gaps no planted situation explains, over all %d agents, planted agents included"
+                        + " for behaviors not planted on them): %d (%d on planted agents) = %.1f per 100 agent-weeks"
+                        + " [95%% CI %.1f–%.1f, exact Poisson].", agents, falseGaps.size(), onPlanted,
+                100 * falseGaps.size() / agentWeeks, 100 * ci[0] / agentWeeks, 100 * ci[1] / agentWeeks));
+        if (!falseGaps.isEmpty()) {
+            table(List.of("agent", "team", "behavior", "type", "planted agent"), falseGaps.stream().map(f -> new String[]{
+                    String.valueOf(f.gap().agentId()), f.gap().teamId(), f.gap().behaviorId(), f.gap().gapType(),
+                    f.onPlantedAgent() ? "yes" : ""}).toList());
+        }
+        line("**Interventions penalised**: " + issues.extra().size() + " extra (no situation asked for them), "
+                + issues.duplicates().size() + " duplicate (a second one for the same situation), "
+                + issues.wrongStates().size() + " in the wrong state"
+                + (issues.wrongStates().isEmpty() ? "." : ": " + String.join("; ", issues.wrongStates()) + "."));
+        if (!issues.extra().isEmpty() || !issues.duplicates().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            issues.extra().forEach(i -> rows.add(new String[]{"extra", i.agentId() == null ? i.teamId() + " (team)" : i.agentId(),
+                    i.behaviorId() + "/" + i.gapType(), i.ownerRole(), i.state()}));
+            issues.duplicates().forEach(i -> rows.add(new String[]{"duplicate", i.agentId() == null ? i.teamId() + " (team)" : i.agentId(),
+                    i.behaviorId() + "/" + i.gapType(), i.ownerRole(), i.state()}));
+            table(List.of("penalty", "for", "behavior/type", "owner", "state"), rows);
+        }
+        if (alerts != null) {
+            Set<String> kinds = new TreeSet<>();
+            alerts.forEach(a -> kinds.add(String.valueOf(a.kind())));
+            table(List.of("alert kind", "share of agents with nothing of it planted", "specific (< "
+                    + Math.round(100 * StrictJudge.NON_SPECIFIC_SHARE) + " %)"), kinds.stream().map(k -> {
+                double base = StrictJudge.alertBaseRate(k, scenarios, alerts, roster);
+                return new String[]{k, Double.isNaN(base) ? "n/a" : Math.round(100 * base) + " %",
+                        base < StrictJudge.NON_SPECIFIC_SHARE ? "yes" : "no: not evidence for any one agent"};
+            }).toList());
+        }
     }
 
     void redactions(int transcripts, long withCards, double texts, double findings) {
@@ -180,12 +200,15 @@ final class Report {
     }
 
     void evaluations(List<String[]> rows) {
-        heading("Follow-up evaluations");
+        heading("Follow-up evaluations against the generator's ground truth");
         if (rows.isEmpty()) {
             line("No intervention was in FOLLOW_UP.");
-        } else {
-            table(List.of("intervention", "state", "net improvement", "explanation / answer"), rows);
+            return;
         }
+        table(List.of("intervention", "state", "net improvement", "ground truth", "verdict vs truth", "explanation / answer"), rows);
+        Map<String, Long> by = rows.stream().collect(Collectors.groupingBy(r -> r[4], TreeMap::new, Collectors.counting()));
+        line("**Effectiveness verdicts vs ground truth**: " + by.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")) + " (of " + rows.size() + " evaluated; INCONCLUSIVE is neither right nor wrong).");
     }
 
     void effectiveness(List<String[]> rows) {

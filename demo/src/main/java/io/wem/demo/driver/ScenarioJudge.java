@@ -5,6 +5,7 @@ import io.wem.demo.generator.PlantedScenario;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Compares each planted scenario with what the suite reported: found, routed to the right owner, or not. */
@@ -28,10 +29,13 @@ public final class ScenarioJudge {
     }
 
     /**
-     * @param alerts null when wellbeing alerts could not be read (the alert scenarios are then NOT_CHECKED)
+     * @param alerts    null when wellbeing alerts could not be read (the alert scenarios are then NOT_CHECKED)
+     * @param scenarios all planted situations and {@code roster} all agents: an expected alert kind counts only if it
+     *                  is specific, i.e. raised for fewer than {@link StrictJudge#NON_SPECIFIC_SHARE} of the agents with
+     *                  nothing of that kind planted on them
      */
     public static Verdict judge(PlantedScenario s, List<Findings.Gap> gaps, List<Findings.Intervention> interventions,
-                                List<Findings.Alert> alerts) {
+                                List<Findings.Alert> alerts, List<PlantedScenario> scenarios, Set<String> roster) {
         String expected = DemoDriver.expectationText(s);
         if (!s.expectedAlertKinds().isEmpty()) {
             if (alerts == null) {
@@ -41,9 +45,20 @@ public final class ScenarioJudge {
                     .distinct().sorted().toList();
             boolean all = kinds.containsAll(s.expectedAlertKinds());
             boolean any = s.expectedAlertKinds().stream().anyMatch(kinds::contains);
-            return new Verdict(s, expected, kinds.isEmpty() ? "no alert for " + s.agentId()
-                    : "alerts for " + s.agentId() + ": " + String.join(", ", kinds),
-                    all ? Status.FOUND_AND_ROUTED : any ? Status.FOUND_BUT_MISROUTED : Status.NOT_FOUND);
+            StringBuilder found = new StringBuilder(kinds.isEmpty() ? "no alert for " + s.agentId()
+                    : "alerts for " + s.agentId() + ": " + String.join(", ", kinds));
+            boolean specific = true;
+            for (String kind : s.expectedAlertKinds()) {
+                double base = StrictJudge.alertBaseRate(kind, scenarios, alerts, roster);
+                if (kinds.contains(kind) && !(base < StrictJudge.NON_SPECIFIC_SHARE)) {
+                    specific = false;
+                    found.append("; ").append(kind).append(" also raised for ")
+                            .append(Double.isNaN(base) ? "an unknown share" : Math.round(100 * base) + " %")
+                            .append(" of agents with nothing planted: not evidence");
+                }
+            }
+            return new Verdict(s, expected, found.toString(), all && specific ? Status.FOUND_AND_ROUTED
+                    : any ? Status.FOUND_BUT_MISROUTED : Status.NOT_FOUND);
         }
         boolean teamLevel = "PROCESS".equals(s.expectedGapType()) || "CAPACITY".equals(s.expectedGapType());
         Optional<Findings.Intervention> iv = interventions.stream()
@@ -87,7 +102,12 @@ public final class ScenarioJudge {
         }
         boolean guardrailOk = s.expectedGuardrail() == null
                 || iv.map(i -> !"DEFER".equals(s.expectedGuardrail()) || deferredForMonitoring(i)).orElse(false);
-        Status status = typeOk && ownerOk && guardrailOk ? Status.FOUND_AND_ROUTED : Status.FOUND_BUT_MISROUTED;
+        // strict: the situation's intervention must be in the state it implies (not cancelled, not stuck)
+        boolean stateOk = iv.map(i -> StrictJudge.expectedState(s).equals(i.state())).orElse(false);
+        if (iv.isPresent() && !stateOk) {
+            found.append(" — expected state ").append(StrictJudge.expectedState(s));
+        }
+        Status status = typeOk && ownerOk && guardrailOk && stateOk ? Status.FOUND_AND_ROUTED : Status.FOUND_BUT_MISROUTED;
         return new Verdict(s, expected, found.toString(), status);
     }
 }

@@ -104,9 +104,9 @@ class ContactCenterGeneratorTest {
     void plantedC_billingDisputesRepeatAcrossOneTeam() {
         PlantedScenario c = week.scenario(Scenarios.BILLING_KNOWLEDGE_GAP);
         assertEquals(16, c.agentIds().size());
-        for (String agent : c.agentIds()) {
-            assertTrue(repeatRate(i -> i.agentId().equals(agent)) > 0.3, agent);
-        }
+        // pooled over the affected agents; one by one a few have few disputes (team-east's own reason mix)
+        assertTrue(repeatRate(i -> c.agentIds().contains(i.agentId())) > 0.35);
+        assertTrue(c.agentIds().stream().filter(agent -> repeatRate(i -> i.agentId().equals(agent)) > 0.25).count() >= 13);
         assertTrue(repeatRate(i -> !i.teamId().equals("team-east")) < 0.12);
         assertEquals("PROCESS", c.expectedGapType());
     }
@@ -117,15 +117,19 @@ class ContactCenterGeneratorTest {
         List<Signal.Staffing> south = week.ofType(Signal.Staffing.class).stream()
                 .filter(s -> s.teamId().equals("team-south")).toList();
         assertTrue(south.stream().filter(s -> afternoon(s.intervalStart())).allMatch(s -> s.requiredAgents() > s.scheduledAgents()));
-        assertTrue(south.stream().filter(s -> !afternoon(s.intervalStart())).allMatch(s -> s.requiredAgents() <= s.scheduledAgents()));
-        assertTrue(week.ofType(Signal.Staffing.class).stream().filter(s -> !s.teamId().equals("team-south"))
-                .allMatch(s -> s.requiredAgents() <= s.scheduledAgents()), "other teams are staffed");
+        assertTrue(south.stream().filter(s -> !afternoon(s.intervalStart())).allMatch(s -> s.requiredAgents() <= s.scheduledAgents() + 1));
+        // nuisance: every team is constantly a little short (one agent in about half the intervals), never more
+        List<Signal.Staffing> others = week.ofType(Signal.Staffing.class).stream().filter(s -> !s.teamId().equals("team-south")).toList();
+        assertTrue(others.stream().allMatch(s -> s.requiredAgents() <= s.scheduledAgents() + 1), "others at most one short");
+        long shortOnes = others.stream().filter(s -> s.requiredAgents() > s.scheduledAgents()).count();
+        assertTrue(shortOnes > 0.35 * others.size() && shortOnes < 0.65 * others.size(), shortOnes + " of " + others.size());
         double pm = mean(interactions(i -> i.teamId().equals("team-south") && afternoon(i.startedAt())), i -> i.holdSeconds());
         double am = mean(interactions(i -> i.teamId().equals("team-south") && !afternoon(i.startedAt())), i -> i.holdSeconds());
-        assertTrue(pm > 3 * am, pm + " vs " + am);
+        // planted at the capacity MDE (hold time per contact x 2.5; the morning has some afternoon hours' agents too)
+        assertTrue(pm > 0.75 * Scenarios.MDE_CAPACITY_HOLD_RATIO * am && pm < 1.25 * Scenarios.MDE_CAPACITY_HOLD_RATIO * am, pm + " vs " + am);
         double pmT = mean(interactions(i -> i.teamId().equals("team-south") && afternoon(i.startedAt())), i -> i.transfers());
         double amT = mean(interactions(i -> i.teamId().equals("team-south") && !afternoon(i.startedAt())), i -> i.transfers());
-        assertTrue(pmT > 1.5 * amT, pmT + " vs " + amT);
+        assertTrue(pmT > 1.3 * amT, pmT + " vs " + amT);
         assertTrue(d.agentIds().stream().allMatch(a -> week.roster().stream()
                 .anyMatch(p -> p.agentId().equals(a) && p.shift().equals("LATE"))));
     }
@@ -140,6 +144,8 @@ class ContactCenterGeneratorTest {
                 .allMatch(a -> a.breaks().isEmpty()), "no breaks");
         assertTrue(week.ofType(Signal.Adherence.class).stream().filter(a -> !a.agentId().equals(agent))
                 .allMatch(a -> a.breaks().size() == 3), "everyone else takes breaks");
+        assertEquals(5, week.ofType(Signal.Adherence.class).stream().filter(a -> a.agentId().equals(agent)).count(),
+                "the planted agent's adherence is never missing");
         // back to back: every next contact of the day starts within 10 seconds of the previous one's end
         List<Signal.Interaction> sorted = own.stream().sorted(Comparator.comparing(Signal.Interaction::startedAt)).toList();
         for (int k = 1; k < sorted.size(); k++) {
@@ -261,8 +267,8 @@ class ContactCenterGeneratorTest {
                 .filter(i -> i.teamId().equals("team-east") && i.contactReason().equals("billing-dispute"))
                 .mapToDouble(i -> i.repeatContact() ? 1 : 0).average().orElseThrow();
         assertTrue(eastRepeat < 0.15, "process fixed: " + eastRepeat);
-        assertTrue(next.ofType(Signal.Staffing.class).stream().allMatch(s -> s.requiredAgents() <= s.scheduledAgents()),
-                "staffing fixed");
+        assertTrue(next.ofType(Signal.Staffing.class).stream().allMatch(s -> s.requiredAgents() <= s.scheduledAgents() + 1),
+                "staffing fixed: back to the constant mild shortfall of every team");
     }
 
     @Test

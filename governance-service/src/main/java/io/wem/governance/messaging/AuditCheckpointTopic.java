@@ -40,8 +40,10 @@ public class AuditCheckpointTopic {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
 
-    @ConfigProperty(name = "wem.kafka.topic-prefix", defaultValue = "")
-    String prefix;
+    // Optional: MicroProfile Config treats the empty prefix (the default outside tests) as missing, and an empty
+    // defaultValue as no default, so a String here failed the boot of every deployment without a prefix.
+    @ConfigProperty(name = "wem.kafka.topic-prefix")
+    Optional<String> prefix;
 
     @Inject
     GovernanceConfig config;
@@ -64,7 +66,7 @@ public class AuditCheckpointTopic {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Duration timeout = config.audit().checkpointReadTimeout();
-        String topic = prefix + Topics.AUDIT_CHECKPOINTS;
+        String topic = prefix.orElse("") + Topics.AUDIT_CHECKPOINTS;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
             if (partitions == null || partitions.isEmpty()) {
