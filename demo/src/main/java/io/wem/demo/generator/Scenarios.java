@@ -26,11 +26,10 @@ public final class Scenarios {
     public static final int MONITORING_CAP_LIVE_SESSIONS = 10;
     /**
      * Minimum detectable effects, as hold time per contact against the usual (agent's or team's): docs/calibration.md,
-     * "Minimum detectable effect" (./wem calibrate, seeds 1..20, 2026-12-04: 4.00x all kinds pooled and SKILL, 2.50x
-     * CAPACITY). The detect helper is improving detection and rewrites that file; the lead sets these two at merge so
-     * the demo plants at the documented MDE, not far above it.
+     * "The MDE to plant near" (./wem calibrate, tuning seeds 1..20, 2026-12-04, log-scale two-part detection: 3x all
+     * kinds pooled, 2.5x CAPACITY). The demo plants at the documented MDE, not far above it.
      */
-    public static final double MDE_HOLD_RATIO = 4.0;
+    public static final double MDE_HOLD_RATIO = 3.0;
     public static final double MDE_CAPACITY_HOLD_RATIO = 2.5;
     /** The capped agent's holds: half the contacts (team: about one in five, 40 s), long enough for MDE_HOLD_RATIO. */
     public static final double MONITORING_CAP_HOLD_PROBABILITY = 0.5;
