@@ -64,4 +64,22 @@ class ConsoleChartTest {
         assertEquals("wem-tls", ingress.at("/spec/tls/0/secretName").asText());
         assertEquals(NAME, Chart.named(docs, "Service", NAME).at("/metadata/name").asText());
     }
+
+    @Test
+    void theRealmImportSendsTheConsolesSignInsBackToItsIngressHostOnly() throws Exception {
+        List<JsonNode> docs = Chart.parse(Chart.template(Chart.ci("keycloak-realm"), Map.of(
+                "console.ingressHost", "console.wem.example.com")));
+        JsonNode realm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Chart.ofKind(docs, "ConfigMap").stream().filter(d -> d.at("/data/wem-realm.json").isTextual())
+                        .findFirst().orElseThrow().at("/data/wem-realm.json").asText());
+        for (JsonNode client : realm.path("clients")) {
+            if ("wem-console".equals(client.path("clientId").asText())) {
+                assertEquals("[\"https://console.wem.example.com/*\"]", client.path("redirectUris").toString());
+                assertTrue(client.path("secret").isMissingNode(), "the local secret is not imported");
+                assertFalse(client.path("directAccessGrantsEnabled").asBoolean(true));
+                return;
+            }
+        }
+        throw new AssertionError("no wem-console client in the realm import");
+    }
 }
