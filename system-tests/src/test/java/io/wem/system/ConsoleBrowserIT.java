@@ -78,7 +78,7 @@ class ConsoleBrowserIT {
         Map<String, List<String>> menus = Map.of(
                 "agent1", List.of("My plan", "My behaviors", "Who can see my data"),
                 "supervisor1", List.of("Inbox"),
-                "coach1", List.of("Inbox"),
+                "coach1", List.of("Inbox", "Playbook effectiveness"),
                 "ciso1", List.of("Audit log", "Retention compliance"));
         for (var e : menus.entrySet()) {
             signIn(e.getKey());
@@ -165,6 +165,9 @@ class ConsoleBrowserIT {
         button("COMPLETED").click();
         String state = driver.findElement(By.id("state")).getText();
         assertTrue(List.of("COMPLETED", "FOLLOW_UP").contains(state), state);
+        driver.get(CONSOLE + "/playbooks");
+        assertTrue(driver.findElements(By.cssSelector("#playbooks tbody tr")).size() > 0, "no playbooks listed");
+        check("playbooks");
         String after = WemService.COACHING.as(coach).get("/api/v1/interventions/{id}", id).then().statusCode(200)
                 .extract().path("state");
         assertEquals(state, after, "the page shows what coaching-service holds");

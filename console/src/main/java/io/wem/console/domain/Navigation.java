@@ -27,6 +27,7 @@ public final class Navigation {
         if (roles.contains("supervisor") || roles.contains("coach") || roles.contains("process-owner")
                 || roles.contains("wfm-planner")) {
             links.add(new Link("/inbox", "Inbox"));
+            links.add(new Link("/playbooks", "Playbook effectiveness"));
         }
         if (roles.contains("ciso")) {
             links.add(new Link("/ciso/audit", "Audit log"));

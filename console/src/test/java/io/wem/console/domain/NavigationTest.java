@@ -15,7 +15,7 @@ class NavigationTest {
     @Test
     void eachKindOfUserSeesTheirPages() {
         assertEquals(List.of("/", "/me/plan", "/me/behaviors", "/me/visibility"), hrefs("agent"));
-        assertEquals(List.of("/", "/inbox"), hrefs("coach"));
+        assertEquals(List.of("/", "/inbox", "/playbooks"), hrefs("coach"));
         assertEquals(List.of("/", "/ciso/audit", "/ciso/compliance"), hrefs("ciso"));
         assertEquals(List.of("/", "/ciso/compliance"), hrefs("governance-admin"));
         assertEquals(List.of("/"), hrefs("platform-admin"));

@@ -119,4 +119,21 @@ class PagesTest {
         given().get("/ciso/audit?verify=1").then().statusCode(200)
                 .body(containsString("The chain is BROKEN at sequence 977"));
     }
+
+    @Test
+    @TestSecurity(user = "coach1", roles = "coach")
+    void effectivenessIsDrawnWithItsIntervalAndSaidInWords() {
+        StubServices.answer("GET /api/v1/playbooks", 200, "[{\"id\":\"pb-a\",\"title\":\"Confirm billing\"},"
+                + "{\"id\":\"pb-b\",\"title\":null}]");
+        StubServices.answer("GET /api/v1/playbooks/pb-a/effectiveness", 200, "{\"playbookId\":\"pb-a\",\"interventions\":12,"
+                + "\"closed\":8,\"closedEffective\":5,\"closedInconclusive\":2,\"successRate\":0.625,\"successRateCiLow\":0.31,"
+                + "\"successRateCiHigh\":0.86,\"meanEffect\":0.18,\"meanEffectCiLow\":0.07,\"meanEffectCiHigh\":0.29,"
+                + "\"measured\":8,\"suppressed\":false,\"medianHoursGapToFirstCoaching\":20.5,\"started\":10}");
+        given().get("/playbooks").then().statusCode(200)
+                .body(containsString("aria-label=\"success rate 0.63, 95% interval 0.31 to 0.86\""))
+                .body(containsString("x1=\"74.4\" y1=\"10\" x2=\"206.4\""))
+                .body(containsString("x1=\"128.4\" y1=\"10\" x2=\"154.8\""))
+                .body(containsString("12 / 8 / 8"))
+                .body(containsString("coaching-service does not know this item: no such thing"));
+    }
 }
