@@ -1,0 +1,146 @@
+package io.wem.console.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.wem.console.domain.ReadableError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Calls the services' public APIs with the signed-in person's own access token (from the authorization code flow),
+ * so every rule stays where the services enforce it: the console adds no check and holds no token of its own.
+ */
+@ApplicationScoped
+public class ServiceApi {
+
+    public enum Service {
+        SIGNAL("signal-service"), COACHING("coaching-service"), GOVERNANCE("governance-service"),
+        WELLBEING("wellbeing-service");
+
+        final String label;
+
+        Service(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @ConfigProperty(name = "wem.services.signal-url")
+    String signalUrl;
+    @ConfigProperty(name = "wem.services.coaching-url")
+    String coachingUrl;
+    @ConfigProperty(name = "wem.services.governance-url")
+    String governanceUrl;
+    @ConfigProperty(name = "wem.services.wellbeing-url")
+    String wellbeingUrl;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public ApiResult get(Service service, String path) {
+        return send(service, request(service, path).GET());
+    }
+
+    /** Raw text (CSV and other downloads the services produce themselves). */
+    public HttpResponse<String> getText(Service service, String path, String accept) throws IOException,
+            InterruptedException {
+        return http.send(request(service, path).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public ApiResult post(Service service, String path, Object body) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(body == null ? java.util.Map.of() : body);
+        } catch (IOException e) {
+            throw new IllegalStateException("request body not serialisable", e);
+        }
+        return send(service, request(service, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(Service service, String path) {
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(service) + path)).timeout(TIMEOUT)
+                .header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token.getToken());
+        }
+        return b;
+    }
+
+    private ApiResult send(Service service, HttpRequest.Builder request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            return new ApiResult(0, null, ReadableError.unreachable(service.label, "no answer within 5 s"));
+        } catch (IOException e) {
+            return new ApiResult(0, null, ReadableError.unreachable(service.label, "connection failed"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ApiResult(0, null, ReadableError.unreachable(service.label, "interrupted"));
+        }
+        int status = response.statusCode();
+        JsonNode json = parse(response.body());
+        if (status >= 200 && status < 300) {
+            return new ApiResult(status, json == null ? null : mapper.convertValue(json, Object.class), null);
+        }
+        return new ApiResult(status, null, describe(service, status, json));
+    }
+
+    private String describe(Service service, int status, JsonNode problem) {
+        if (problem == null || !problem.isObject()) {
+            return ReadableError.describe(service.label, status, null, null, List.of());
+        }
+        List<ReadableError.FieldError> fields = new ArrayList<>();
+        for (JsonNode e : problem.path("errors")) {
+            fields.add(new ReadableError.FieldError(e.path("field").asText(""), e.path("message").asText("")));
+        }
+        return ReadableError.describe(service.label, status, text(problem, "title"), text(problem, "detail"), fields);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            return null; // not JSON (a proxy's HTML error page): described by status alone
+        }
+    }
+
+    private String base(Service service) {
+        return switch (service) {
+            case SIGNAL -> signalUrl;
+            case COACHING -> coachingUrl;
+            case GOVERNANCE -> governanceUrl;
+            case WELLBEING -> wellbeingUrl;
+        };
+    }
+}

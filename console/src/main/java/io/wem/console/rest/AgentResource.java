@@ -1,0 +1,107 @@
+package io.wem.console.rest;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.wem.console.client.ApiResult;
+import io.wem.console.client.ServiceApi;
+import io.wem.console.client.ServiceApi.Service;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+
+/** An agent's own pages. The services scope them to the token's agent_id; the console passes the token on. */
+@Path("/")
+@Authenticated
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class AgentResource {
+
+    @Inject
+    @Location("pages/plan.html")
+    Template plan;
+
+    @Inject
+    @Location("pages/visibility.html")
+    Template visibility;
+
+    @Inject
+    @Location("pages/behaviors.html")
+    Template behaviors;
+
+    @Inject
+    ServiceApi api;
+
+    @Inject
+    Pages pages;
+
+    @GET
+    @Path("me/plan")
+    public Response plan(@QueryParam("done") String done) {
+        return planPage(done, null);
+    }
+
+    private Response planPage(String done, ApiResult refused) {
+        ApiResult r = api.get(Service.COACHING, "/api/v1/me/interventions");
+        var page = pages.view(plan, "My plan", r).data("done", done)
+                .data("refused", refused == null ? null : refused.error());
+        return pages.respond(page, refused != null ? refused.pageStatus() : r.pageStatus());
+    }
+
+    @GET
+    @Path("me/visibility")
+    public Response visibility() {
+        return pages.render(visibility, "Who can see my data",
+                api.get(Service.GOVERNANCE, "/api/v1/transparency/me?limit=100"));
+    }
+
+    @GET
+    @Path("me/behaviors")
+    public Response behaviors() {
+        return pages.render(behaviors, "My behaviors", api.get(Service.SIGNAL, "/api/v1/me/behaviors"));
+    }
+
+    /** Someone's behaviors by id: signal-service decides who may see them (an agent: only themself). */
+    @GET
+    @Path("agents/{agentId}/behaviors")
+    public Response behaviorsOf(@PathParam("agentId") String agentId) {
+        return pages.render(behaviors, "Behaviors of " + agentId,
+                api.get(Service.SIGNAL, "/api/v1/agents/" + Paths.segment(agentId) + "/behaviors"));
+    }
+
+    @POST
+    @Path("me/plan/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response act(@PathParam("id") String id, @PathParam("action") String action, @FormParam("text") String text) {
+        String seg = Paths.segment(id);
+        ApiResult r = switch (action) {
+            case "acknowledge" -> api.post(Service.COACHING, "/api/v1/me/interventions/" + seg + "/acknowledge", null);
+            case "reflection" -> api.post(Service.COACHING, "/api/v1/me/interventions/" + seg + "/reflection",
+                    Map.of("text", text == null ? "" : text));
+            case "goal" -> api.post(Service.COACHING, "/api/v1/me/interventions/" + seg + "/goal",
+                    Map.of("goal", text == null ? "" : text));
+            case "dispute" -> api.post(Service.COACHING, "/api/v1/me/interventions/" + seg + "/dispute",
+                    Map.of("reason", text == null ? "" : text));
+            default -> null;
+        };
+        if (r == null) {
+            return Response.status(404).build();
+        }
+        if (r.ok()) {
+            return Response.seeOther(URI.create("/me/plan?done=" + Paths.segment(action))).build();
+        }
+        // Re-rendered rather than redirected, so a refusal's words never travel in a URL someone could forge.
+        return planPage(null, r);
+    }
+}

@@ -1,0 +1,40 @@
+package io.wem.console.rest;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.wem.console.client.ApiResult;
+import io.wem.console.domain.Navigation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.TreeSet;
+
+/** Renders a page with the menu and the person's name, answering with the service's status when it refused. */
+@ApplicationScoped
+public class Pages {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public TemplateInstance page(Template template, String title) {
+        return template.data("title", title)
+                .data("user", identity.getPrincipal().getName())
+                .data("roles", String.join(", ", new TreeSet<>(identity.getRoles())))
+                .data("nav", Navigation.forRoles(identity.getRoles()));
+    }
+
+    /** The page with the service's data, or the same page carrying the readable error and the refusal's status. */
+    public Response render(Template template, String title, ApiResult result) {
+        return respond(view(template, title, result), result.pageStatus());
+    }
+
+    public TemplateInstance view(Template template, String title, ApiResult result) {
+        return page(template, title).data("data", result.body()).data("error", result.error());
+    }
+
+    public Response respond(TemplateInstance page, int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+    }
+}

@@ -1,0 +1,61 @@
+package io.wem.console.rest;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for the four services: answers what a test put in {@link #ANSWERS} ("GET /api/v1/…" → status and body,
+ * bodies shaped like the services' OpenAPI examples) and 404 problem+json for anything else.
+ */
+public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    record Answer(int status, String contentType, String body) {
+    }
+
+    static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
+    static final Map<String, String> LAST_BODY = new ConcurrentHashMap<>();
+    private HttpServer server;
+
+    static void answer(String methodAndPath, int status, String body) {
+        ANSWERS.put(methodAndPath, new Answer(status, status < 300 ? "application/json" : "application/problem+json",
+                body));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", exchange -> {
+            String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+            LAST_BODY.put(key, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Answer a = ANSWERS.getOrDefault(key, new Answer(404, "application/problem+json",
+                    "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"no such thing\"}"));
+            byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", a.contentType());
+            exchange.sendResponseHeaders(a.status(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("wem.services.signal-url", url, "wem.services.coaching-url", url,
+                "wem.services.governance-url", url, "wem.services.wellbeing-url", url);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

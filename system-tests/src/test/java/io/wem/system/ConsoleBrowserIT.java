@@ -1,0 +1,273 @@
+package io.wem.system;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (Debian's chromium, headless, through its chromedriver), signed in through Keycloak's
+ * own login page as each kind of user, against the running stack. Every page visited is checked with axe-core (served
+ * from the npm package ./wem fetches into .wem/npm) and photographed into docs/console/.
+ */
+@Timeout(value = 240)
+class ConsoleBrowserIT {
+
+    static final String CONSOLE = System.getProperty("wem.console.url", "http://127.0.0.1:8085");
+    static final Path SHOTS = Stack.root().resolve("docs/console");
+    static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    static String axe;
+    WebDriver driver;
+    final List<String> accessibility = new ArrayList<>();
+
+    @BeforeAll
+    static void browserAndAxe() throws IOException {
+        Path axePath = Path.of(System.getProperty("wem.axe.path",
+                Stack.root().resolve(".wem/npm/node_modules/axe-core/axe.min.js").toString()));
+        assertTrue(Files.isReadable(axePath), "axe-core missing at " + axePath + ": ./wem fetches it (ensure_browser)");
+        axe = Files.readString(axePath);
+        // The system chromedriver, never Selenium Manager (no downloads while testing).
+        System.setProperty("webdriver.chrome.driver", System.getProperty("wem.chromedriver", "/usr/bin/chromedriver"));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @DisplayName("each kind of user signs in through Keycloak and sees their own menu; sign-out ends the session")
+    void eachKindOfUserSignsIn() {
+        Map<String, List<String>> menus = Map.of(
+                "agent1", List.of("My plan", "My behaviors", "Who can see my data"),
+                "supervisor1", List.of("Inbox"),
+                "coach1", List.of("Inbox", "Playbook effectiveness"),
+                "ciso1", List.of("Audit log", "Retention compliance"));
+        for (var e : menus.entrySet()) {
+            signIn(e.getKey());
+            assertEquals(e.getKey(), driver.findElement(By.id("user")).getText());
+            String nav = driver.findElement(By.cssSelector("nav")).getText();
+            for (String item : e.getValue()) {
+                assertTrue(nav.contains(item), e.getKey() + "'s menu lacks " + item + ": " + nav);
+            }
+            check("home-" + e.getKey());
+            driver.findElement(By.linkText("Sign out")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/logged-out"));
+            check("logged-out");
+            driver.get(CONSOLE + "/");
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.id("username")).size() == 1);
+            driver.quit();
+            driver = null;
+        }
+        assertNoViolations();
+    }
+
+    @Test
+    @DisplayName("agent1 sees their supervisor and coach by name, not another team's, and gets a 403 page for agent2")
+    void agentSeesWhoCanSeeTheirData() {
+        signIn("agent1");
+        driver.get(CONSOLE + "/me/visibility");
+        String people = driver.findElement(By.id("people")).getText();
+        assertTrue(people.contains("supervisor1"), people);
+        assertTrue(people.contains("coach1"), people);
+        assertFalse(people.contains("supervisor2"), "team-south's supervisor listed for agent1: " + people);
+        check("who-can-see-my-data");
+        driver.get(CONSOLE + "/me/plan");
+        check("my-plan");
+        driver.get(CONSOLE + "/me/behaviors");
+        check("my-behaviors");
+        driver.get(CONSOLE + "/agents/agent-north-02/behaviors");
+        String error = driver.findElement(By.id("error")).getText();
+        assertTrue(error.startsWith("You are not allowed"), error);
+        assertTrue(driver.findElements(By.id("behaviors")).isEmpty(), "a teammate's data was shown");
+        assertEquals(403, statusOf("/agents/agent-north-02/behaviors"));
+        check("teammate-403");
+        assertNoViolations();
+    }
+
+    @Test
+    @DisplayName("coach1 completes an intervention through the pages; a stale move shows coaching-service's reason")
+    void coachCompletesAnIntervention() {
+        String agent = "agent-north-01";
+        String gapId = RunIds.next("gap");
+        try (KafkaProducer<String, String> producer = KafkaTool.producer()) {
+            KafkaTool.send(producer, Gaps.TOPIC, agent, Gaps.skillGapEnvelope(Gaps.newEnvelopeId(), gapId, agent,
+                    "team-north"));
+        }
+        AccessToken coach = Tokens.user("coach1");
+        JsonNode mine = await("coach1's intervention for " + gapId).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    for (JsonNode n : JsonTree.parse(WemService.COACHING.as(coach).get("/api/v1/interventions")
+                            .then().statusCode(200).extract().asString())) {
+                        if (gapId.equals(n.path("gapId").asText()) && "ASSIGNED".equals(n.path("state").asText())) {
+                            return n;
+                        }
+                    }
+                    return null;
+                }, n -> n != null);
+        String id = mine.path("id").asText();
+
+        signIn("coach1");
+        driver.get(CONSOLE + "/inbox");
+        check("inbox");
+        driver.findElement(By.cssSelector("a[href='/inbox/" + id + "']")).click();
+        assertEquals("ASSIGNED", driver.findElement(By.id("state")).getText());
+        check("intervention");
+        // Someone else schedules it meanwhile: the page still offers "Schedule", and coaching-service refuses it.
+        WemService.COACHING.as(coach).contentType("application/json").body(Map.of("to", "SCHEDULED"))
+                .post("/api/v1/interventions/{id}/transitions", id).then().statusCode(200);
+        button("SCHEDULED").click();
+        String refused = driver.findElement(By.id("refused")).getText();
+        assertTrue(refused.startsWith("coaching-service refused the change"), refused);
+        assertTrue(refused.contains("SCHEDULED"), refused);
+        assertEquals("SCHEDULED", driver.findElement(By.id("state")).getText());
+        check("intervention-refused");
+        button("IN_PROGRESS").click();
+        assertEquals("IN_PROGRESS", driver.findElement(By.id("state")).getText());
+        driver.findElement(By.id("note")).sendKeys("Two example calls replayed with the agent");
+        button("COMPLETED").click();
+        String state = driver.findElement(By.id("state")).getText();
+        assertTrue(List.of("COMPLETED", "FOLLOW_UP").contains(state), state);
+        driver.get(CONSOLE + "/playbooks");
+        assertTrue(driver.findElements(By.cssSelector("#playbooks tbody tr")).size() > 0, "no playbooks listed");
+        check("playbooks");
+        String after = WemService.COACHING.as(coach).get("/api/v1/interventions/{id}", id).then().statusCode(200)
+                .extract().path("state");
+        assertEquals(state, after, "the page shows what coaching-service holds");
+        assertNoViolations();
+    }
+
+    @Test
+    @DisplayName("ciso1 verifies the audit chain and downloads the retention compliance report as CSV")
+    void cisoVerifiesAndDownloads() throws Exception {
+        signIn("ciso1");
+        driver.get(CONSOLE + "/ciso/audit");
+        check("audit");
+        driver.findElement(By.xpath("//button[normalize-space()='Verify the chain now']")).click();
+        String verification = driver.findElement(By.id("verification")).getText();
+        assertTrue(verification.startsWith("The chain is intact"), verification);
+        check("audit-verified");
+        driver.get(CONSOLE + "/ciso/compliance");
+        assertTrue(driver.findElements(By.cssSelector("#compliance tbody tr")).size() > 0, "empty compliance table");
+        check("compliance");
+        // The download with the browser's own session (headless chromium saves files silently).
+        HttpResponse<String> csv = withSession("/ciso/compliance.csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers().firstValue("content-disposition").orElse("").startsWith("attachment"));
+        assertTrue(csv.body().startsWith("service,dataClass,window,"), csv.body());
+        assertTrue(csv.body().lines().count() > 1, csv.body());
+        assertNoViolations();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private void signIn(String username) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("wem.chromium", "/usr/bin/chromium"));
+        try {
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                    "--window-size=1280,900",
+                    "--user-data-dir=" + Files.createTempDirectory("wem-chromium-").toAbsolutePath());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver"))).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.get(CONSOLE + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> d.findElements(By.id("username")).size() == 1);
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(SystemTestConfig.userPassword());
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(CONSOLE) && d.findElements(By.id("user")).size() == 1);
+    }
+
+    private WebElement button(String to) {
+        return driver.findElement(By.cssSelector("button[name='to'][value='" + to + "']"));
+    }
+
+    /** axe-core on the current page (its violations are collected), then a screenshot into docs/console/. */
+    private void check(String name) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(axe);
+        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+                + ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));", AXE_TAGS);
+        if (result instanceof List<?> list) {
+            for (Object v : list) {
+                accessibility.add(name + ": " + v);
+            }
+        }
+        try {
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("screenshot " + name, e);
+        }
+    }
+
+    private void assertNoViolations() {
+        assertTrue(accessibility.isEmpty(), "accessibility (axe-core " + AXE_TAGS + "):\n"
+                + String.join("\n", accessibility));
+    }
+
+    private int statusOf(String path) {
+        try {
+            return withSession(path).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same request with the browser's cookies: what the browser gets, with its status and headers. */
+    private HttpResponse<String> withSession(String path) throws IOException, InterruptedException {
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(CONSOLE + path)).header("Cookie", cookies)
+                .timeout(Duration.ofSeconds(20)).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
