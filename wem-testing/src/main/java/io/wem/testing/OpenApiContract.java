@@ -144,6 +144,9 @@ public final class OpenApiContract {
             }
             return;
         }
+        if (Boolean.TRUE.equals(schema.getReadOnly())) {
+            return;
+        }
         String type = type(schema);
         if ("string".equals(type) && schema.getMaxLength() == null && schema.getEnum() == null
                 && schema.getFormat() == null) {

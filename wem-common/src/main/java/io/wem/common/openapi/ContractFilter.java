@@ -41,7 +41,31 @@ public class ContractFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, op) -> complete(item, method, op)));
+                .forEach((method, op) -> {
+                    complete(item, method, op);
+                    exampleBody(openAPI, op);
+                }));
+    }
+
+    /**
+     * A request body without an example gets one assembled from its fields' documented examples (the DTOs'
+     * {@code @Schema(example = ...)}), so generators and fuzzers start from a valid body. Nothing is invented: a
+     * required field without an example leaves the body without one, and the contract test names it.
+     */
+    private void exampleBody(OpenAPI openAPI, Operation op) {
+        if (op.getRequestBody() == null || op.getRequestBody().getContent() == null) {
+            return;
+        }
+        op.getRequestBody().getContent().getMediaTypes().forEach((type, mt) -> {
+            if (!type.contains("json") || mt.getExample() != null
+                    || (mt.getExamples() != null && !mt.getExamples().isEmpty())) {
+                return;
+            }
+            Object example = Examples.of(openAPI, mt.getSchema());
+            if (example != null) {
+                mt.setExample(example);
+            }
+        });
     }
 
     private void complete(PathItem item, PathItem.HttpMethod method, Operation op) {
