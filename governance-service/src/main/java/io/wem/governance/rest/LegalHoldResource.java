@@ -1,5 +1,7 @@
 package io.wem.governance.rest;
 
+import io.wem.common.openapi.Ids;
+import jakarta.validation.constraints.Pattern;
 import io.wem.common.access.NoPersonalData;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
@@ -121,7 +123,7 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "403", description = "Not a governance-admin")
     @APIResponse(responseCode = "404", description = "Unknown hold")
     @APIResponse(responseCode = "409", description = "Already released")
-    public Response release(@PathParam("id") String id) {
+    public Response release(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         return Response.accepted(ApprovalResource.ProposalDto.of(retention.release(caller.get(), id))).build();
     }
 }
