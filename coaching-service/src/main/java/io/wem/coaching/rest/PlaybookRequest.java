@@ -19,12 +19,14 @@ public record PlaybookRequest(
         @NotNull @Schema(example = "SKILL") GapType gapType,
         @NotBlank @Size(max = 200) @Schema(example = "Confirmation statement before closing billing disputes") String title,
         @NotNull @Schema(example = "COACHING_SESSION") InterventionKind kind,
-        @NotBlank @Schema(example = "coach", description = "supervisor, coach, trainer, process-owner or wfm-planner") String ownerRole,
-        @NotBlank @Schema(example = "PT24H", description = "ISO-8601 duration the owner has after assignment") String deadline,
+        @NotBlank @Size(max = 40) @Schema(example = "coach", description = "supervisor, coach, trainer, process-owner or wfm-planner") String ownerRole,
+        @NotBlank @Size(max = 40) @Schema(example = "PT24H", description = "ISO-8601 duration the owner has after assignment") String deadline,
         @NotBlank @Size(max = 500) @Schema(example = "Use a confirmation statement before closing every billing dispute") String goal,
         @NotNull @Schema(example = "COMPLIANCE") Theme theme,
-        @NotNull @Size(max = 20) List<@NotBlank @Size(max = 500) String> learningItems,
-        @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 500) String> coachingPrompts,
+        @NotNull @Size(max = 20) @Schema(example = "[\"Billing dispute checklist\"]")
+        List<@NotBlank @Size(max = 500) String> learningItems,
+        @NotEmpty @Size(max = 20) @Schema(example = "[\"Which words confirm the amount?\"]")
+        List<@NotBlank @Size(max = 500) String> coachingPrompts,
         @NotNull @Valid SuccessCriterionDto successCriterion,
         @NotBlank @Size(max = 2000) @Schema(example = "Coach samples ten billing disputes from the follow-up week") String followUpAssessment,
         @Size(max = 500) @Schema(example = "Shorter opening prompt after coach feedback") String changeNote) {
@@ -36,6 +38,6 @@ public record PlaybookRequest(
             @NotNull @Schema(example = "INCREASE") Direction direction,
             @Schema(example = "0.15") Double relativeImprovement,
             @Schema(example = "0.9") Double absoluteTarget,
-            @NotBlank @Schema(example = "P7D") String followUpWindow) {
+            @NotBlank @Size(max = 40) @Schema(example = "P7D") String followUpWindow) {
     }
 }

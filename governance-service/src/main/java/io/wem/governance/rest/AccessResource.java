@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -42,7 +43,7 @@ public class AccessResource {
             + "its own part (`GET /api/v1/internal/access-matrix`), governance assembles them. `sources` tells per "
             + "service whether its part is current (OK), the last answer of a service that did not answer now (STALE) "
             + "or missing (UNAVAILABLE).")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessMatrix.class), examples =
         @ExampleObject(name = "matrix", value = "{\"description\":\"...\",\"assembledAt\":\"2026-12-04T07:00:00Z\","
                 + "\"services\":{\"governance-service\":[{\"method\":\"GET\",\"path\":\"/api/v1/audit/events\","
                 + "\"security\":\"ROLES\",\"roles\":[\"ciso\"],\"dataClasses\":[\"audit-event\"],\"reads\":"
@@ -64,7 +65,7 @@ public class AccessResource {
             + "groups, read from Keycloak's admin API, and findings: segregation-of-duties conflicts "
             + "(wem.governance.access-review.sod-pairs) and enabled accounts without a login for inactive-days "
             + "(from Keycloak LOGIN events; if events are unavailable a LOGIN_DATA_UNAVAILABLE finding says so).")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessService.Review.class), examples =
         @ExampleObject(name = "review", value = "{\"reviewedAt\":\"2026-04-01T09:00:00Z\",\"realm\":\"wem\",\"users\":2,"
                 + "\"loginDataAvailable\":true,\"accounts\":[{\"id\":\"5b1c...\",\"username\":\"ciso1\",\"enabled\":true,"
                 + "\"roles\":[\"ciso\",\"platform-admin\"],\"groups\":[\"/security\"],\"createdAt\":\"2025-01-01T00:00:00Z\","

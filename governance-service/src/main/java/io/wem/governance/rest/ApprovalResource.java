@@ -1,5 +1,7 @@
 package io.wem.governance.rest;
 
+import io.wem.common.openapi.Ids;
+import jakarta.validation.constraints.Pattern;
 import io.wem.common.access.NoPersonalData;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
@@ -93,7 +95,7 @@ public class ApprovalResource {
     @APIResponse(responseCode = "403", description = "Not a ciso, or the proposer (problem type four-eyes)")
     @APIResponse(responseCode = "404", description = "Unknown proposal")
     @APIResponse(responseCode = "409", description = "Already decided or expired (problem type four-eyes)")
-    public ProposalDto approve(@PathParam("id") String id) {
+    public ProposalDto approve(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         return ProposalDto.of(approvals.approve(caller.get(), id));
     }
 
@@ -111,7 +113,7 @@ public class ApprovalResource {
     @APIResponse(responseCode = "403", description = "Not a ciso, or the proposer (problem type four-eyes)")
     @APIResponse(responseCode = "404", description = "Unknown proposal")
     @APIResponse(responseCode = "409", description = "Already decided or expired (problem type four-eyes)")
-    public ProposalDto reject(@PathParam("id") String id, @jakarta.validation.Valid Rejection body) {
+    public ProposalDto reject(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @jakarta.validation.Valid Rejection body) {
         return ProposalDto.of(approvals.reject(caller.get(), id, body == null ? null : body.reason()));
     }
 }

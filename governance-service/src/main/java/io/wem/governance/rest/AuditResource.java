@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -95,7 +96,7 @@ public class AuditResource {
     @RolesAllowed(Roles.CISO)
     @Operation(summary = "Query the audit log", description = "Newest first. Filters combine with AND; `from` is "
             + "inclusive and `to` exclusive on occurredAt. This query is itself recorded in the log.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageDto.class), examples =
         @ExampleObject(name = "page", value = "{\"items\":[" + EXAMPLE_ENTRY + "],\"page\":0,\"size\":50,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "Invalid from/to/page/size (problem+json naming it)")
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
@@ -128,8 +129,10 @@ public class AuditResource {
             + "(sequence, hash, signedAt, keyVersion, HMAC signature) so truncation can be detected offline too. "
             + "The export is itself recorded in the log.")
     @APIResponse(responseCode = "200", content = {
-        @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "ndjson", value = EXAMPLE_ENTRY)),
-        @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "sequence,auditId,service,"
+        @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = Entry.class,
+                description = "One entry per line"), examples = @ExampleObject(name = "ndjson", value = EXAMPLE_ENTRY)),
+        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                description = "A header line, then one entry per line"), examples = @ExampleObject(name = "csv", value = "sequence,auditId,service,"
                 + "actor,actorRoles,subject,action,resource,purpose,outcome,occurredAt,traceId,recordedAt,prevHash,hash\n"
                 + "42,7f0c...,signal-service,supervisor1,supervisor,agent-north-01,READ,signal-service:gaps,"
                 + "coaching preparation,SUCCESS,2026-03-02T09:14:05.120Z,4bf9...,2026-03-02T09:14:05.301Z,9c1e...,e3b0..."))})
@@ -189,7 +192,7 @@ public class AuditResource {
             + "the previous entry's hash, starting at the latest retention anchor, compares the chain's end with the "
             + "newest signed checkpoint (read from the checkpoint topic, else the database copy), and names the first "
             + "entry that does not match (changed, removed, reordered, or the newest entries truncated).")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerifyDto.class), examples = {
         @ExampleObject(name = "intact", value = "{\"valid\":true,\"entries\":1532,\"firstBrokenSequence\":null,"
                 + "\"reason\":null,\"checkpointSequence\":1530,\"checkpointSource\":\"topic\"}"),
         @ExampleObject(name = "tampered", value = "{\"valid\":false,\"entries\":1532,\"firstBrokenSequence\":977,"

@@ -1,5 +1,10 @@
 package io.wem.governance.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.wem.common.access.NoPersonalData;
 import io.wem.common.problem.Problem;
 import io.wem.common.security.CurrentCaller;
@@ -43,11 +48,14 @@ public class DirectoryResource {
     CurrentCaller caller;
 
     /** A roster line in JSON (the CSV columns in camelCase). */
-    public record RosterLine(String teamId, String teamName, String site, String username, String displayName,
-                             String role, String agentId, String forAgent) {
+    public record RosterLine(@Size(max = 200) String teamId, @Size(max = 200) String teamName,
+                             @Size(max = 200) String site, @Size(max = 200) String username,
+                             @Size(max = 200) String displayName, @Size(max = 40) String role,
+                             @Size(max = 200) String agentId, @Size(max = 200) String forAgent) {
     }
 
-    public record RosterBody(@NotNull List<RosterLine> rows) {
+    /** Bean Validation caps these (errors name rows[i] 0-based); the import's own rules name rows[n] 1-based. */
+    public record RosterBody(@NotNull @Size(max = 50_000) List<@Valid RosterLine> rows) {
     }
 
     @POST
@@ -59,12 +67,15 @@ public class DirectoryResource {
             + "the teams named in the roster: assignments of those teams from earlier rosters that are missing now "
             + "are closed (kept as history), new ones opened. Idempotent: the same roster twice changes nothing. "
             + "All or nothing: any bad line answers 400 naming each as rows[<n>].<field> (n = 1-based line).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RosterBody.class),
+            examples = @ExampleObject(name = "two lines", value = Examples.ROSTER_JSON)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DirectoryService.ChangeReport.class)))
     @APIResponse(responseCode = "400", description = "Invalid lines, one error per line and field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not governance-admin or svc-directory-import")
-    public DirectoryService.ChangeReport importJson(RosterBody body) {
+    public DirectoryService.ChangeReport importJson(@Valid RosterBody body) {
         List<RosterRow> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         if (body == null || body.rows() == null) {
@@ -91,6 +102,9 @@ public class DirectoryResource {
     @Operation(operationId = "importRosterCsv", summary = "Import a roster (CSV)", description = "Same as the JSON "
             + "import. Header line with columns team_id, username, role (required) and team_name, site, display_name, "
             + "agent_id, for_agent; errors name rows[<file line>].<field>.")
+    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+            maxLength = 4 * 1024 * 1024, description = "At most the service's body limit (4 MB; 413 beyond)"),
+            examples = @ExampleObject(name = "two lines", value = Examples.ROSTER_CSV)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DirectoryService.ChangeReport.class)))
     @APIResponse(responseCode = "400", description = "Invalid header or lines",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

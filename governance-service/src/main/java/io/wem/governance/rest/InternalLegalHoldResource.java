@@ -11,6 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -38,7 +40,7 @@ public class InternalLegalHoldResource {
             description = "Every active hold's scope: agent ids, interaction ids and optional [from, to). Services call "
                     + "it with their client-credentials token before purging or erasing, and delete nothing when it "
                     + "does not answer.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = LegalHoldScope.class), examples =
         @ExampleObject(name = "holds", value = "[{\"holdId\":\"7d1e...\",\"caseReference\":\"CASE-2026-014\","
                 + "\"agentIds\":[\"agent-north-01\"],\"interactionIds\":[],\"from\":null,\"to\":null}]")))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")

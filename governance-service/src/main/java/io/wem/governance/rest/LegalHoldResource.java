@@ -1,5 +1,7 @@
 package io.wem.governance.rest;
 
+import io.wem.common.openapi.Ids;
+import jakarta.validation.constraints.Pattern;
 import io.wem.common.access.NoPersonalData;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -51,8 +54,8 @@ public class LegalHoldResource {
             @Schema(example = "CASE-2026-014") @NotBlank @Size(max = 200) String caseReference,
             @Schema(example = "Employment tribunal claim; preserve all performance data")
             @NotBlank @Size(max = 1000) String reason,
-            @Schema(example = "[\"agent-north-01\"]") List<@Size(max = 200) String> agentIds,
-            @Schema(example = "[\"int-88231\"]") List<@Size(max = 200) String> interactionIds,
+            @Schema(example = "[\"agent-north-01\"]") @Size(max = 10_000) List<@Size(max = 200) String> agentIds,
+            @Schema(example = "[\"int-88231\"]") @Size(max = 100_000) List<@Size(max = 200) String> interactionIds,
             @Schema(example = "2025-10-01T00:00:00Z", description = "optional: only records from this time") Instant from,
             @Schema(example = "2026-04-01T00:00:00Z", description = "optional: only records before this time") Instant to) {
     }
@@ -82,7 +85,7 @@ public class LegalHoldResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "hold",
             value = "{\"caseReference\":\"CASE-2026-014\",\"reason\":\"Employment tribunal claim\","
                     + "\"agentIds\":[\"agent-north-01\"]}")))
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldDto.class),
             examples = @ExampleObject(name = "created", value = HOLD_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Missing case reference/reason, no subjects, from >= to")
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
@@ -97,7 +100,7 @@ public class LegalHoldResource {
     @NoPersonalData
     @RolesAllowed({Roles.GOVERNANCE_ADMIN, Roles.CISO})
     @Operation(summary = "List legal holds", description = "Active holds by default; all=true includes released ones.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HoldDto.class),
             examples = @ExampleObject(name = "holds", value = "[" + HOLD_EXAMPLE + "]")))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Neither governance-admin nor ciso")
@@ -120,7 +123,7 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "403", description = "Not a governance-admin")
     @APIResponse(responseCode = "404", description = "Unknown hold")
     @APIResponse(responseCode = "409", description = "Already released")
-    public Response release(@PathParam("id") String id) {
+    public Response release(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         return Response.accepted(ApprovalResource.ProposalDto.of(retention.release(caller.get(), id))).build();
     }
 }

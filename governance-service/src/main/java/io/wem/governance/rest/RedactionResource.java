@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -63,7 +64,7 @@ public class RedactionResource {
                     + "{\"speaker\":\"customer\",\"text\":\"it's 6210\"},"
                     + "{\"speaker\":\"agent\",\"text\":\"okay\"},"
                     + "{\"speaker\":\"customer\",\"text\":\"5294 3056 0575 458\"}]}],\"keepLastFour\":false}")}))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RedactionResponse.class), examples = {
         @ExampleObject(name = "redacted", value = "{\"results\":[{\"text\":\"sure, it's [PAN], expires [EXPIRY]\","
                 + "\"findings\":[{\"type\":\"PAN\",\"start\":11,\"end\":90,\"confidence\":0.9},"
                 + "{\"type\":\"EXPIRY\",\"start\":100,\"end\":119,\"confidence\":0.9}]}],\"conversations\":[]}"),

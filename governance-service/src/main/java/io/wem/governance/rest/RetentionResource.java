@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -50,7 +51,7 @@ public class RetentionResource {
     @Schema(name = "RetentionPolicyUpdate")
     public record PolicyUpdate(
             @Schema(example = "P90D", description = "ISO-8601 duration: P90D, P13M, P7Y, PT36H")
-            @NotBlank String window,
+            @NotBlank @Size(max = 40) String window,
             @Schema(example = "Legitimate interest: quality assurance (GDPR Art. 6(1)(f))")
             @NotBlank @Size(max = 500) String legalBasis,
             @Schema(example = "Quality Lead") @NotBlank @Size(max = 200) String owner) {
@@ -69,7 +70,7 @@ public class RetentionResource {
     @Path("/policies")
     @RolesAllowed({Roles.CISO, Roles.GOVERNANCE_ADMIN})
     @Operation(summary = "List retention policies", description = "One per data class, with the service that holds it.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RetentionPolicy.class),
             examples = @ExampleObject(name = "policies", value = "[" + POLICY_EXAMPLE + "]")))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Neither ciso nor governance-admin")
@@ -90,7 +91,7 @@ public class RetentionResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "update",
             value = "{\"window\":\"P60D\",\"legalBasis\":\"Legitimate interest: quality assurance\","
                     + "\"owner\":\"Quality Lead\"}")))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionPolicy.class),
             examples = @ExampleObject(name = "updated", value = POLICY_EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Window shortened: proposed for approval, not applied",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -115,7 +116,7 @@ public class RetentionResource {
     @Operation(summary = "Run retention now", description = "Publishes one PurgeCommand per service and data class "
             + "(cutoff = now - window, all active legal holds) to wem.governance.purge-commands.v1, like the daily "
             + "scheduled run. Services answer on wem.governance.purge-results.v1; see /retention/compliance.")
-    @APIResponse(responseCode = "202", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "202", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurgeRun.class), examples =
         @ExampleObject(name = "issued", value = "{\"commands\":1,\"issued\":[{\"commandId\":\"2b9c...\","
                 + "\"service\":\"signal-service\",\"dataClass\":\"transcript\",\"cutoff\":\"2026-01-01T02:30:00Z\","
                 + "\"holds\":[{\"holdId\":\"7d1e...\",\"caseReference\":\"CASE-2026-014\",\"agentIds\":[\"agent-north-01\"],"
@@ -135,7 +136,7 @@ public class RetentionResource {
             + "last purge (time and counts), the oldest remaining record and its age, and whether it is a breach "
             + "(oldest remaining older than window + grace and not explained by legal holds; failed purges; missing "
             + "or stale evidence).")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ComplianceAssessor.Assessment.class), examples =
         @ExampleObject(name = "report", value = "[{\"service\":\"signal-service\",\"dataClass\":\"transcript\","
                 + "\"window\":\"P90D\",\"lastPurgeAt\":\"2026-04-01T02:30:04Z\",\"lastPurged\":1200,"
                 + "\"lastRetainedByHold\":0,\"oldestRemaining\":\"2026-01-02T08:00:00Z\",\"oldestRemainingAgeDays\":89,"

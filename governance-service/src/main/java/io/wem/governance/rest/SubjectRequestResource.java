@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -64,7 +65,7 @@ public class SubjectRequestResource {
             + "failed after retries), FAILED, REFUSED_LEGAL_HOLD. Audited.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "access",
             value = "{\"type\":\"ACCESS\",\"agentId\":\"agent-north-01\"}")))
-    @APIResponse(responseCode = "202", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "202", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectRequestService.Request.class), examples =
         @ExampleObject(name = "accepted", value = "{\"id\":\"0c7e...\",\"type\":\"ACCESS\",\"agentId\":\"agent-north-01\","
                 + "\"status\":\"PENDING\",\"requestedBy\":\"gov-admin\",\"requestedAt\":\"2026-03-01T10:00:00Z\","
                 + "\"completedAt\":null,\"refusedByHolds\":[],\"outcomes\":{}}")))
@@ -83,7 +84,7 @@ public class SubjectRequestResource {
     @Path("/{id}")
     @RolesAllowed(Roles.GOVERNANCE_ADMIN)
     @Operation(summary = "Status and per-service outcome of a subject request")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectRequestService.Request.class),
             examples = @ExampleObject(name = "status", value = EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a governance-admin")
@@ -100,7 +101,7 @@ public class SubjectRequestResource {
             + "service, per data class, the agent's records. Reading it is audited. The export is deleted "
             + "wem.governance.subject-requests.export-ttl (default 30 days) after it was assembled, and when an "
             + "erasure of the same agent completes.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "Every service's export of the subject's personal data: agentId, requestId, assembledAt and services (service → data class → records)"), examples =
         @ExampleObject(name = "export", value = "{\"agentId\":\"agent-north-01\",\"requestId\":\"0c7e...\","
                 + "\"assembledAt\":\"2026-03-01T10:00:03Z\",\"services\":{\"coaching-service\":{\"coaching-record\":"
                 + "[{\"interventionId\":\"...\"}]},\"governance-service\":{\"audit-event\":[{\"sequence\":42,"

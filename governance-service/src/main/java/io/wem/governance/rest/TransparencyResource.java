@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -45,7 +46,7 @@ public class TransparencyResource {
             + "role holders, teams from the directory), the services that use it, and the most recent accesses to the "
             + "agent's data from the audit log, refused attempts included (who, with which roles, when, what, why). "
             + "`matrixIncomplete` and `peopleProblem` say when a source did not answer.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransparencyService.Transparency.class), examples =
         @ExampleObject(name = "me", value = "{\"agentId\":\"agent-north-01\",\"scopeRule\":\"Agents see only their "
                 + "own data; supervisors and coaches only ...\",\"dataHeld\":[{\"dataClass\":\"coaching-record\","
                 + "\"description\":\"Coaching interventions assigned to you ...\",\"heldBy\":\"coaching-service\","

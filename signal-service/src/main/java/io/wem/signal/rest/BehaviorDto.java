@@ -1,5 +1,8 @@
 package io.wem.signal.rest;
 
+import io.wem.common.openapi.Ids;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import io.wem.common.contracts.GapType;
 import io.wem.signal.domain.Behavior;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,26 +16,28 @@ import java.util.Map;
 @Schema(name = "Behavior", description = "A behavior of the catalog: the metric it reads, filters, comparison, "
         + "direction, window, evidence needed and gap-type hints. Every change creates a new version.")
 public record BehaviorDto(
-        @Schema(example = "acw-habits", description = "Required on POST; taken from the path on PUT") String id,
+        @Schema(example = "acw-habits", description = "Required on POST; taken from the path on PUT")
+        @Size(max = Ids.MAX) @Pattern(regexp = Ids.PATTERN) String id,
         @Schema(readOnly = true, example = "2") Integer version,
-        @Schema(required = true, example = "After-call work habits") String name,
-        @Schema(example = "Long wrap-up while satisfaction is fine") String description,
+        @Schema(required = true, example = "After-call work habits") @Size(max = 200) String name,
+        @Schema(example = "Long wrap-up while satisfaction is fine") @Size(max = 2000) String description,
         @Schema(required = true, example = "acw_seconds", enumeration = {"acw_seconds", "hold_seconds", "hold_count",
                 "talk_seconds", "transfer_rate", "repeat_rate", "escalation_rate", "empathy_score", "confirmation_rate",
                 "qa_criterion_score", "qa_checklist_rate", "qa_total_score", "adherence_pct", "csat", "sentiment"})
         String metric,
         @Schema(description = "contactReason, queue, channel; criterion / checklistItem for the generic QA metrics",
-                example = "{\"contactReason\":\"complaint\"}") Map<String, String> filters,
+                example = "{\"contactReason\":\"complaint\"}", maxProperties = 10)
+        @Size(max = 10) Map<@Size(max = 64) String, @Size(max = 200) String> filters,
         @Schema(required = true, example = "TEAM_MEDIAN") Behavior.Comparison comparison,
         @Schema(description = "For TEAM_PERCENTILE: the peers' percentile (1..99)", example = "75") Double percentile,
         @Schema(description = "For ABSOLUTE the standard; otherwise an optional organisation standard for team-wide "
                 + "gaps (rates 0..1)", example = "0.95") Double target,
         @Schema(required = true, example = "HIGHER_IS_WORSE") Behavior.Direction direction,
-        @Schema(required = true, example = "P14D", description = "ISO-8601 duration, P1D..P365D") String window,
+        @Schema(required = true, example = "P14D", description = "ISO-8601 duration, P1D..P365D") @Size(max = 40) String window,
         @Schema(required = true, example = "20", description = "Observations an agent needs before being assessed")
         Integer minSample,
         @Schema(required = true, example = "0.8", description = "Cohen's d (means) or h (rates)") Double minEffectSize,
-        @Schema(example = "[\"SKILL\",\"PROCESS\"]") List<GapType> gapTypeHints,
+        @Schema(example = "[\"SKILL\",\"PROCESS\"]") @Size(max = 8) List<GapType> gapTypeHints,
         @Schema(example = "0.3", description = "0..1, how much the behavior touches customers") Double customerImpact,
         @Schema(example = "true", description = "Only a gap while the agent's CSAT is at least the team median")
         Boolean satisfactionGuard,

@@ -1,5 +1,6 @@
 package io.wem.signal.rest;
 
+import jakarta.validation.Valid;
 import io.wem.common.access.NoPersonalData;
 import io.wem.common.problem.Problem;
 import io.wem.common.problem.ProblemException;
@@ -118,7 +119,7 @@ public class BehaviorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only qa-analyst and platform-admin manage the catalog")
     @APIResponse(responseCode = "409", description = "The id exists (use PUT)")
-    public Response create(BehaviorDto body) {
+    public Response create(@Valid BehaviorDto body) {
         if (body == null) {
             throw ProblemException.badRequest("body", "must not be empty");
         }
@@ -143,7 +144,7 @@ public class BehaviorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only qa-analyst and platform-admin manage the catalog")
     @APIResponse(responseCode = "404", description = "No such behavior")
-    public BehaviorDto update(@PathParam("id") String id, BehaviorDto body) {
+    public BehaviorDto update(@PathParam("id") String id, @Valid BehaviorDto body) {
         if (body == null) {
             throw ProblemException.badRequest("body", "must not be empty");
         }

@@ -1,5 +1,8 @@
 package io.wem.wellbeing.domain;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,13 +30,14 @@ import java.util.Set;
  */
 public record GuardrailPolicy(
         Integer windowDays,
-        Map<MonitoringKind, Double> weights,
-        Map<MonitoringKind, Integer> kindCaps,
+        // Caps (Bean Validation, checked at the REST edge and shown in the OpenAPI document): one entry per kind.
+        @Size(max = 32) Map<MonitoringKind, Double> weights,
+        @Size(max = 32) Map<MonitoringKind, Integer> kindCaps,
         Double indexCap,
-        Set<ActionKind> forbiddenActions,
-        Set<ActionKind> humanReviewForAutomated,
+        @Size(max = 32) Set<ActionKind> forbiddenActions,
+        @Size(max = 32) Set<ActionKind> humanReviewForAutomated,
         Integer coachingPressureMax,
-        RecoverySettings recovery,
+        @Valid RecoverySettings recovery,
         BalanceSettings balance,
         LoadSettings load,
         InterventionLoadSettings interventionLoad) {
@@ -51,7 +55,7 @@ public record GuardrailPolicy(
     public record RecoverySettings(
             Integer difficultStreak,
             Integer breakMinutes,
-            List<String> complaintReasons,
+            @Size(max = 100) List<@NotBlank @Size(max = 100) String> complaintReasons,
             Double difficultSentiment,
             Double severeSentiment,
             Integer longInteractionMinutes) {

@@ -1,5 +1,8 @@
 package io.wem.wellbeing.rest;
 
+import io.wem.common.openapi.Ids;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import io.wem.common.access.NoPersonalData;
 import io.wem.common.access.PersonalData;
 import io.wem.common.contracts.DataClasses;
@@ -151,8 +154,8 @@ public class GuardrailResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform admin")
-    public TeamPolicyView putPolicy(@Parameter(example = "team-north") @PathParam("teamId") String teamId,
-                                    GuardrailPolicy policy) {
+    public TeamPolicyView putPolicy(@Parameter(example = "team-north") @PathParam("teamId") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String teamId,
+                                    @Valid GuardrailPolicy policy) {
         return TeamPolicyView.of(policies.put(teamId, policy, caller.get()));
     }
 }

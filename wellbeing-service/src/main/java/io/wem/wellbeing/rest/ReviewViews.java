@@ -48,7 +48,8 @@ public final class ReviewViews {
 
     @Schema(name = "ContestRequest", description = "An agent contests an automated decision about them.")
     public record ContestRequest(
-            @NotBlank @Schema(description = "GUARDRAIL_DECISION or MONITORING_EVENT", example = "MONITORING_EVENT")
+            @NotBlank @Size(max = 40) @Schema(description = "GUARDRAIL_DECISION or MONITORING_EVENT", example = "MONITORING_EVENT",
+                    enumeration = {"GUARDRAIL_DECISION", "MONITORING_EVENT"})
             String subjectType,
             @NotBlank @Size(max = 100) @Schema(example = "mon-7f3c") String subjectId,
             @NotBlank @Size(max = 2000) @Schema(example = "The automated score counted a call I transferred.")

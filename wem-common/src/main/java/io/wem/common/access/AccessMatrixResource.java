@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -34,7 +35,7 @@ public class AccessMatrixResource {
             description = "Generated from the running code: each operation's method and path, its @RolesAllowed "
                     + "(or @PermitAll/@Authenticated), and the data classes of personal data it reads and writes "
                     + "(@PersonalData). For governance-service's suite-wide matrix and for auditors.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceAccess.Published.class), examples =
         @ExampleObject(name = "one endpoint", value = "{\"service\":\"signal-service\",\"endpoints\":[{\"method\":"
                 + "\"GET\",\"path\":\"/api/v1/gaps\",\"security\":\"ROLES\",\"roles\":[\"agent\",\"coach\","
                 + "\"qa-analyst\",\"service\",\"supervisor\"],\"dataClasses\":[\"interaction-signal\"],\"reads\":"

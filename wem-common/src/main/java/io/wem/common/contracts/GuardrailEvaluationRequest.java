@@ -1,5 +1,6 @@
 package io.wem.common.contracts;
 
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -11,11 +12,11 @@ import jakarta.validation.constraints.NotNull;
  * @param reference  the caller's id for the action (e.g. intervention id), echoed back and stored
  */
 public record GuardrailEvaluationRequest(
-        @NotBlank String agentId,
-        String teamId,
-        @NotBlank String actionKind,
-        @NotBlank String requester,
+        @NotBlank @Size(max = 128) String agentId,
+        @Size(max = 128) String teamId,
+        @NotBlank @Size(max = 64) String actionKind,
+        @NotBlank @Size(max = 200) String requester,
         @NotNull Boolean automated,
-        String theme,
-        String reference) {
+        @Size(max = 64) String theme,
+        @Size(max = 200) String reference) {
 }

@@ -1,5 +1,7 @@
 package io.wem.common.contracts;
 
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -7,7 +9,11 @@ import java.util.List;
  * {@code conversations} whose turns are redacted together, so a card number one speaker spreads over several turns
  * (with the other party's turns in between) is still found. Either list may be absent; at least one is required.
  */
-public record RedactionRequest(List<String> texts, List<Conversation> conversations, Boolean keepLastFour) {
+// The caps are governance's defaults (wem.governance.redaction.max-texts, max-bytes), enforced there with 413.
+public record RedactionRequest(
+        @Schema(maxItems = 1000) List<@Size(max = 1_048_576) String> texts,
+        @Schema(maxItems = 1000) List<Conversation> conversations,
+        Boolean keepLastFour) {
 
     /** The original contract: texts only. */
     public RedactionRequest(List<String> texts, Boolean keepLastFour) {
@@ -15,10 +21,10 @@ public record RedactionRequest(List<String> texts, List<Conversation> conversati
     }
 
     /** An ordered transcript. */
-    public record Conversation(List<Turn> turns) {
+    public record Conversation(@Schema(maxItems = 1000) List<Turn> turns) {
     }
 
     /** One turn: who spoke (any stable label, e.g. "customer", "agent") and what they said. */
-    public record Turn(String speaker, String text) {
+    public record Turn(@Schema(maxLength = 1_048_576) String speaker, @Schema(maxLength = 1_048_576) String text) {
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -47,7 +48,7 @@ public class IdentityResource {
     @Operation(summary = "The caller as this service sees them",
             description = "Roles (realm roles), teams (`teams` claim) and agent id (`agent_id` claim) taken from the "
                     + "verified bearer token. Any role of the suite may call it; a token with none of them gets 403.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Identity.class), examples =
         @ExampleObject(name = "supervisor", value = "{\"subject\":\"5b1c...\",\"username\":\"supervisor1\","
                 + "\"roles\":[\"supervisor\"],\"teams\":[\"team-north\"],\"agentId\":null,\"clientId\":null,"
                 + "\"service\":\"signal-service\"}")))
