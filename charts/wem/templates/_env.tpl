@@ -13,6 +13,9 @@ inlineSecret, when set, names the Secret that holds the service's inline values 
 {{- $url := printf "http://%s-%%s:%v" $fullname $v.service.port -}}
 - name: QUARKUS_HTTP_PORT
   value: "8080"
+{{- /* Health, metrics, OpenAPI and Swagger UI (/q/*) answer only here, never on the public port. */}}
+- name: QUARKUS_MANAGEMENT_PORT
+  value: "9000"
 - name: WEM_LOG_JSON
   value: {{ $v.logging.json | quote }}
 {{- /* Replaces the image's JAVA_OPTS_APPEND, so it repeats the log manager setting of Dockerfile.jvm. */}}

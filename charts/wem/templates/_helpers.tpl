@@ -56,3 +56,14 @@ app.kubernetes.io/component: {{ .component }}
 {{- with (.svc.image.digest | default .ctx.Values.image.digest) }}{{ $ref = printf "%s@%s" $ref . }}{{ end }}
 {{- $ref }}
 {{- end }}
+
+{{/*
+The public path prefixes of each service, the only ones an Ingress routes (Kubernetes Prefix matching, element by
+element: /api/v1/me matches /api/v1/me/interventions, never /api/v1/internal). Read with fromYaml.
+*/}}
+{{- define "wem.publicPaths" -}}
+signal: [/api/v1/identity, /api/v1/signals, /api/v1/behaviors, /api/v1/agents, /api/v1/gaps, /api/v1/teams, /api/v1/me]
+coaching: [/api/v1/identity, /api/v1/interventions, /api/v1/me, /api/v1/playbooks, /api/v1/backlog, /api/v1/owners, /api/v1/reviews]
+governance: [/api/v1/identity, /api/v1/access, /api/v1/approvals, /api/v1/audit, /api/v1/directory, /api/v1/legal-holds, /api/v1/retention, /api/v1/subject-requests, /api/v1/transparency]
+wellbeing: [/api/v1/identity, /api/v1/alerts, /api/v1/guardrails/policies, /api/v1/me, /api/v1/reviews, /api/v1/teams]
+{{- end }}

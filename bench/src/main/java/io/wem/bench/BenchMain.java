@@ -471,7 +471,7 @@ public final class BenchMain {
     /** Warm-up, the reference (unauthenticated /q/health/live of the same service), then the measured endpoint. */
     void latencyPair(RestBench rest, String id, String label, String service, Load load, int rate,
                      int count, Double aimP99) throws Exception {
-        String health = Stack.url(service) + "/q/health/live";
+        String health = Stack.managementUrl(service) + "/q/health/live";
         rest.get(health, null, rate, Math.min(500, count), 20);
         load.at(rate); // warm-up: JIT, connection pool, JWKS cache
         OpenLoop.Result ref = rest.get(health, null, rate, count, 60);

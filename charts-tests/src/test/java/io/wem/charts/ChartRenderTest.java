@@ -96,8 +96,14 @@ class ChartRenderTest {
                 assertEquals("/q/health/started", c.at("/startupProbe/httpGet/path").asText(), at);
                 assertEquals("/q/health/live", c.at("/livenessProbe/httpGet/path").asText(), at);
                 assertEquals("/q/health/ready", c.at("/readinessProbe/httpGet/path").asText(), at);
-                assertEquals("http", c.at("/readinessProbe/httpGet/port").asText(), at);
+                // Probes go to the management port: /q/* is not served on the public one.
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertEquals("management", c.at("/" + probe + "/httpGet/port").asText(), at);
+                }
                 assertEquals(8080, c.at("/ports/0/containerPort").asInt(), at);
+                assertEquals("management", c.at("/ports/1/name").asText(), at);
+                assertEquals(9000, c.at("/ports/1/containerPort").asInt(), at);
+                assertEquals("9000", Chart.env(c, "QUARKUS_MANAGEMENT_PORT").path("value").asText(), at);
             }
         }
     }
@@ -120,7 +126,7 @@ class ChartRenderTest {
         for (String key : Chart.SERVICES) {
             assertTrue(script.contains(Chart.fullname(key) + " "), "helm test does not check " + key + ": " + script);
         }
-        assertTrue(script.contains("/q/health/ready"), script);
+        assertTrue(script.contains(":9000/q/health/ready"), script);
     }
 
     @Test

@@ -161,9 +161,9 @@ class ChartScenarioTest {
         List<JsonNode> ingress = Chart.renderWithHooks(Chart.ci("ingress"));
         assertEquals(2, Chart.ofKind(ingress, "Ingress").size(), "only services with an ingressHost");
         JsonNode signal = Chart.named(ingress, "Ingress", Chart.fullname("signal"));
-        // Only the API is published: /q/metrics, /q/openapi, Swagger UI and health stay inside the cluster.
-        assertEquals("/api/v1/", signal.at("/spec/rules/0/http/paths/0/path").asText());
-        assertEquals(1, signal.at("/spec/rules/0/http/paths").size());
+        // Only the public API is published, prefix by prefix (IngressPathsTest checks which).
+        assertEquals("/api/v1/identity", signal.at("/spec/rules/0/http/paths/0/path").asText());
+        assertEquals(7, signal.at("/spec/rules/0/http/paths").size());
         assertEquals("nginx", signal.at("/spec/ingressClassName").asText());
         assertEquals("wem-tls", signal.at("/spec/tls/0/secretName").asText());
         assertEquals("wem-it-signal", signal.at("/spec/rules/0/http/paths/0/backend/service/name").asText());
@@ -172,6 +172,7 @@ class ChartScenarioTest {
         assertEquals(4, monitors.size());
         monitors.forEach(m -> {
             assertEquals("/q/metrics", m.at("/spec/endpoints/0/path").asText());
+            assertEquals("management", m.at("/spec/endpoints/0/port").asText());
             assertEquals("kube-prometheus-stack", m.at("/metadata/labels/release").asText());
         });
         for (String kind : List.of("Ingress", "ServiceMonitor", "HorizontalPodAutoscaler", "Job", "ConfigMap", "KafkaTopic")) {

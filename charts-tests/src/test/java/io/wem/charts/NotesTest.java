@@ -21,8 +21,8 @@ class NotesTest {
         }
         assertContains(notes, "client secret in \"wem-it-signal-oidc\"");
         assertContains(notes, "wem-kafka-bootstrap.kafka.svc:9092 (PLAINTEXT)");
-        assertContains(notes, "/q/openapi");
-        assertContains(notes, "/q/swagger-ui");
+        assertContains(notes, "9000/q/openapi");
+        assertContains(notes, "9000/q/swagger-ui");
         assertContains(notes, "helm test " + Chart.RELEASE);
         assertContains(notes, "Flyway at each service's start");
         assertContains(notes, "networkPolicy.enabled is false");
@@ -32,7 +32,8 @@ class NotesTest {
     @Test
     void productionNotesListIngressHostsAndExistingSecrets() {
         String notes = Chart.renderNotes(Chart.ci("production"));
-        assertContains(notes, "https://signal.wem.example.com/q/openapi");
+        assertContains(notes, "https://signal.wem.example.com/api/v1/");
+        assertFalse(notes.contains("wem.example.com/q/"), "NOTES must not point at /q/* through the Ingress: " + notes);
         assertContains(notes, "database password in secret \"wem-governance-db\"");
         assertContains(notes, "3-6 replicas, autoscaled");
         assertFalse(notes.contains("networkPolicy.enabled is false"), notes);

@@ -105,6 +105,10 @@ class AttackIT {
                 "no audit entry deleted");
         await("both rejections audited").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> auditTotal(Map.of("action", "FORGED_MESSAGE_REJECTED")) >= rejectedBefore + 2);
+        // Every service consumes purge commands and rejects both, yet each forged message is one entry, not four.
+        await("no duplicate rejections").during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> auditTotal(Map.of("action", "FORGED_MESSAGE_REJECTED")) == rejectedBefore + 2);
     }
 
     @Test

@@ -116,9 +116,12 @@ class RealTokenIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(WemService.class)
-    @DisplayName("readiness is public and UP")
-    void healthIsPublic(WemService service) {
-        service.anonymous().get("/q/health/ready").then().statusCode(200);
+    @DisplayName("readiness is UP on the management port, and /q/* is not served on the public port")
+    void healthIsOnTheManagementPortOnly(WemService service) {
+        service.management().get("/q/health/ready").then().statusCode(200);
+        for (String path : java.util.List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui")) {
+            service.anonymous().get(path).then().statusCode(404);
+        }
     }
 
     private static void assertIdentity(WemService service, AccessToken token, boolean clientCredentials) {

@@ -50,6 +50,19 @@ public final class SystemTestConfig {
     }
 
     /**
+     * The service's management interface (health, metrics, OpenAPI; never on the public port). Property
+     * {@code wem.<short name>.management-url}; default the port of {@link #baseUrl} + 1000, as {@code ./wem} runs it.
+     */
+    public static String managementUrl(WemService service) {
+        String explicit = System.getProperty("wem." + service.shortName() + ".management-url");
+        if (explicit != null) {
+            return stripSlash(explicit);
+        }
+        java.net.URI base = java.net.URI.create(baseUrl(service));
+        return base.getScheme() + "://" + base.getHost() + ":" + (base.getPort() + 1000);
+    }
+
+    /**
      * The stack's topic prefix (property {@code wem.topic-prefix}; {@code ./wem test} runs the system tests on a stack
      * of their own with "systest-"). {@link KafkaTool} adds it to the suite's topic names, so tests name topics as
      * {@code deploy/kafka/topics.txt} does.

@@ -38,6 +38,15 @@ public enum WemService {
         return SystemTestConfig.baseUrl(this);
     }
 
+    public String managementUrl() {
+        return SystemTestConfig.managementUrl(this);
+    }
+
+    /** A RestAssured request against this service's management interface (/q/health, /q/metrics, /q/openapi). */
+    public RequestSpecification management() {
+        return given().spec(new RequestSpecBuilder().setBaseUri(managementUrl()).build());
+    }
+
     /** A RestAssured request against this service without credentials. */
     public RequestSpecification anonymous() {
         return given().spec(new RequestSpecBuilder().setBaseUri(baseUrl()).build());

@@ -1,9 +1,9 @@
 package io.wem.wellbeing;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.wem.testing.Management;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Every wellbeing endpoint is in the OpenAPI document with a summary and its error answers. */
@@ -12,7 +12,7 @@ class OpenApiDocumentTest {
 
     @Test
     void endpointsAreDocumented() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        Management.given().accept("application/json").when().get("/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/guardrails/evaluations'.post.summary", notNullValue())
                 .body("paths.'/api/v1/guardrails/evaluations'.post.responses.'400'", notNullValue())
                 .body("paths.'/api/v1/guardrails/policies/{teamId}'.put.responses.'403'", notNullValue())

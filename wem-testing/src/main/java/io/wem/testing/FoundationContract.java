@@ -27,23 +27,36 @@ public abstract class FoundationContract {
 
     @Test
     void healthIsUpWithDatabaseAndKafka() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/health/ready").then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
                 .body("checks.name", hasItem(containsString("Kafka")));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        Management.given().when().get("/health/live").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
     void openApiDocumentIsServed() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        Management.given().accept("application/json").when().get("/openapi").then().statusCode(200)
                 .body("openapi", containsString("3."))
                 .body("components.securitySchemes.bearer.type", equalTo("http"));
     }
 
     @Test
     void metricsAreServed() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory"));
+        Management.given().when().get("/metrics").then().statusCode(200).body(containsString("jvm_memory"));
+    }
+
+    /**
+     * Attack: health, metrics, the OpenAPI document and Swagger UI must not be reachable on the public port (what an
+     * Ingress or load balancer publishes); they answer only on the management interface.
+     */
+    @Test
+    void managementEndpointsAreNotOnThePublicPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi",
+                "/q/swagger-ui", "/q/swagger-ui/index.html")) {
+            given().when().get(path).then().statusCode(404);
+        }
+        Management.given().when().get("/swagger-ui/index.html").then().statusCode(200);
     }
 
     @Test

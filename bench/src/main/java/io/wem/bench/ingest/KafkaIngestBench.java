@@ -122,9 +122,9 @@ public final class KafkaIngestBench {
     }
 
     public Result run(SignalSet set, long timeoutMillis) throws Exception {
-        String signalUrl = Stack.url("signal-service");
-        double c0 = prometheus.sum(signalUrl, COUNTER);
-        if (Double.isNaN(c0) && prometheus.reachable(signalUrl)) {
+        String signalManagement = Stack.managementUrl("signal-service"); // its /q/metrics
+        double c0 = prometheus.sum(signalManagement, COUNTER);
+        if (Double.isNaN(c0) && prometheus.reachable(signalManagement)) {
             c0 = 0; // Micrometer registers the counter on its first increment: absent means nothing stored yet
         }
         String source = Double.isNaN(c0) ? "pg_stat_user_tables inserts (signal_*)" : COUNTER;
@@ -160,7 +160,7 @@ public final class KafkaIngestBench {
             boolean consumed = false;
             while (System.nanoTime() < deadline) {
                 Thread.sleep(500); // each scrape costs signal-service CPU (~3 % of its samples at 250 ms)
-                double now = Double.isNaN(c0) ? pgInserts(db) : orZero(prometheus.sum(signalUrl, COUNTER));
+                double now = Double.isNaN(c0) ? pgInserts(db) : orZero(prometheus.sum(signalManagement, COUNTER));
                 if (!Double.isNaN(now)) {
                     stored = now - base;
                 }
@@ -169,7 +169,7 @@ public final class KafkaIngestBench {
                 if (consumerMetrics.isEmpty() && stored >= n * 0.6) {
                     // Kafka client's own view of signal-service's consumer mid-run (30 s windows): is it waiting in
                     // poll (idle ratio near 1) or busy between polls, and how full are its fetches?
-                    consumerMetrics.putAll(prometheus.select(signalUrl, CONSUMER_METRICS, "client_id=\"kafka-consumer-signals\""));
+                    consumerMetrics.putAll(prometheus.select(signalManagement, CONSUMER_METRICS, "client_id=\"kafka-consumer-signals\""));
                 }
                 if (producedAt.get() != 0 && stored >= n) {
                     consumed = true;
@@ -180,7 +180,7 @@ public final class KafkaIngestBench {
                     lastLagCheck = System.nanoTime();
                     if (lag(admin, GROUP, TOPIC) == 0) {
                         Thread.sleep(1000); // let the last batch's counter land
-                        double last = Double.isNaN(c0) ? pgInserts(db) : orZero(prometheus.sum(signalUrl, COUNTER));
+                        double last = Double.isNaN(c0) ? pgInserts(db) : orZero(prometheus.sum(signalManagement, COUNTER));
                         stored = last - base;
                         samples.add(new Sample((System.nanoTime() - t0) / 1e9, stored));
                         consumed = true;

@@ -58,14 +58,22 @@ public final class Stack {
         return System.getProperty("wem.bench.url." + service, "http://127.0.0.1:" + PORTS.get(service));
     }
 
+    /**
+     * The service's management interface (health, metrics; /q/* is not served on the public port): the HTTP port
+     * + 1000 as ./wem runs it; {@code -Dwem.bench.management-url.<service>=...} for another instance.
+     */
+    public static String managementUrl(String service) {
+        return System.getProperty("wem.bench.management-url." + service, "http://127.0.0.1:" + (PORTS.get(service) + 1000));
+    }
+
     /** Null when ready, else why not. */
     public String notReady(String service) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? null : "readiness answered " + r.statusCode();
         } catch (IOException e) {
-            return "does not answer on " + url(service);
+            return "does not answer on " + managementUrl(service);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";

@@ -2,29 +2,33 @@ package io.wem.coaching.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import io.wem.common.privacy.SmallCells;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How well a playbook works across its interventions: the share of evaluated interventions closed effective with
  * a 95 % Wilson interval (inconclusive ones count in the denominator: they are evaluations that could not show an
  * effect), the mean net improvement with a 95 % t-interval, and the median time from gap detection to the first
- * coaching. Below {@link #MIN_GROUP} evaluated interventions the rate and the mean are suppressed: a figure from
- * two or three agents reads as a property of the playbook while it is mostly who was picked.
+ * coaching. Below {@link SmallCells#MIN_GROUP} distinct agents (not interventions: five of one agent's are still one
+ * person) the outcome counts, the rate, the mean and the median are suppressed ({@link SmallCells}): a figure from
+ * one to four agents is a statement about those people, and mostly about who was picked.
  */
 public final class PlaybookEffectiveness {
 
-    /** Smallest number of evaluated interventions for which a rate and a mean effect are reported. */
-    public static final int MIN_GROUP = 5;
     private static final double Z95 = 1.959963984540054;
 
     private PlaybookEffectiveness() {
     }
 
-    public record Row(InterventionState state, Double netImprovement, Instant gapDetectedAt, Instant firstCoachingAt) {
+    public record Row(String agentId, InterventionState state, Double netImprovement, Instant gapDetectedAt,
+                      Instant firstCoachingAt) {
     }
 
-    public record Report(int interventions, int closed, int effective, int inconclusive, Double successRate,
+    public record Report(int interventions, int closed, Integer effective, Integer inconclusive, Double successRate,
                          Double successRateCiLow, Double successRateCiHigh, Double meanEffect, Double effectCiLow,
                          Double effectCiHigh, int measured, boolean suppressed, Double medianHoursToFirstCoaching,
                          int started) {
@@ -36,9 +40,13 @@ public final class PlaybookEffectiveness {
         int inconclusive = 0;
         List<Double> effects = new ArrayList<>();
         List<Double> hours = new ArrayList<>();
+        Set<String> evaluatedAgents = new HashSet<>();
+        Set<String> measuredAgents = new HashSet<>();
+        Set<String> coachedAgents = new HashSet<>();
         for (Row r : rows) {
             if (r.state().evaluated()) {
                 closed++;
+                evaluatedAgents.add(r.agentId());
                 if (r.state() == InterventionState.CLOSED_EFFECTIVE) {
                     effective++;
                 } else if (r.state() == InterventionState.CLOSED_INCONCLUSIVE) {
@@ -46,13 +54,15 @@ public final class PlaybookEffectiveness {
                 }
                 if (r.netImprovement() != null) {
                     effects.add(r.netImprovement());
+                    measuredAgents.add(r.agentId());
                 }
             }
             if (r.firstCoachingAt() != null && r.gapDetectedAt() != null) {
                 hours.add(Duration.between(r.gapDetectedAt(), r.firstCoachingAt()).toSeconds() / 3600.0);
+                coachedAgents.add(r.agentId());
             }
         }
-        boolean suppressed = closed < MIN_GROUP;
+        boolean suppressed = SmallCells.tooSmall(evaluatedAgents.size());
         Double rate = null;
         Double rateLow = null;
         Double rateHigh = null;
@@ -63,14 +73,14 @@ public final class PlaybookEffectiveness {
             double[] w = wilson(effective, closed);
             rateLow = w[0];
             rateHigh = w[1];
-            if (effects.size() >= MIN_GROUP) {
+            if (!SmallCells.tooSmall(measuredAgents.size())) {
                 mean = Statistics.mean(effects);
                 ci = Statistics.meanWithCi95(effects);
             }
         }
-        return new Report(rows.size(), closed, effective, inconclusive, rate, rateLow, rateHigh, mean,
-                ci == null ? null : ci.low(), ci == null ? null : ci.high(), effects.size(), suppressed,
-                Statistics.median(hours), hours.size());
+        return new Report(rows.size(), closed, suppressed ? null : effective, suppressed ? null : inconclusive, rate,
+                rateLow, rateHigh, mean, ci == null ? null : ci.low(), ci == null ? null : ci.high(), effects.size(),
+                suppressed, SmallCells.tooSmall(coachedAgents.size()) ? null : Statistics.median(hours), hours.size());
     }
 
     /** Wilson score interval (95 %) of k successes in n trials. */

@@ -10,6 +10,7 @@ import io.wem.coaching.persistence.InterventionEntity;
 import io.wem.coaching.persistence.PlaybookEntity;
 import io.wem.coaching.service.PlaybookService;
 import io.wem.common.contracts.GapType;
+import io.wem.common.privacy.SmallCells;
 import io.wem.common.problem.ProblemException;
 import io.wem.common.security.CurrentCaller;
 import io.wem.common.security.Roles;
@@ -147,11 +148,13 @@ public class PlaybookResource {
             + "successRate is the share of evaluated interventions closed effective (inconclusive ones included in "
             + "the denominator) with a 95 % Wilson interval; meanEffect is the mean net improvement (fraction of the "
             + "before value, positive = better, comparison group's change removed) with a 95 % t-interval. Both are "
-            + "null (suppressed = true) below " + PlaybookEffectiveness.MIN_GROUP + " evaluated interventions.")
+            + "null, and so are closedEffective and closedInconclusive (suppressed = true), when the evaluated "
+            + "interventions concern fewer than " + SmallCells.MIN_GROUP + " distinct agents; the median time to "
+            + "first coaching likewise.")
     public record EffectivenessView(@Schema(example = "pb-billing-confirmation-skill") String playbookId,
                                     @Schema(example = "12") int interventions, @Schema(example = "8") int closed,
-                                    @Schema(example = "5") int closedEffective,
-                                    @Schema(example = "2") int closedInconclusive,
+                                    @Schema(example = "5") Integer closedEffective,
+                                    @Schema(example = "2") Integer closedInconclusive,
                                     @Schema(example = "0.625") Double successRate,
                                     @Schema(example = "0.31") Double successRateCiLow,
                                     @Schema(example = "0.86") Double successRateCiHigh,
@@ -183,7 +186,7 @@ public class PlaybookResource {
         playbooks.get(id);
         List<InterventionEntity> all = InterventionEntity.list("playbookId", id);
         PlaybookEffectiveness.Report r = PlaybookEffectiveness.compute(all.stream()
-                .map(i -> new PlaybookEffectiveness.Row(InterventionState.valueOf(i.state), i.evalNetImprovement,
+                .map(i -> new PlaybookEffectiveness.Row(i.agentId, InterventionState.valueOf(i.state), i.evalNetImprovement,
                         i.gapDetectedAt, i.firstCoachingAt)).toList());
         return new EffectivenessView(id, r.interventions(), r.closed(), r.effective(), r.inconclusive(),
                 r.successRate(), r.successRateCiLow(), r.successRateCiHigh(), r.meanEffect(), r.effectCiLow(),

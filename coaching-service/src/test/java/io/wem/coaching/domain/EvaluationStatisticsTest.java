@@ -124,12 +124,12 @@ class EvaluationStatisticsTest {
     void playbookEffectivenessReport() {
         Instant t = Instant.parse("2026-11-01T00:00:00Z");
         List<PlaybookEffectiveness.Row> rows = List.of(
-                new PlaybookEffectiveness.Row(InterventionState.CLOSED_EFFECTIVE, 0.30, t, t.plusSeconds(3600 * 10)),
-                new PlaybookEffectiveness.Row(InterventionState.CLOSED_EFFECTIVE, 0.20, t, t.plusSeconds(3600 * 20)),
-                new PlaybookEffectiveness.Row(InterventionState.CLOSED_INEFFECTIVE, 0.01, t, t.plusSeconds(3600 * 30)),
-                new PlaybookEffectiveness.Row(InterventionState.CLOSED_INCONCLUSIVE, 0.08, t, t.plusSeconds(3600 * 30)),
-                new PlaybookEffectiveness.Row(InterventionState.CLOSED_EFFECTIVE, 0.26, t, t.plusSeconds(3600 * 40)),
-                new PlaybookEffectiveness.Row(InterventionState.ASSIGNED, null, t, null));
+                new PlaybookEffectiveness.Row("a1", InterventionState.CLOSED_EFFECTIVE, 0.30, t, t.plusSeconds(3600 * 10)),
+                new PlaybookEffectiveness.Row("a2", InterventionState.CLOSED_EFFECTIVE, 0.20, t, t.plusSeconds(3600 * 20)),
+                new PlaybookEffectiveness.Row("a3", InterventionState.CLOSED_INEFFECTIVE, 0.01, t, t.plusSeconds(3600 * 30)),
+                new PlaybookEffectiveness.Row("a4", InterventionState.CLOSED_INCONCLUSIVE, 0.08, t, t.plusSeconds(3600 * 30)),
+                new PlaybookEffectiveness.Row("a5", InterventionState.CLOSED_EFFECTIVE, 0.26, t, t.plusSeconds(3600 * 40)),
+                new PlaybookEffectiveness.Row("a6", InterventionState.ASSIGNED, null, t, null));
         PlaybookEffectiveness.Report r = PlaybookEffectiveness.compute(rows);
         assertEquals(6, r.interventions());
         assertEquals(5, r.closed());
@@ -148,8 +148,33 @@ class EvaluationStatisticsTest {
         assertTrue(few.suppressed());
         assertNull(few.successRate());
         assertNull(few.meanEffect());
-        assertEquals(2, few.effective());
+        assertNull(few.effective(), "three agents: the outcome counts would describe them");
+        assertNull(few.medianHoursToFirstCoaching());
+        assertEquals(3, few.closed());
         assertNull(PlaybookEffectiveness.compute(List.of()).successRate());
+    }
+
+    /** Attack: five evaluated interventions of one agent are one person, not a group of five. */
+    @Test
+    void interventionsOfFewAgentsAreSuppressedHoweverMany() {
+        Instant t = Instant.parse("2026-11-01T00:00:00Z");
+        List<PlaybookEffectiveness.Row> oneAgent = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            oneAgent.add(new PlaybookEffectiveness.Row("only-one", i % 2 == 0 ? InterventionState.CLOSED_EFFECTIVE
+                    : InterventionState.CLOSED_INEFFECTIVE, 0.1 * i, t, t.plusSeconds(3600L * (i + 1))));
+        }
+        PlaybookEffectiveness.Report r = PlaybookEffectiveness.compute(oneAgent);
+        assertTrue(r.suppressed());
+        assertNull(r.successRate());
+        assertNull(r.effective());
+        assertNull(r.inconclusive());
+        assertNull(r.meanEffect());
+        assertNull(r.medianHoursToFirstCoaching());
+        // A playbook used once: its outcome is that person's outcome.
+        PlaybookEffectiveness.Report once = PlaybookEffectiveness.compute(oneAgent.subList(0, 1));
+        assertTrue(once.suppressed());
+        assertNull(once.effective());
+        assertEquals(1, once.interventions());
     }
 
     @Test

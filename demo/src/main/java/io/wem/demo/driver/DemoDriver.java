@@ -421,10 +421,10 @@ public final class DemoDriver {
         }
     }
 
-    /** A counter from a service's Prometheus endpoint (public, like health); NaN when absent. */
+    /** A counter from a service's Prometheus endpoint (its management interface, like health); NaN when absent. */
     private double metric(String baseUrl, String name) {
         try {
-            String text = suite.getText(baseUrl + "/q/metrics");
+            String text = suite.getText(SuiteClient.management(baseUrl) + "/q/metrics");
             Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})?\\s+([0-9.eE+-]+)$").matcher(text);
             double sum = 0;
             boolean any = false;

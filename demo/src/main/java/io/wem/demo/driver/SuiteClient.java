@@ -150,10 +150,19 @@ public final class SuiteClient {
         }
     }
 
-    /** True when {@code baseUrl}/q/health/ready answers 200. */
+    /**
+     * The management interface (health, metrics) of the service at {@code baseUrl}: /q/* is not served on the public
+     * port; the local stack (./wem) puts it on the HTTP port + 1000.
+     */
+    static String management(String baseUrl) {
+        URI u = URI.create(baseUrl);
+        return u.getScheme() + "://" + u.getHost() + ":" + (u.getPort() + 1000);
+    }
+
+    /** True when the service's management interface answers 200 on /q/health/ready. */
     public boolean ready(String baseUrl) {
         try {
-            getText(baseUrl + "/q/health/ready");
+            getText(management(baseUrl) + "/q/health/ready");
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -163,7 +172,7 @@ public final class SuiteClient {
     /** True when something answers HTTP at {@code baseUrl} (any status). */
     public boolean listening(String baseUrl) {
         try {
-            getText(baseUrl + "/q/health/live");
+            getText(baseUrl + "/api/v1/identity");
             return true;
         } catch (HttpError e) {
             return true;

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,14 +45,18 @@ public class ApprovalService {
     /** Records a proposal (nothing changes yet) and audits it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Proposal propose(Caller caller, ChangeKind kind, String target, Map<String, String> change,
-                            String summary, String subject) {
+                            String summary, List<String> subjects) {
         Instant now = clock.instant();
         Proposal p = new Proposal(UUID.randomUUID().toString(), kind, target, Map.copyOf(change),
                 RetentionService.truncate(summary, 500), caller.actor(), caller.subject(), now,
                 FourEyes.expiry(now, config.approvals().ttl()), ProposalStatus.PENDING, null, null, null);
         repository.insert(p);
-        auditLog.recordOwn(caller, subject, "PROPOSE", resource(p), RetentionService.truncate("proposed "
-                + kind + ": " + p.summary() + " (expires " + p.expiresAt() + ")", 500));
+        // Every person the change concerns finds it in their own trail (one entry each; none names nobody).
+        String purpose = RetentionService.truncate("proposed " + kind + ": " + p.summary() + " (expires "
+                + p.expiresAt() + ")", 500);
+        for (String subject : subjects.isEmpty() ? Collections.<String>singletonList(null) : subjects) {
+            auditLog.recordOwn(caller, subject, "PROPOSE", resource(p), purpose);
+        }
         return p;
     }
 

@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,7 +78,7 @@ public class RetentionService {
         if (FourEyes.shortens(RetentionWindow.parse(current.window()), parsed, clock.instant())) {
             return new PolicyChange(null, approvals.propose(caller, ChangeKind.RETENTION_SHORTEN, dataClass,
                     Map.of("window", parsed.text(), "legalBasis", legalBasis.trim(), "owner", owner.trim()),
-                    "retention window of " + dataClass + " from " + current.window() + " to " + parsed.text(), null));
+                    "retention window of " + dataClass + " from " + current.window() + " to " + parsed.text(), List.of()));
         }
         return new PolicyChange(applyPolicy(caller, dataClass, window, legalBasis, owner, null), null);
     }
@@ -157,7 +158,7 @@ public class RetentionService {
             throw ProblemException.badRequest("to", "must be after from");
         }
         LegalHold hold = new LegalHold(UUID.randomUUID().toString(), caseReference.trim(), reason.trim(), agents,
-                interactions, from, to, caller.actor(), Instant.now(), null, null);
+                interactions, from, to, caller.actor(), clock.instant(), null, null);
         repository.insert(hold);
         for (String agent : agents) {
             auditLog.recordOwn(caller, agent, "CREATE", "governance-service:legal-hold/" + hold.id(),
@@ -177,7 +178,7 @@ public class RetentionService {
         return approvals.propose(caller, ChangeKind.HOLD_RELEASE, id, Map.of("caseReference", hold.caseReference()),
                 "release legal hold " + id + " for case " + hold.caseReference() + " (agents " + hold.agentIds()
                         + ", interactions " + hold.interactionIds().size() + ")",
-                hold.agentIds().isEmpty() ? null : hold.agentIds().get(0));
+                hold.agentIds());
     }
 
     private LegalHold activeHold(String id) {
@@ -198,9 +199,13 @@ public class RetentionService {
         if (!repository.release(id, approver.actor(), clock.instant())) {
             throw ProblemException.conflict("legal hold " + id + " is already released");
         }
-        auditLog.recordOwn(approver, hold.agentIds().isEmpty() ? null : hold.agentIds().get(0), "UPDATE",
-                "governance-service:legal-hold/" + id, truncate("released legal hold for case "
-                        + hold.caseReference() + " (agents " + hold.agentIds() + "), proposed by " + proposedBy, 500));
+        // One entry per agent the hold named: each agent's trail shows the release, not only the first agent's.
+        String purpose = truncate("released legal hold for case " + hold.caseReference() + " (agents "
+                + hold.agentIds() + "), proposed by " + proposedBy, 500);
+        for (String agent : hold.agentIds().isEmpty() ? Collections.<String>singletonList(null)
+                : hold.agentIds()) {
+            auditLog.recordOwn(approver, agent, "UPDATE", "governance-service:legal-hold/" + id, purpose);
+        }
         return repository.hold(id);
     }
 

@@ -10,6 +10,7 @@ import io.wem.common.events.EventEnvelope;
 import io.wem.common.events.EventTypes;
 import io.wem.common.events.Events;
 import io.wem.common.events.Topics;
+import io.wem.testing.Management;
 import io.wem.testing.TestKafka;
 import io.wem.testing.TestSigning;
 import io.wem.testing.TestTokens;
@@ -110,7 +111,7 @@ class TrustBoundaryAttackTest {
                 .get("/api/v1/audit/events").then().statusCode(200)
                 .body("items[0].service", equalTo("governance-service"))
                 .body("items[0].outcome", equalTo("DENIED"));
-        given().get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/health/ready").then().statusCode(200);
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.restassured.http.ContentType;
 import io.wem.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static io.wem.governance.rest.AuditLogTest.uid;
 import static org.hamcrest.Matchers.containsString;
@@ -120,5 +122,26 @@ class FourEyesFlowTest {
         given().auth().oauth2(ciso(uid("c"))).get("/api/v1/legal-holds").then().body("id", hasItem(hold));
         releaseWithApproval(admin, hold);
         given().auth().oauth2(ciso(uid("c"))).get("/api/v1/legal-holds").then().body("id", not(hasItem(hold)));
+    }
+
+    /** Attack: a hold on three agents, released: every one of them (not only the first) finds the proposal and the release in their trail. */
+    @Test
+    void aReleaseIsAuditedForEveryAgentTheHoldNamed() {
+        String admin = TestTokens.withRoles(uid("ga"), "governance-admin");
+        List<String> agents = List.of(uid("agent-b"), uid("agent-a"), uid("agent-c"));
+        String hold = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"caseReference\":\"CASE-3A\",\"reason\":\"tribunal\",\"agentIds\":[\"" + String.join("\",\"", agents)
+                        + "\"]}")
+                .post("/api/v1/legal-holds").then().statusCode(201).extract().path("id");
+        releaseWithApproval(admin, hold);
+        for (String agent : agents) {
+            for (String action : List.of("PROPOSE", "UPDATE")) {
+                given().auth().oauth2(ciso(uid("c"))).queryParam("subject", agent).queryParam("action", action)
+                        .get("/api/v1/audit/events").then().statusCode(200)
+                        .body("total", equalTo(1))
+                        .body("items[0].resource", org.hamcrest.Matchers.containsString(
+                                action.equals("UPDATE") ? "legal-hold/" + hold : "approval"));
+            }
+        }
     }
 }

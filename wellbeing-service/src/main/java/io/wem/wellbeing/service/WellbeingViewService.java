@@ -12,7 +12,7 @@ import io.wem.wellbeing.domain.IntensityWindow;
 import io.wem.wellbeing.domain.MonitoringKind;
 import io.wem.wellbeing.domain.RecoveryState;
 import io.wem.wellbeing.domain.RecoveryTracker;
-import io.wem.wellbeing.domain.TeamPrivacy;
+import io.wem.common.privacy.SmallCells;
 import io.wem.wellbeing.persistence.AgentStateEntity;
 import io.wem.wellbeing.persistence.IntensityRepository;
 import io.wem.wellbeing.persistence.TeamStatsRepository;
@@ -71,7 +71,7 @@ public class WellbeingViewService {
         if (team != null) {
             EmotionalLoadAnalyzer.TeamLoad teamLoad = teamLoad(team, policy, now);
             EmotionalLoadAnalyzer.AgentLoad mine = teamLoad.agents().get(agentId);
-            boolean withheld = TeamPrivacy.withheld(stats.members(team).size());
+            boolean withheld = SmallCells.tooSmall(stats.members(team).size());
             if (mine != null) {
                 load = new Load(policy.load().windowDays(), mine.interactions(), mine.difficult(),
                         mine.difficultShare(), withheld ? null : teamLoad.teamDifficultShare());
@@ -128,15 +128,16 @@ public class WellbeingViewService {
                     mix.pressurePattern()));
         }
         rows.sort(Comparator.comparing(AgentRow::agentId));
-        boolean withheld = TeamPrivacy.withheld(members.size());
+        boolean withheld = SmallCells.tooSmall(members.size());
         TeamAggregates aggregates = null;
         if (!withheld) {
             CoachingBalance teamMix = CoachingBalance.of(pressure, support, policy.balance());
             aggregates = new TeamAggregates(members.size(), policy.windowDays(),
-                    round(indexSum / members.size()), atCap, watched, support,
+                    round(indexSum / members.size()), SmallCells.count(atCap), watched, support,
                     support == 0 ? null : round((double) watched / support), load.teamDifficultShare(),
-                    new TreeSet<>(load.hardQueues()), strongOnHard,
-                    new CoachingMix(pressure, support, teamMix.pressureShare(), teamMix.pressurePattern()), pressured,
+                    new TreeSet<>(load.hardQueues()), SmallCells.count(strongOnHard),
+                    new CoachingMix(pressure, support, teamMix.pressureShare(), teamMix.pressurePattern()),
+                    SmallCells.count(pressured),
                     stats.alertCounts(teamId, now.minus(Duration.ofDays(policy.windowDays()))));
         }
         if (supervisor) {
@@ -145,7 +146,7 @@ public class WellbeingViewService {
         } else {
             audit.read(caller, null, "wellbeing-service:team-wellbeing", "team aggregates of " + teamId);
         }
-        return new TeamWellbeing(teamId, withheld, withheld ? TeamPrivacy.reason() : null, aggregates,
+        return new TeamWellbeing(teamId, withheld, withheld ? SmallCells.reason("agents") : null, aggregates,
                 supervisor ? rows : null);
     }
 

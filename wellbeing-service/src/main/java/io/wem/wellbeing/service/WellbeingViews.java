@@ -53,16 +53,17 @@ public final class WellbeingViews {
             int agentCount,
             int windowDays,
             double averageIntensityIndex,
-            int agentsAtCap,
+            @Schema(description = "agents at a cap; null when 1-4 (small-cell suppression: it would single someone out)")
+            Integer agentsAtCap,
             @Schema(description = "monitoring facts (kinds with weight > 0) in the window") int watchedEvents,
             @Schema(description = "development coaching and recognition in the window") int supportedEvents,
             @Schema(description = "watchedEvents / supportedEvents; null when nothing supported the team")
             Double watchedToSupportedRatio,
             double difficultShare,
             Set<String> hardQueues,
-            int strongPerformersOnHardQueues,
+            @Schema(description = "null when 1-4 (small-cell suppression)") Integer strongPerformersOnHardQueues,
             CoachingMix coaching,
-            int agentsWithCoachingPressure,
+            @Schema(description = "null when 1-4 (small-cell suppression)") Integer agentsWithCoachingPressure,
             Map<String, Long> alertsByKind) {
     }
 

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +27,9 @@ public class Audit {
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
+
+    @Inject
+    Clock clock;
 
     public void read(Caller caller, String subjectAgentId, String resource, String purpose) {
         record(caller, subjectAgentId, "READ", resource, purpose, "SUCCESS");
@@ -51,8 +54,17 @@ public class Audit {
 
     public void record(Caller caller, String subjectAgentId, String action, String resource, String purpose,
                        String outcome) {
-        AuditEvent event = new AuditEvent(UUID.randomUUID().toString(), service, caller.actor(),
-                List.copyOf(caller.roles()), subjectAgentId, action, resource, purpose, outcome, Instant.now(),
+        recordAs(UUID.randomUUID().toString(), caller, subjectAgentId, action, resource, purpose, outcome);
+    }
+
+    /**
+     * An audit record with a given id: governance keeps the first event of an id and skips the rest (its consumer is
+     * idempotent), so services that record one fact each under the same id leave one entry.
+     */
+    public void recordAs(String auditId, Caller caller, String subjectAgentId, String action, String resource,
+                         String purpose, String outcome) {
+        AuditEvent event = new AuditEvent(auditId, service, caller.actor(),
+                List.copyOf(caller.roles()), subjectAgentId, action, resource, purpose, outcome, clock.instant(),
                 traceId());
         String key = subjectAgentId != null ? subjectAgentId : caller.actor();
         outbox.addInAnyTransaction(Topics.AUDIT, key,

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -48,7 +50,7 @@ public class Consumption {
             EventEnvelope envelope = signing.verify(message, expectedType);
             retryTransient(channel, () -> handler.accept(envelope));
         } catch (RejectedMessageException e) {
-            reportRejected(channel, e.getMessage());
+            reportRejected(channel, message, e.getMessage());
             DeadLetterMonitor.parked(topic(channel));
             throw e;
         } catch (RuntimeException e) {
@@ -83,14 +85,24 @@ public class Consumption {
         }
     }
 
-    private void reportRejected(String channel, String reason) {
+    /**
+     * One audit entry per forged message, however many services consume its topic (purge commands reach all four):
+     * the audit id is derived from the topic and the message's bytes, and governance keeps the first event of an id.
+     */
+    private void reportRejected(String channel, String message, String reason) {
         Caller system = new Caller(service, null, Set.of(), Set.of(), null, service);
+        String auditId = rejectionId(topic(channel), message);
         try {
-            retryTransient(channel, () -> audit.record(system, null, REJECTED, service + ":" + channel, reason,
-                    "DENIED"));
+            retryTransient(channel, () -> audit.recordAs(auditId, system, null, REJECTED, service + ":" + channel,
+                    reason, "DENIED"));
         } catch (RuntimeException e) {
             LOG.errorf("could not audit a rejected message on %s: %s", channel, e.getMessage());
         }
+    }
+
+    static String rejectionId(String topic, String message) {
+        return UUID.nameUUIDFromBytes((REJECTED + "\n" + topic + "\n" + message).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String topic(String channel) {

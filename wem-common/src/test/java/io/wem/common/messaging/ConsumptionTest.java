@@ -54,4 +54,15 @@ class ConsumptionTest {
         assertFalse(Transience.isTransient(new io.wem.common.events.MalformedEventException("x")));
         assertFalse(Transience.isTransient(new io.wem.common.signing.RejectedMessageException("x")));
     }
+
+    /** Every service that rejects the same forged record reports it under one audit id: governance keeps one entry. */
+    @Test
+    void oneForgedRecordHasOneRejectionIdWhoeverRejectsIt() {
+        String forged = "{\"id\":\"cmd-1\",\"type\":\"io.wem.governance.PurgeCommand.v1\"}";
+        String topic = "wem.governance.purge-commands.v1";
+        assertEquals(Consumption.rejectionId(topic, forged), Consumption.rejectionId(topic, forged));
+        assertFalse(Consumption.rejectionId(topic, forged).equals(Consumption.rejectionId(topic, forged + " ")));
+        assertFalse(Consumption.rejectionId(topic, forged).equals(
+                Consumption.rejectionId("wem.governance.audit-events.v1", forged)));
+    }
 }
