@@ -626,6 +626,10 @@ public final class PciRedactor {
         int[] groupEnd = new int[8];
         int[] cardWords = new int[16];
         int cardCount;
+        // turns (and their speakers) that name a security code or an expiry date
+        int[] codeTurns = new int[16];
+        int[] codeSpeakers = new int[16];
+        int codeTurnCount;
 
         // the current run
         int units;
@@ -650,6 +654,7 @@ public final class PciRedactor {
             words = 0;
             dn = 0;
             cardCount = 0;
+            codeTurnCount = 0;
         }
 
         int coverSize;
@@ -765,6 +770,14 @@ public final class PciRedactor {
                             cardWords = Arrays.copyOf(cardWords, cardCount * 2);
                         }
                         cardWords[cardCount++] = widx[tok];
+                    }
+                    if (cat == Vocabulary.CVV || cat == Vocabulary.EXPIRY) {
+                        if (codeTurnCount == codeTurns.length) {
+                            codeTurns = Arrays.copyOf(codeTurns, codeTurnCount * 2);
+                            codeSpeakers = Arrays.copyOf(codeSpeakers, codeTurnCount * 2);
+                        }
+                        codeTurns[codeTurnCount] = turnIdx;
+                        codeSpeakers[codeTurnCount++] = speaker;
                     }
                     gapFlags = 0;
                     gapChars = 0;
@@ -970,12 +983,25 @@ public final class PciRedactor {
                 return false; // an unknown word in between
             }
             if ((gap[next] & G_TURN) != 0) {
-                return !strict && turn[next] - turn[prev] <= TURN_SPREAD;
+                return !strict && turn[next] - turn[prev] <= TURN_SPREAD && !codeAskedBetween(prev, next);
             }
             if (strict) {
                 return (gap[next] & G_NEWLINE) == 0 && gapLen[next] <= STRICT_GAP;
             }
             return gapLen[next] <= LOOSE_GAP; // newlines, tabs, long space runs, any separator: still one number
+        }
+
+        /**
+         * Whether the other party asked for (or named) the expiry or security code between the turns of prev and
+         * next: the card number was finished, and what follows is the code ("...116" / "expiration date?" / "6/31").
+         */
+        private boolean codeAskedBetween(int prev, int next) {
+            for (int i = 0; i < codeTurnCount; i++) {
+                if (codeTurns[i] > turn[prev] && codeTurns[i] < turn[next] && codeSpeakers[i] != spk[next]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -985,7 +1011,8 @@ public final class PciRedactor {
          */
         private boolean bridge(int prev, int next) {
             if ((gap[next] & G_TURN) != 0) {
-                if (turn[next] - turn[prev] > TURN_SPREAD || skipAfter[prev] > BRIDGE_AT_TURN
+                if (turn[next] - turn[prev] > TURN_SPREAD || codeAskedBetween(prev, next)
+                        || skipAfter[prev] > BRIDGE_AT_TURN
                         || skipBefore[next] > BRIDGE_AT_TURN) {
                     return false;
                 }
@@ -993,7 +1020,7 @@ public final class PciRedactor {
                 return false;
             }
             boolean turnChange = (gap[next] & G_TURN) != 0;
-            if (uLen[units - 1] > CHUNK || (turnChange && chunkDigits < 2) || bridgedSinceUnit
+            if (uLen[units - 1] > CHUNK || (turnChange && chunkDigits < 2 && !endsTurn(prev)) || bridgedSinceUnit
                     || (gap[next] & (G_STOP | G_MONEY | G_THOUSANDS)) != 0) {
                 return false; // a finished sentence, an amount, a lone "one": something else is being said now
             }
@@ -1006,14 +1033,20 @@ public final class PciRedactor {
             return (turnChange ? chunkStart(pos[next]) : mayStartUnit(next)) || filler(next, false);
         }
 
-        /** A digit group of 2–6 digits, or a number word followed by another: how a dictated chunk starts. */
+        /**
+         * A digit group of 2–6 digits, a digit followed by another, or a lone digit that is all its turn says after
+         * a few words ("then 9"): how a dictated chunk starts.
+         */
         private boolean chunkStart(int p) {
             int t = order[p];
-            if (kind[t] == NUM) {
-                return dLen[t] >= 2 && dLen[t] <= CHUNK;
+            if (kind[t] == NUM && dLen[t] >= 2) {
+                return dLen[t] <= CHUNK;
             }
             if (!mayStartUnit(t)) {
                 return false;
+            }
+            if (endsTurn(t) && (kind[t] == NUM || cat(t) == Vocabulary.DIGIT)) {
+                return true;
             }
             int c = cat(t);
             if (c == Vocabulary.TWO || c == Vocabulary.TENS || c == Vocabulary.MULT) {
@@ -1022,6 +1055,11 @@ public final class PciRedactor {
             int q = p + 1;
             return q < order.length && q < n && spk[order[q]] == spk[t] && link(t, order[q], false)
                     && mayStartUnit(order[q]);
+        }
+
+        /** Whether t is the last token of its turn, with no unknown word after it: the turn ends on it. */
+        private boolean endsTurn(int t) {
+            return skipAfter[t] == 0 && (t + 1 >= n || turn[t + 1] != turn[t]);
         }
 
         boolean mayStartUnit(int t) {
@@ -1195,7 +1233,8 @@ public final class PciRedactor {
             if (cat == Vocabulary.SOUNDALIKE && !strict) {
                 // "for", "to", "won" are digits only between digits: right after one, or right before one
                 boolean beforeDigit = nextT >= 0 && (kind[nextT] == NUM || nextCat == Vocabulary.DIGIT
-                        || nextCat == Vocabulary.TWO || nextCat == Vocabulary.TENS || nextCat == Vocabulary.MULT);
+                        || nextCat == Vocabulary.TWO || nextCat == Vocabulary.TENS || nextCat == Vocabulary.MULT
+                        || (nextCat == Vocabulary.SOUNDALIKE && soundAlikeBeforeDigit(p + 1, limit)));
                 if (afterUnit || beforeDigit) {
                     beginUnit(p, true);
                     digit((char) ('0' + v));
@@ -1203,6 +1242,29 @@ public final class PciRedactor {
                 }
             }
             return 0;
+        }
+
+        /**
+         * Whether the sound-alike at view position q is followed, through at most two more sound-alikes, by a real
+         * digit: "to, to zero one" starts a number with both "to"s, "going to too" does not.
+         */
+        private boolean soundAlikeBeforeDigit(int q, int limit) {
+            for (int hops = 0; hops < 3 && q + 1 < limit; hops++, q++) {
+                int t = order[q];
+                int u = order[q + 1];
+                if (!link(t, u, false)) {
+                    return false;
+                }
+                int c = cat(u);
+                if (kind[u] == NUM || c == Vocabulary.DIGIT || c == Vocabulary.TWO || c == Vocabulary.TENS
+                        || c == Vocabulary.MULT) {
+                    return true;
+                }
+                if (c != Vocabulary.SOUNDALIKE) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         private int singleDigit(int t) {
@@ -1313,7 +1375,9 @@ public final class PciRedactor {
                     return true;
                 }
             }
-            for (int t = last + 1; t < n && widx[t] - widx[last] <= SUSPECT_CONTEXT_FORWARD; t++) {
+            // after the number only the speaker's own words count ("... is my card"), not the next turn's
+            for (int t = last + 1; t < n && widx[t] - widx[last] <= SUSPECT_CONTEXT_FORWARD && turn[t] == turn[last];
+                 t++) {
                 if (cat(t) == Vocabulary.CARD) {
                     return true;
                 }
