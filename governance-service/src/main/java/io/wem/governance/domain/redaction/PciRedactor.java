@@ -55,7 +55,7 @@ public final class PciRedactor {
     private static final int BRIDGE_IN_TURN = 3;
     private static final int BRIDGE_AT_TURN = 5;
     /** The longest digit group that still reads as a chunk of a number being dictated. */
-    private static final int CHUNK = 6;
+    private static final int CHUNK = 8; // people split a 16-digit card in halves
     /** How close a card word must be for a Luhn-failing number to be redacted as a suspected PAN. */
     private static final int SUSPECT_CONTEXT_BACK = 6;
     private static final int SUSPECT_CONTEXT_FORWARD = 3;
@@ -262,6 +262,16 @@ public final class PciRedactor {
                 continue;
             }
             int limit = s.groupEnd[s.spk[t]];
+            if (s.kind[t] == WORD && p > 0 && s.spk[s.order[p - 1]] == s.spk[t]
+                    && s.cat(s.order[p - 1]) == Vocabulary.MONTH && s.link(s.order[p - 1], t, true)) {
+                // "may thirty four": the spoken year of a date; the number, if any, starts after it
+                s.buildRun(p, limit, true, false);
+                int year = s.units == 0 ? -1 : yearPrefix(s);
+                if (year >= 0) {
+                    p = s.uPosLast[year] + 1;
+                    continue;
+                }
+            }
             int next = s.buildRun(p, limit, false, false);
             if (s.units > 0 && s.runDigits >= 12) {
                 boolean[] cover = s.cover(next - p);
@@ -553,6 +563,10 @@ public final class PciRedactor {
     /** Last unit of a month-and-year at the start of the run (3–6 digits: M YY, MM YY, M 20YY, MM 20YY), or -1. */
     private static int expiryPrefix(Scratch s) {
         char[] d = s.digits;
+        if (s.units >= 3 && s.uLen[0] <= 2 && s.uLen[1] <= 2 && s.uLen[2] == 4 && !s.uSpoken[2]
+                && (d[s.uOff[2]] == '1' && d[s.uOff[2] + 1] == '9' || d[s.uOff[2]] == '2' && d[s.uOff[2] + 1] == '0')) {
+            return -1; // "01/01/1964": day, month and year is a date of birth or an order date; a card has no day
+        }
         int total = 0;
         int best = -1;
         for (int u = 0; u < s.units && total < 6; u++) {
@@ -771,7 +785,8 @@ public final class PciRedactor {
                         }
                         cardWords[cardCount++] = widx[tok];
                     }
-                    if (cat == Vocabulary.CVV || cat == Vocabulary.EXPIRY) {
+                    if (cat == Vocabulary.CVV || cat == Vocabulary.EXPIRY || endDate(tok) || theBack(tok)
+                            || codeLength(tok)) {
                         if (codeTurnCount == codeTurns.length) {
                             codeTurns = Arrays.copyOf(codeTurns, codeTurnCount * 2);
                             codeSpeakers = Arrays.copyOf(codeSpeakers, codeTurnCount * 2);
@@ -1071,7 +1086,7 @@ public final class PciRedactor {
                     || cat == Vocabulary.MULT || cat == Vocabulary.SOUNDALIKE;
         }
 
-        private int cat(int t) {
+        int cat(int t) {
             return kind[t] == WORD ? code[t] & Vocabulary.CATEGORY : 0;
         }
 
@@ -1235,7 +1250,7 @@ public final class PciRedactor {
                 boolean beforeDigit = nextT >= 0 && (kind[nextT] == NUM || nextCat == Vocabulary.DIGIT
                         || nextCat == Vocabulary.TWO || nextCat == Vocabulary.TENS || nextCat == Vocabulary.MULT
                         || (nextCat == Vocabulary.SOUNDALIKE && soundAlikeBeforeDigit(p + 1, limit)));
-                if (afterUnit || beforeDigit) {
+                if (afterUnit || beforeDigit || (units > 0 && endsTurn(t))) {
                     beginUnit(p, true);
                     digit((char) ('0' + v));
                     return 1;
