@@ -338,8 +338,10 @@ public final class PciRedactor {
             suspected = true; // "four one, no, four two": which digits count is guesswork, so all of them go
         } else if (!any && s.runDigits >= 13 && !anyIban(s)) {
             // people read out few other numbers this long; a misheard digit must not let a card through
-            suspected = s.cardWordNear(first, last)
-                    || (!s.runBridged && spokenDigits * 2 >= s.runDigits && s.runDigits >= 15);
+            // (a typed 13-digit number starting with 1 is a millisecond timestamp, 2001-2033: no issuer uses it)
+            boolean timestamp = units == 1 && !s.uSpoken[0] && s.runDigits == 13 && s.digits[0] == '1';
+            suspected = !timestamp && (s.cardWordNear(first, last)
+                    || (!s.runBridged && spokenDigits * 2 >= s.runDigits && s.runDigits >= 15));
         }
         if (any && !suspected) {
             absorbSpokenEdges(s, p0, cover);
