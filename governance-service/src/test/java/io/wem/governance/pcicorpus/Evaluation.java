@@ -73,7 +73,7 @@ final class Evaluation {
                 boolean touchesSecret = c.extents().stream().anyMatch(s -> s.overlaps(turn, f.start(), f.end()));
                 boolean touchesDecoy = c.decoys().stream().anyMatch(s -> s.overlaps(turn, f.start(), f.end()));
                 boolean correct = touchesSecret && !touchesDecoy;
-                if (!correct && falsePositiveExamples.stream().filter(e -> e.startsWith(c.category() + " ")).count() < 3) {
+                if (!correct && falsePositiveExamples.stream().filter(e -> e.startsWith(c.category() + " ")).count() < Integer.getInteger("wem.pci.fp-examples", 3)) {
                     String said = c.turns().get(t).text();
                     falsePositiveExamples.add(c.category() + " " + f.type() + " over \""
                             + said.substring(Math.max(0, f.start()), Math.min(said.length(), f.end())) + "\" in: "

@@ -55,7 +55,7 @@ public final class PciRedactor {
     private static final int BRIDGE_IN_TURN = 3;
     private static final int BRIDGE_AT_TURN = 5;
     /** The longest digit group that still reads as a chunk of a number being dictated. */
-    private static final int CHUNK = 6;
+    private static final int CHUNK = 8; // people split a 16-digit card in halves
     /** How close a card word must be for a Luhn-failing number to be redacted as a suspected PAN. */
     private static final int SUSPECT_CONTEXT_BACK = 6;
     private static final int SUSPECT_CONTEXT_FORWARD = 3;
@@ -262,6 +262,16 @@ public final class PciRedactor {
                 continue;
             }
             int limit = s.groupEnd[s.spk[t]];
+            if (s.kind[t] == WORD && p > 0 && s.spk[s.order[p - 1]] == s.spk[t]
+                    && s.cat(s.order[p - 1]) == Vocabulary.MONTH && s.link(s.order[p - 1], t, true)) {
+                // "may thirty four": the spoken year of a date; the number, if any, starts after it
+                s.buildRun(p, limit, true, false);
+                int year = s.units == 0 ? -1 : yearPrefix(s);
+                if (year >= 0) {
+                    p = s.uPosLast[year] + 1;
+                    continue;
+                }
+            }
             int next = s.buildRun(p, limit, false, false);
             if (s.units > 0 && s.runDigits >= 12) {
                 boolean[] cover = s.cover(next - p);
@@ -328,8 +338,10 @@ public final class PciRedactor {
             suspected = true; // "four one, no, four two": which digits count is guesswork, so all of them go
         } else if (!any && s.runDigits >= 13 && !anyIban(s)) {
             // people read out few other numbers this long; a misheard digit must not let a card through
-            suspected = s.cardWordNear(first, last)
-                    || (!s.runBridged && spokenDigits * 2 >= s.runDigits && s.runDigits >= 15);
+            // (a typed 13-digit number starting with 1 is a millisecond timestamp, 2001-2033: no issuer uses it)
+            boolean timestamp = units == 1 && !s.uSpoken[0] && s.runDigits == 13 && s.digits[0] == '1';
+            suspected = !timestamp && (s.cardWordNear(first, last)
+                    || (!s.runBridged && spokenDigits * 2 >= s.runDigits && s.runDigits >= 15));
         }
         if (any && !suspected) {
             absorbSpokenEdges(s, p0, cover);
@@ -553,6 +565,10 @@ public final class PciRedactor {
     /** Last unit of a month-and-year at the start of the run (3–6 digits: M YY, MM YY, M 20YY, MM 20YY), or -1. */
     private static int expiryPrefix(Scratch s) {
         char[] d = s.digits;
+        if (s.units >= 3 && s.uLen[0] <= 2 && s.uLen[1] <= 2 && s.uLen[2] == 4 && !s.uSpoken[2]
+                && (d[s.uOff[2]] == '1' && d[s.uOff[2] + 1] == '9' || d[s.uOff[2]] == '2' && d[s.uOff[2] + 1] == '0')) {
+            return -1; // "01/01/1964": day, month and year is a date of birth or an order date; a card has no day
+        }
         int total = 0;
         int best = -1;
         for (int u = 0; u < s.units && total < 6; u++) {
@@ -626,6 +642,10 @@ public final class PciRedactor {
         int[] groupEnd = new int[8];
         int[] cardWords = new int[16];
         int cardCount;
+        // turns (and their speakers) that name a security code or an expiry date
+        int[] codeTurns = new int[16];
+        int[] codeSpeakers = new int[16];
+        int codeTurnCount;
 
         // the current run
         int units;
@@ -650,6 +670,7 @@ public final class PciRedactor {
             words = 0;
             dn = 0;
             cardCount = 0;
+            codeTurnCount = 0;
         }
 
         int coverSize;
@@ -765,6 +786,15 @@ public final class PciRedactor {
                             cardWords = Arrays.copyOf(cardWords, cardCount * 2);
                         }
                         cardWords[cardCount++] = widx[tok];
+                    }
+                    if (cat == Vocabulary.CVV || cat == Vocabulary.EXPIRY || endDate(tok) || theBack(tok)
+                            || codeLength(tok)) {
+                        if (codeTurnCount == codeTurns.length) {
+                            codeTurns = Arrays.copyOf(codeTurns, codeTurnCount * 2);
+                            codeSpeakers = Arrays.copyOf(codeSpeakers, codeTurnCount * 2);
+                        }
+                        codeTurns[codeTurnCount] = turnIdx;
+                        codeSpeakers[codeTurnCount++] = speaker;
                     }
                     gapFlags = 0;
                     gapChars = 0;
@@ -970,12 +1000,25 @@ public final class PciRedactor {
                 return false; // an unknown word in between
             }
             if ((gap[next] & G_TURN) != 0) {
-                return !strict && turn[next] - turn[prev] <= TURN_SPREAD;
+                return !strict && turn[next] - turn[prev] <= TURN_SPREAD && !codeAskedBetween(prev, next);
             }
             if (strict) {
                 return (gap[next] & G_NEWLINE) == 0 && gapLen[next] <= STRICT_GAP;
             }
             return gapLen[next] <= LOOSE_GAP; // newlines, tabs, long space runs, any separator: still one number
+        }
+
+        /**
+         * Whether the other party asked for (or named) the expiry or security code between the turns of prev and
+         * next: the card number was finished, and what follows is the code ("...116" / "expiration date?" / "6/31").
+         */
+        private boolean codeAskedBetween(int prev, int next) {
+            for (int i = 0; i < codeTurnCount; i++) {
+                if (codeTurns[i] > turn[prev] && codeTurns[i] < turn[next] && codeSpeakers[i] != spk[next]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -985,7 +1028,8 @@ public final class PciRedactor {
          */
         private boolean bridge(int prev, int next) {
             if ((gap[next] & G_TURN) != 0) {
-                if (turn[next] - turn[prev] > TURN_SPREAD || skipAfter[prev] > BRIDGE_AT_TURN
+                if (turn[next] - turn[prev] > TURN_SPREAD || codeAskedBetween(prev, next)
+                        || skipAfter[prev] > BRIDGE_AT_TURN
                         || skipBefore[next] > BRIDGE_AT_TURN) {
                     return false;
                 }
@@ -993,7 +1037,7 @@ public final class PciRedactor {
                 return false;
             }
             boolean turnChange = (gap[next] & G_TURN) != 0;
-            if (uLen[units - 1] > CHUNK || (turnChange && chunkDigits < 2) || bridgedSinceUnit
+            if (uLen[units - 1] > CHUNK || (turnChange && chunkDigits < 2 && !endsTurn(prev)) || bridgedSinceUnit
                     || (gap[next] & (G_STOP | G_MONEY | G_THOUSANDS)) != 0) {
                 return false; // a finished sentence, an amount, a lone "one": something else is being said now
             }
@@ -1006,14 +1050,20 @@ public final class PciRedactor {
             return (turnChange ? chunkStart(pos[next]) : mayStartUnit(next)) || filler(next, false);
         }
 
-        /** A digit group of 2–6 digits, or a number word followed by another: how a dictated chunk starts. */
+        /**
+         * A digit group of 2–6 digits, a digit followed by another, or a lone digit that is all its turn says after
+         * a few words ("then 9"): how a dictated chunk starts.
+         */
         private boolean chunkStart(int p) {
             int t = order[p];
-            if (kind[t] == NUM) {
-                return dLen[t] >= 2 && dLen[t] <= CHUNK;
+            if (kind[t] == NUM && dLen[t] >= 2) {
+                return dLen[t] <= CHUNK;
             }
             if (!mayStartUnit(t)) {
                 return false;
+            }
+            if (endsTurn(t) && (kind[t] == NUM || cat(t) == Vocabulary.DIGIT)) {
+                return true;
             }
             int c = cat(t);
             if (c == Vocabulary.TWO || c == Vocabulary.TENS || c == Vocabulary.MULT) {
@@ -1022,6 +1072,11 @@ public final class PciRedactor {
             int q = p + 1;
             return q < order.length && q < n && spk[order[q]] == spk[t] && link(t, order[q], false)
                     && mayStartUnit(order[q]);
+        }
+
+        /** Whether t is the last token of its turn, with no unknown word after it: the turn ends on it. */
+        private boolean endsTurn(int t) {
+            return skipAfter[t] == 0 && (t + 1 >= n || turn[t + 1] != turn[t]);
         }
 
         boolean mayStartUnit(int t) {
@@ -1033,7 +1088,7 @@ public final class PciRedactor {
                     || cat == Vocabulary.MULT || cat == Vocabulary.SOUNDALIKE;
         }
 
-        private int cat(int t) {
+        int cat(int t) {
             return kind[t] == WORD ? code[t] & Vocabulary.CATEGORY : 0;
         }
 
@@ -1195,14 +1250,38 @@ public final class PciRedactor {
             if (cat == Vocabulary.SOUNDALIKE && !strict) {
                 // "for", "to", "won" are digits only between digits: right after one, or right before one
                 boolean beforeDigit = nextT >= 0 && (kind[nextT] == NUM || nextCat == Vocabulary.DIGIT
-                        || nextCat == Vocabulary.TWO || nextCat == Vocabulary.TENS || nextCat == Vocabulary.MULT);
-                if (afterUnit || beforeDigit) {
+                        || nextCat == Vocabulary.TWO || nextCat == Vocabulary.TENS || nextCat == Vocabulary.MULT
+                        || (nextCat == Vocabulary.SOUNDALIKE && soundAlikeBeforeDigit(p + 1, limit)));
+                if (afterUnit || beforeDigit || (units > 0 && endsTurn(t))) {
                     beginUnit(p, true);
                     digit((char) ('0' + v));
                     return 1;
                 }
             }
             return 0;
+        }
+
+        /**
+         * Whether the sound-alike at view position q is followed, through at most two more sound-alikes, by a real
+         * digit: "to, to zero one" starts a number with both "to"s, "going to too" does not.
+         */
+        private boolean soundAlikeBeforeDigit(int q, int limit) {
+            for (int hops = 0; hops < 3 && q + 1 < limit; hops++, q++) {
+                int t = order[q];
+                int u = order[q + 1];
+                if (!link(t, u, false)) {
+                    return false;
+                }
+                int c = cat(u);
+                if (kind[u] == NUM || c == Vocabulary.DIGIT || c == Vocabulary.TWO || c == Vocabulary.TENS
+                        || c == Vocabulary.MULT) {
+                    return true;
+                }
+                if (c != Vocabulary.SOUNDALIKE) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         private int singleDigit(int t) {
@@ -1313,7 +1392,9 @@ public final class PciRedactor {
                     return true;
                 }
             }
-            for (int t = last + 1; t < n && widx[t] - widx[last] <= SUSPECT_CONTEXT_FORWARD; t++) {
+            // after the number only the speaker's own words count ("... is my card"), not the next turn's
+            for (int t = last + 1; t < n && widx[t] - widx[last] <= SUSPECT_CONTEXT_FORWARD && turn[t] == turn[last];
+                 t++) {
                 if (cat(t) == Vocabulary.CARD) {
                     return true;
                 }

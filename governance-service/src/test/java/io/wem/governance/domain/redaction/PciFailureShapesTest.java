@@ -365,4 +365,88 @@ class PciFailureShapesTest {
         assertEquals("card [PAN ****" + DISCOVER.substring(12) + "]", r.text());
         assertFalse(r.findings().toString().contains(DISCOVER.substring(12)));
     }
+
+    // ---- shapes the generated corpus still leaked on 2026-12-04 (one test each; failed on the engine before) ----
+
+    private List<String> conversation(String... speakerAndText) {
+        List<PciRedactor.Turn> turns = new java.util.ArrayList<>();
+        for (int k = 0; k < speakerAndText.length; k += 2) {
+            turns.add(new PciRedactor.Turn(speakerAndText[k], speakerAndText[k + 1]));
+        }
+        return redactor.redactConversation(turns, false).stream().map(Redaction::text).toList();
+    }
+
+    @Test
+    void soundAlikesAsTheFirstDigitsOfASpokenNumber() {
+        // "to, to" = 2 2 and "for for" = 4 4 open the number; leaving them would leave it unfound
+        assertNoLeak("the number is to, to " + spoken(MIR.substring(2), " "), MIR);
+        String visa = withCheckDigit("449031577201684");
+        assertNoLeak("yeah it's for for " + spoken(visa.substring(2), " ") + " on the front", visa);
+        assertEquals("I want to go to the shop at four", redactor.redact("I want to go to the shop at four").text());
+    }
+
+    @Test
+    void splitNumbersWhoseFirstAndLastPartsAreOneDigit() {
+        String pan = withCheckDigit("50189944239"); // 12 digits (Maestro), said as 5 / 0189 94423 / 9 3
+        List<String> out = conversation("customer", "okay, " + pan.charAt(0), "agent", "okay, next?",
+                "customer", "after that " + pan.substring(1, 5) + "\t" + pan.substring(5, 10), "agent", "and the rest?",
+                "customer", "then " + pan.charAt(10) + " - " + pan.charAt(11));
+        assertEquals(List.of("okay, [PAN]", "okay, next?", "after that [PAN]", "and the rest?", "then [PAN]"),
+                out);
+        String spokenPan = withCheckDigit("503817988447450");
+        out = conversation("customer", "okay, five zero-three just a sec eight", "agent", "right",
+                "customer", "after that " + spoken(spokenPan.substring(4, 7), ", "), "agent", "right",
+                "customer", "then " + spoken(spokenPan.substring(7, 11), " "),
+                "customer", spoken(spokenPan.substring(11), " "));
+        String left = readableDigits(String.join(" ", out));
+        for (int i = 0; i + 5 <= spokenPan.length(); i++) {
+            assertFalse(left.contains(spokenPan.substring(i, i + 5)), "leak in " + out);
+        }
+    }
+
+    @Test
+    void aSoundAlikeEndingItsTurnInsideASplitNumber() {
+        String pan = withCheckDigit("811536099260016"); // "and too" is the 10th digit, alone in its turn
+        List<String> out = conversation("customer", "number's ate one", "agent", "mm-hm",
+                "customer", "won five three six -- oh nine nine", "agent", "sorry, could you say that again?",
+                "customer", "and too", "agent", "got it", "customer", "okay six-zero oh, one six, " + spoken(pan.substring(15), " "));
+        assertFalse(out.contains("and too"), out.toString());
+        assertEquals("and [PAN]", out.get(4));
+    }
+
+    @Test
+    void halvesOfEightDigitsInTwoTurns() {
+        String visa = withCheckDigit("411716376766241");
+        List<String> out = conversation("customer", "number's " + visa.substring(0, 8), "agent", "right",
+                "customer", "after that " + visa.substring(8));
+        assertEquals(List.of("number's [PAN]", "right", "after that [PAN]"), out);
+    }
+
+    @Test
+    void anExpiryAnsweredAfterTheCardIsNotReadAsItsLastDigit() {
+        // a card number chosen so that the card plus the month's "6" is itself a valid 17-digit card
+        String mir = null;
+        for (int b = 100; b < 1000 && mir == null; b++) {
+            String c = withCheckDigit("220012345678" + b);
+            mir = luhn(c + "6") ? c : null;
+        }
+        List<String> out = conversation("customer", "the card is " + spoken(mir, " "),
+                "agent", "and the expiration date please?", "customer", "hang on", "customer", "it's 6/31");
+        assertEquals("it's [EXPIRY]", out.get(3));
+        out = conversation("customer", "the card is " + spoken(mir, " "), "agent", "the end date on the card?",
+                "customer", "6/31");
+        assertEquals("[EXPIRY]", out.get(2));
+    }
+
+    @Test
+    void datesOfBirthAndTimestampsNearACardAreLeftAlone() {
+        List<String> out = conversation("customer", "the card is " + grouped(VISA, " "),
+                "agent", "thanks, and your date of birth?", "customer", "01/01/1964");
+        assertEquals("01/01/1964", out.get(2));
+        out = conversation("agent", "can I take the card details?", "customer", "it says created 1732550400000");
+        assertEquals("it says created 1732550400000", out.get(1));
+        out = conversation("agent", "when does it expire?", "customer", "um, may thirty four",
+                "customer", "ring 07340 325617 after five");
+        assertEquals("um, [EXPIRY]", out.get(1)); // the month word goes with its year
+    }
 }
