@@ -37,6 +37,7 @@ public class ServiceApi {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String JSON = "application/json, application/problem+json";
 
     @ConfigProperty(name = "wem.services.signal-url")
     String signalUrl;
@@ -57,14 +58,32 @@ public class ServiceApi {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public ApiResult get(Service service, String path) {
-        return send(service, request(service, path).GET());
+        return send(service, request(service, path).header("Accept", JSON).GET());
     }
 
-    /** Raw text (CSV and other downloads the services produce themselves). */
-    public HttpResponse<String> getText(Service service, String path, String accept) throws IOException,
-            InterruptedException {
-        return http.send(request(service, path).header("Accept", accept).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A download the service renders itself (CSV): its text, and the audit export's signed checkpoint header. */
+    public record Download(ApiResult result, String text, String auditCheckpoint) {
+    }
+
+    public Download getCsv(Service service, String path) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request(service, path).header("Accept", "text/csv, application/problem+json")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new Download(new ApiResult(0, null, ReadableError.unreachable(service.label, "connection failed")),
+                    null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Download(new ApiResult(0, null, ReadableError.unreachable(service.label, "interrupted")),
+                    null, null);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return new Download(new ApiResult(status, null, null), response.body(),
+                    response.headers().firstValue("X-Audit-Checkpoint").orElse(null));
+        }
+        return new Download(new ApiResult(status, null, describe(service, status, parse(response.body()))), null, null);
     }
 
     public ApiResult post(Service service, String path, Object body) {
@@ -74,14 +93,13 @@ public class ServiceApi {
         } catch (IOException e) {
             throw new IllegalStateException("request body not serialisable", e);
         }
-        return send(service, request(service, path).header("Content-Type", "application/json")
+        return send(service, request(service, path).header("Accept", JSON).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder request(Service service, String path) {
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(service) + path)).timeout(TIMEOUT)
-                .header("Accept", "application/json, application/problem+json");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(service) + path)).timeout(TIMEOUT);
         if (token != null) {
             b.header("Authorization", "Bearer " + token.getToken());
         }

@@ -22,18 +22,25 @@ public final class Navigation {
         if (roles.contains("agent")) {
             links.add(new Link("/me/plan", "My plan"));
             links.add(new Link("/me/behaviors", "My behaviors"));
+            links.add(new Link("/me/wellbeing", "My wellbeing"));
+            links.add(new Link("/me/data", "My data"));
             links.add(new Link("/me/visibility", "Who can see my data"));
         }
         if (roles.contains("supervisor") || roles.contains("coach") || roles.contains("process-owner")
                 || roles.contains("wfm-planner")) {
             links.add(new Link("/inbox", "Inbox"));
+            links.add(new Link("/teams", "Teams"));
             links.add(new Link("/playbooks", "Playbook effectiveness"));
         }
         if (roles.contains("ciso")) {
             links.add(new Link("/ciso/audit", "Audit log"));
+            links.add(new Link("/ciso/access", "Access review"));
         }
         if (roles.contains("ciso") || roles.contains("governance-admin")) {
+            links.add(new Link("/ciso/retention", "Retention policies"));
             links.add(new Link("/ciso/compliance", "Retention compliance"));
+            links.add(new Link("/ciso/holds", "Legal holds"));
+            links.add(new Link("/ciso/approvals", "Approvals"));
         }
         return links;
     }

@@ -18,7 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.wem.console.domain.MyData;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An agent's own pages. The services scope them to the token's agent_id; the console passes the token on. */
@@ -39,6 +41,14 @@ public class AgentResource {
     @Inject
     @Location("pages/behaviors.html")
     Template behaviors;
+
+    @Inject
+    @Location("pages/my-data.html")
+    Template myData;
+
+    @Inject
+    @Location("pages/wellbeing.html")
+    Template wellbeing;
 
     @Inject
     ServiceApi api;
@@ -103,5 +113,53 @@ public class AgentResource {
         }
         // Re-rendered rather than redirected, so a refusal's words never travel in a URL someone could forge.
         return planPage(null, r);
+    }
+
+    /** Every kind of data the suite holds about me, with the numbers, read from my own endpoints. */
+    @GET
+    @Path("me/data")
+    public Response myData() {
+        ApiResult transparency = api.get(Service.GOVERNANCE, "/api/v1/transparency/me?limit=1");
+        var rows = MyData.rows(answer(api.get(Service.SIGNAL, "/api/v1/me/behaviors")),
+                answer(api.get(Service.COACHING, "/api/v1/me/interventions")),
+                answer(api.get(Service.WELLBEING, "/api/v1/me/wellbeing")),
+                answer(api.get(Service.WELLBEING, "/api/v1/me/contests")), answer(transparency));
+        return pages.respond(pages.view(myData, "My data", transparency).data("rows", rows), 200);
+    }
+
+    private static MyData.Answer answer(ApiResult r) {
+        return MyData.Answer.of(r.ok() ? r.body() : null, r.ok() ? null : r.error());
+    }
+
+    @GET
+    @Path("me/wellbeing")
+    public Response wellbeing(@QueryParam("done") String done) {
+        return wellbeingPage(done, null);
+    }
+
+    private Response wellbeingPage(String done, ApiResult refused) {
+        ApiResult r = api.get(Service.WELLBEING, "/api/v1/me/wellbeing");
+        ApiResult contests = api.get(Service.WELLBEING, "/api/v1/me/contests");
+        var page = pages.view(wellbeing, "My wellbeing", r).data("contests", contests.body())
+                .data("contestsError", contests.error()).data("done", done)
+                .data("refused", refused == null ? null : refused.error());
+        return pages.respond(page, refused != null ? refused.pageStatus() : r.pageStatus());
+    }
+
+    /** Contest an automated decision about me: wellbeing-service sends it to my supervisors' review queue. */
+    @POST
+    @Path("me/wellbeing/contests")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response contest(@FormParam("subjectType") String subjectType, @FormParam("subjectId") String subjectId,
+            @FormParam("statement") String statement) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subjectType", subjectType);
+        body.put("subjectId", subjectId);
+        body.put("statement", statement);
+        ApiResult r = api.post(Service.WELLBEING, "/api/v1/me/contests", body);
+        if (r.ok()) {
+            return Response.seeOther(URI.create("/me/wellbeing?done=contest")).build();
+        }
+        return wellbeingPage(null, r);
     }
 }

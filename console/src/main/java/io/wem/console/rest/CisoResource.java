@@ -9,17 +9,27 @@ import io.wem.console.client.ServiceApi;
 import io.wem.console.client.ServiceApi.Service;
 import io.wem.console.domain.Csv;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** CISO pages: the audit chain's verification and the retention compliance report (page and CSV). */
+/**
+ * CISO and governance pages: the audit log (search, export, the chain's verification), retention (policies and the
+ * compliance report, page and CSV), legal holds, access review and four-eyes approvals. governance-service decides
+ * who may read or do each; the console passes the person's token on.
+ */
 @Path("/ciso")
 @Authenticated
 @Blocking
@@ -38,20 +48,68 @@ public class CisoResource {
     Template compliance;
 
     @Inject
+    @Location("pages/access.html")
+    Template access;
+
+    @Inject
+    @Location("pages/retention.html")
+    Template retention;
+
+    @Inject
+    @Location("pages/holds.html")
+    Template holds;
+
+    @Inject
+    @Location("pages/approvals.html")
+    Template approvals;
+
+    @Inject
     ServiceApi api;
 
     @Inject
     Pages pages;
 
-    /** The verification runs only when asked (a GET form: it changes nothing but is a full walk of the chain). */
+    /**
+     * The audit log: a search (governance's query, itself audited) and, only when asked, the chain's verification (a
+     * full walk of the chain). Filters travel as query parameters, so a search can be bookmarked and printed.
+     */
     @GET
     @Path("audit")
     @Produces(MediaType.TEXT_HTML)
-    public Response audit(@QueryParam("verify") String verify) {
-        if (verify == null) {
-            return pages.render(audit, "Audit log", new ApiResult(200, null, null));
+    public Response audit(@QueryParam("verify") String verify, @BeanParam AuditFilter filter) {
+        ApiResult verification = verify == null ? null : api.get(Service.GOVERNANCE, "/api/v1/audit/verify");
+        ApiResult events = filter.searched() ? api.get(Service.GOVERNANCE, "/api/v1/audit/events"
+                + filter.query(true)) : null;
+        ApiResult status = verification != null && !verification.ok() ? verification
+                : events != null ? events : new ApiResult(200, null, null);
+        var page = pages.view(audit, "Audit log", status)
+                .data("verification", verification == null ? null : verification.body())
+                .data("events", events == null ? null : events.body()).data("filter", filter)
+                .data("exportQuery", filter.query(false));
+        return pages.respond(page, status.pageStatus());
+    }
+
+    /** governance's own CSV export of the same filters (hashes included, verifiable offline), passed through. */
+    @GET
+    @Path("audit.csv")
+    @Produces({"text/csv", MediaType.TEXT_HTML})
+    public Response auditCsv(@BeanParam AuditFilter filter) {
+        String query = filter.query(false);
+        return download(Service.GOVERNANCE, "/api/v1/audit/export" + (query.isEmpty() ? "?" : query + "&")
+                + "format=csv", "audit-log.csv", "Audit log");
+    }
+
+    private Response download(Service service, String path, String filename, String title) {
+        ServiceApi.Download d = api.getCsv(service, path);
+        if (!d.result().ok()) {
+            return pages.render(audit, title, d.result());
         }
-        return pages.render(audit, "Audit log", api.get(Service.GOVERNANCE, "/api/v1/audit/verify"));
+        var ok = Response.ok(d.text(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        if (d.auditCheckpoint() != null) {
+            ok.header("X-Audit-Checkpoint", d.auditCheckpoint());
+        }
+        return ok.build();
     }
 
     @GET
@@ -84,5 +142,64 @@ public class CisoResource {
         }
         return Response.ok(Csv.of(COMPLIANCE_COLUMNS, rows), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"retention-compliance.csv\"").build();
+    }
+
+    @GET
+    @Path("retention")
+    @Produces(MediaType.TEXT_HTML)
+    public Response retention() {
+        return pages.render(retention, "Retention policies",
+                api.get(Service.GOVERNANCE, "/api/v1/retention/policies"));
+    }
+
+    @GET
+    @Path("holds")
+    @Produces(MediaType.TEXT_HTML)
+    public Response holds() {
+        return pages.render(holds, "Legal holds", api.get(Service.GOVERNANCE, "/api/v1/legal-holds?all=true"));
+    }
+
+    /** Segregation-of-duties conflicts, dormant accounts and every account's roles, from governance's review. */
+    @GET
+    @Path("access")
+    @Produces(MediaType.TEXT_HTML)
+    public Response access() {
+        return pages.render(access, "Access review", api.get(Service.GOVERNANCE, "/api/v1/access/review"));
+    }
+
+    @GET
+    @Path("approvals")
+    @Produces(MediaType.TEXT_HTML)
+    public Response approvals(@QueryParam("done") String done) {
+        return approvalsPage(done, null);
+    }
+
+    private Response approvalsPage(String done, ApiResult refused) {
+        ApiResult r = api.get(Service.GOVERNANCE, "/api/v1/approvals?all=true");
+        var page = pages.view(approvals, "Approvals", r).data("done", done)
+                .data("refused", refused == null ? null : refused.error());
+        return pages.respond(page, refused != null ? refused.pageStatus() : r.pageStatus());
+    }
+
+    /** Approve or reject a proposed change; governance refuses the proposer's own approval (four eyes). */
+    @POST
+    @Path("approvals/{id}/{decision}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response decide(@PathParam("id") String id, @PathParam("decision") String decision,
+            @FormParam("reason") String reason) {
+        String path = "/api/v1/approvals/" + Paths.segment(id) + "/";
+        ApiResult r = switch (decision) {
+            case "approve" -> api.post(Service.GOVERNANCE, path + "approve", null);
+            case "reject" -> api.post(Service.GOVERNANCE, path + "reject", Map.of("reason", reason == null ? "" : reason));
+            default -> null;
+        };
+        if (r == null) {
+            return Response.status(404).build();
+        }
+        if (r.ok()) {
+            return Response.seeOther(URI.create("/ciso/approvals?done=" + Paths.segment(decision))).build();
+        }
+        return approvalsPage(null, r);
     }
 }

@@ -14,10 +14,13 @@ class NavigationTest {
 
     @Test
     void eachKindOfUserSeesTheirPages() {
-        assertEquals(List.of("/", "/me/plan", "/me/behaviors", "/me/visibility"), hrefs("agent"));
-        assertEquals(List.of("/", "/inbox", "/playbooks"), hrefs("coach"));
-        assertEquals(List.of("/", "/ciso/audit", "/ciso/compliance"), hrefs("ciso"));
-        assertEquals(List.of("/", "/ciso/compliance"), hrefs("governance-admin"));
+        assertEquals(List.of("/", "/me/plan", "/me/behaviors", "/me/wellbeing", "/me/data", "/me/visibility"),
+                hrefs("agent"));
+        assertEquals(List.of("/", "/inbox", "/teams", "/playbooks"), hrefs("coach"));
+        assertEquals(List.of("/", "/ciso/audit", "/ciso/access", "/ciso/retention", "/ciso/compliance", "/ciso/holds",
+                "/ciso/approvals"), hrefs("ciso"));
+        assertEquals(List.of("/", "/ciso/retention", "/ciso/compliance", "/ciso/holds", "/ciso/approvals"),
+                hrefs("governance-admin"));
         assertEquals(List.of("/"), hrefs("platform-admin"));
     }
 }

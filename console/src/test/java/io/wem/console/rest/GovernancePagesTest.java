@@ -1,0 +1,152 @@
+package io.wem.console.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent's data and wellbeing pages, team views and the CISO's governance pages, rendered from answers shaped like
+ * the services' documented examples and from their refusals.
+ */
+@QuarkusTest
+@QuarkusTestResource(StubServices.class)
+class GovernancePagesTest {
+
+    /** A form POST as the browser sends it: the page's CSRF cookie and field, then the form's own fields. */
+    private static io.restassured.specification.RequestSpecification form(String page) {
+        Response r = given().get(page);
+        Matcher m = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(r.asString());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF field on " + page);
+        }
+        return given().cookies(r.getCookies()).contentType("application/x-www-form-urlencoded")
+                .formParam(m.group(1), m.group(2));
+    }
+
+    @Test
+    @TestSecurity(user = "agent1", roles = "agent")
+    void myDataCountsWhatEachServiceHoldsAndNamesTheOneThatDidNotAnswer() {
+        StubServices.answer("GET /api/v1/me/behaviors", 200, "[{\"behaviorId\":\"hold-usage\",\"sampleSize\":40,"
+                + "\"openGap\":{\"gapType\":\"SKILL\"}}]");
+        StubServices.answer("GET /api/v1/me/interventions", 200, "[" + PagesTest.INTERVENTION + "]");
+        StubServices.answer("GET /api/v1/me/wellbeing", 503, "{\"title\":\"Service Unavailable\",\"status\":503,"
+                + "\"detail\":\"database unavailable\"}");
+        StubServices.answer("GET /api/v1/me/contests", 200, "[]");
+        StubServices.answer("GET /api/v1/transparency/me", 200, "{\"agentId\":\"agent-north-01\",\"dataHeld\":"
+                + "[{\"dataClass\":\"transcript\",\"heldBy\":\"signal-service\",\"retentionWindow\":\"P90D\","
+                + "\"people\":[]}],\"accessesTotal\":7,\"accesses\":[]}");
+        given().get("/me/data").then().statusCode(200)
+                .body(containsString("1 behavior measured"))
+                .body(containsString("40 interactions in the current windows"))
+                .body(containsString("1 intervention"))
+                .body(containsString("Could not be read: "))
+                .body(containsString("database unavailable"))
+                .body(containsString("7 recorded accesses"))
+                .body(containsString("<td>P90D</td>"));
+    }
+
+    @Test
+    @TestSecurity(user = "agent1", roles = "agent")
+    void myWellbeingAndAContestTheServiceRefusesWithItsReason() {
+        StubServices.answer("GET /api/v1/me/wellbeing", 200, "{\"agentId\":\"agent-north-01\",\"teamId\":\"team-north\","
+                + "\"intensity\":{\"windowDays\":7,\"index\":0.35,\"indexCap\":1.0,\"kinds\":[]},\"recovery\":"
+                + "{\"breakDue\":true,\"dueSince\":\"2026-12-01T10:00:00Z\",\"recoveryDebtMinutes\":10,"
+                + "\"difficultStreak\":5},\"load\":{\"windowDays\":7,\"interactions\":120,\"difficult\":11,"
+                + "\"difficultShare\":0.09,\"teamDifficultShare\":null},\"coaching\":{\"pressureSessions\":0,"
+                + "\"supportSessions\":2,\"pressureShare\":0.0,\"pressurePattern\":false}}");
+        StubServices.answer("GET /api/v1/me/contests", 200, "[{\"contestId\":\"c-1\",\"subjectType\":\"MONITORING_EVENT\","
+                + "\"subjectId\":\"mon-7f3c\",\"statement\":\"I transferred that call\",\"status\":\"PENDING\","
+                + "\"outcomeReason\":null,\"createdAt\":\"2026-12-01T11:00:00Z\",\"decidedAt\":null}]");
+        given().get("/me/wellbeing").then().statusCode(200)
+                .body(containsString("yes, since 2026-12-01T10:00:00Z"))
+                .body(containsString("10 minutes"))
+                .body(containsString("I transferred that call"))
+                .body(not(containsString("mostly corrective")));
+        StubServices.answer("POST /api/v1/me/contests", 409, "{\"title\":\"Conflict\",\"status\":409,"
+                + "\"detail\":\"this decision is already contested\"}");
+        form("/me/wellbeing").formParam("subjectType", "MONITORING_EVENT")
+                .formParam("subjectId", "mon-7f3c").formParam("statement", "again").post("/me/wellbeing/contests")
+                .then().statusCode(409).body(containsString("this decision is already contested"));
+        assertEquals("{\"subjectType\":\"MONITORING_EVENT\",\"subjectId\":\"mon-7f3c\",\"statement\":\"again\"}",
+                StubServices.LAST_BODY.get("POST /api/v1/me/contests"));
+    }
+
+    @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void aTeamViewShowsGapsAndWithheldAggregatesAndAnotherTeamIsRefused() {
+        StubServices.answer("GET /api/v1/identity", 200, "{\"roles\":[\"supervisor\"],\"teams\":[\"team-north\"],"
+                + "\"agentId\":null,\"clientId\":\"wem-console\"}");
+        given().get("/teams").then().statusCode(200).body(containsString("href=\"/teams/team-north\""));
+        StubServices.answer("GET /api/v1/teams/team-north/gaps", 200, "[{\"status\":\"OPEN\",\"gap\":{\"gapId\":\"g1\","
+                + "\"agentId\":\"agent-north-03\",\"behaviorId\":\"hold-usage\",\"gapType\":\"SKILL\",\"observed\":310.0,"
+                + "\"baseline\":95.0,\"causeExplanation\":\"holds three times the team's\",\"detectedAt\":"
+                + "\"2026-12-01T08:00:00Z\"}}]");
+        StubServices.answer("GET /api/v1/teams/team-north/wellbeing", 200, "{\"teamId\":\"team-north\",\"withheld\":true,"
+                + "\"reason\":\"fewer than 5 agents\",\"aggregates\":null,\"agents\":[]}");
+        given().get("/teams/team-north").then().statusCode(200)
+                .body(containsString("holds three times the team&#39;s"))
+                .body(containsString("Aggregates are withheld: fewer than 5 agents"));
+        StubServices.answer("GET /api/v1/teams/team-south/gaps", 403, "{\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\"not your team\"}");
+        StubServices.answer("GET /api/v1/teams/team-south/wellbeing", 403, "{\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\"not your team\"}");
+        given().get("/teams/team-south").then().statusCode(403).body(containsString("not your team"))
+                .body(not(containsString("<table id=\"gaps\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "ciso1", roles = "ciso")
+    void auditSearchPassesTheFiltersOnAndTheExportKeepsTheSignedCheckpoint() {
+        StubServices.answer("GET /api/v1/audit/events", 200, "{\"items\":[{\"sequence\":41,\"auditId\":\"a-41\","
+                + "\"service\":\"signal-service\",\"actor\":\"supervisor1\",\"actorRoles\":[\"supervisor\"],"
+                + "\"subject\":\"agent-north-01\",\"action\":\"READ\",\"resource\":\"signal-service:gaps\","
+                + "\"purpose\":\"coaching preparation\",\"outcome\":\"SUCCESS\",\"occurredAt\":\"2026-12-01T09:00:00Z\"}],"
+                + "\"page\":0,\"size\":50,\"total\":1}");
+        given().queryParam("search", "1").queryParam("actor", "supervisor1").queryParam("subject", "agent-north-01")
+                .get("/ciso/audit").then().statusCode(200)
+                .body(containsString("1 matching entries"))
+                .body(containsString("coaching preparation"))
+                .body(containsString("href=\"/ciso/audit.csv?actor=supervisor1&amp;subject=agent-north-01\""));
+        StubServices.answer("GET /api/v1/audit/export", 200, "sequence,auditId\n41,a-41\n");
+        given().queryParam("actor", "supervisor1").get("/ciso/audit.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).header("Content-Disposition", containsString("audit-log.csv"))
+                .body(containsString("41,a-41"));
+    }
+
+    @Test
+    @TestSecurity(user = "ciso1", roles = "ciso")
+    void accessReviewRetentionHoldsAndAFourEyesRefusal() {
+        StubServices.answer("GET /api/v1/access/review", 200, "{\"reviewedAt\":\"2026-12-04T08:00:00Z\",\"realm\":\"wem\","
+                + "\"users\":2,\"loginDataAvailable\":true,\"accounts\":[{\"id\":\"u1\",\"username\":\"admin2\","
+                + "\"enabled\":true,\"roles\":[\"ciso\",\"governance-admin\"],\"groups\":[],\"lastLogin\":null}],"
+                + "\"findings\":[{\"type\":\"SOD_CONFLICT\",\"severity\":\"HIGH\",\"userId\":\"u1\",\"username\":"
+                + "\"admin2\",\"detail\":\"ciso and governance-admin\"}]}");
+        given().get("/ciso/access").then().statusCode(200).body(containsString("SOD_CONFLICT"))
+                .body(containsString("never recorded"));
+        StubServices.answer("GET /api/v1/retention/policies", 200, "[{\"dataClass\":\"audit-event\",\"service\":"
+                + "\"governance-service\",\"window\":\"P7Y\",\"legalBasis\":\"legal obligation\",\"owner\":\"CISO\","
+                + "\"updatedAt\":null,\"updatedBy\":null}]");
+        given().get("/ciso/retention").then().statusCode(200).body(containsString("<td>P7Y</td>"));
+        StubServices.answer("GET /api/v1/legal-holds", 200, "[{\"id\":\"h1\",\"caseReference\":\"CASE-9\",\"reason\":"
+                + "\"litigation\",\"agentIds\":[\"agent-north-01\"],\"interactionIds\":[],\"from\":null,\"to\":null,"
+                + "\"createdBy\":\"gov1\",\"createdAt\":\"2026-12-01T00:00:00Z\",\"releasedAt\":null,\"releasedBy\":null,"
+                + "\"active\":true}]");
+        given().get("/ciso/holds").then().statusCode(200).body(containsString("CASE-9")).body(containsString("active"));
+        StubServices.answer("GET /api/v1/approvals", 200, "[{\"id\":\"p1\",\"kind\":\"RETENTION_SHORTEN\",\"target\":"
+                + "\"transcript\",\"change\":{},\"summary\":\"transcript P90D to P30D\",\"proposedBy\":\"ciso1\","
+                + "\"proposedAt\":\"2026-12-04T07:00:00Z\",\"expiresAt\":\"2026-12-11T07:00:00Z\",\"status\":\"PENDING\"}]");
+        StubServices.answer("POST /api/v1/approvals/p1/approve", 409, "{\"title\":\"Conflict\",\"status\":409,"
+                + "\"detail\":\"the proposer cannot approve their own change\"}");
+        form("/ciso/approvals").post("/ciso/approvals/p1/approve").then().statusCode(409)
+                .body(containsString("the proposer cannot approve their own change"));
+    }
+}
