@@ -113,6 +113,15 @@ class ConsoleBrowserIT {
         check("my-plan");
         driver.get(CONSOLE + "/me/behaviors");
         check("my-behaviors");
+        driver.get(CONSOLE + "/me/data");
+        String held = driver.findElement(By.id("my-data")).getText();
+        assertFalse(held.contains("Could not be read"), "a service refused the agent's own data: " + held);
+        assertTrue(held.contains("recorded access"), held);
+        check("my-data");
+        driver.get(CONSOLE + "/me/wellbeing");
+        assertEquals(200, statusOf("/me/wellbeing"));
+        assertEquals(1, driver.findElements(By.id("wellbeing")).size(), "no wellbeing shown");
+        check("my-wellbeing");
         driver.get(CONSOLE + "/agents/agent-north-02/behaviors");
         String error = driver.findElement(By.id("error")).getText();
         assertTrue(error.startsWith("You are not allowed"), error);
@@ -168,6 +177,12 @@ class ConsoleBrowserIT {
         driver.get(CONSOLE + "/playbooks");
         assertTrue(driver.findElements(By.cssSelector("#playbooks tbody tr")).size() > 0, "no playbooks listed");
         check("playbooks");
+        driver.get(CONSOLE + "/teams");
+        driver.findElement(By.cssSelector("a[href='/teams/team-north']")).click();
+        assertEquals(200, statusOf("/teams/team-north"));
+        assertTrue(driver.findElements(By.id("gaps")).size() + driver.findElements(By.xpath(
+                "//p[normalize-space()='No open gap.']")).size() == 1, "team-north's gaps neither listed nor said none");
+        check("team");
         String after = WemService.COACHING.as(coach).get("/api/v1/interventions/{id}", id).then().statusCode(200)
                 .extract().path("state");
         assertEquals(state, after, "the page shows what coaching-service holds");
@@ -194,6 +209,24 @@ class ConsoleBrowserIT {
         assertTrue(csv.headers().firstValue("content-disposition").orElse("").startsWith("attachment"));
         assertTrue(csv.body().startsWith("service,dataClass,window,"), csv.body());
         assertTrue(csv.body().lines().count() > 1, csv.body());
+        driver.get(CONSOLE + "/ciso/audit");
+        driver.findElement(By.id("subject")).sendKeys("agent-north-01");
+        driver.findElement(By.xpath("//button[normalize-space()='Search']")).click();
+        assertTrue(driver.findElements(By.cssSelector("#audit-events tbody tr")).size() > 0,
+                "no audit entry about agent-north-01");
+        check("audit-search");
+        HttpResponse<String> audit = withSession("/ciso/audit.csv?subject=agent-north-01");
+        assertEquals(200, audit.statusCode());
+        assertTrue(audit.body().startsWith("sequence,auditId,"), audit.body());
+        assertTrue(audit.headers().firstValue("x-audit-checkpoint").isPresent(), "export without signed checkpoint");
+        for (String page : List.of("access", "retention", "holds", "approvals")) {
+            driver.get(CONSOLE + "/ciso/" + page);
+            assertEquals(200, statusOf("/ciso/" + page), page);
+            if (page.equals("access")) {
+                assertTrue(driver.findElements(By.cssSelector("#accounts tbody tr")).size() > 1, "no accounts listed");
+            }
+            check(page);
+        }
         assertNoViolations();
     }
 
