@@ -66,6 +66,24 @@ class ConsoleChartTest {
     }
 
     @Test
+    void itsNetworkPolicyLetsInOnlyTheIngressControllerAndLetsOutOnlyDnsKeycloakAndTheServices() {
+        List<JsonNode> docs = Chart.parse(Chart.template(Chart.ci("ingress"), Map.of("console.enabled", true,
+                "console.existingSecret", "wem-console", "console.ingressHost", "console.wem.example.com",
+                "networkPolicy.enabled", true)));
+        JsonNode policy = Chart.named(docs, "NetworkPolicy", NAME);
+        StrictKubernetes.parse(policy);
+        assertEquals("console", policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1component").asText());
+        JsonNode ingress = policy.at("/spec/ingress");
+        assertEquals("http", ingress.at("/0/ports/0/port").asText());
+        assertTrue(ingress.at("/0/from/0/namespaceSelector").isObject(), ingress.toString());
+        assertEquals("management", ingress.at("/1/ports/0/port").asText());
+        String egress = policy.at("/spec/egress").toString();
+        assertFalse(egress.contains("5432"), "the console needs no database: " + egress);
+        assertFalse(egress.contains("9092"), "the console needs no Kafka: " + egress);
+        assertTrue(egress.contains("8080"), egress);
+    }
+
+    @Test
     void theRealmImportSendsTheConsolesSignInsBackToItsIngressHostOnly() throws Exception {
         List<JsonNode> docs = Chart.parse(Chart.template(Chart.ci("keycloak-realm"), Map.of(
                 "console.ingressHost", "console.wem.example.com")));
