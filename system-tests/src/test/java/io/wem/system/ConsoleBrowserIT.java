@@ -156,29 +156,29 @@ class ConsoleBrowserIT {
         signIn("coach1");
         driver.get(CONSOLE + "/inbox");
         check("inbox");
-        driver.findElement(By.cssSelector("a[href='/inbox/" + id + "']")).click();
+        clickAndWait(driver.findElement(By.cssSelector("a[href='/inbox/" + id + "']")));
         assertEquals("ASSIGNED", driver.findElement(By.id("state")).getText());
         check("intervention");
         // Someone else schedules it meanwhile: the page still offers "Schedule", and coaching-service refuses it.
         WemService.COACHING.as(coach).contentType("application/json").body(Map.of("to", "SCHEDULED"))
                 .post("/api/v1/interventions/{id}/transitions", id).then().statusCode(200);
-        button("SCHEDULED").click();
+        clickAndWait(button("SCHEDULED"));
         String refused = driver.findElement(By.id("refused")).getText();
         assertTrue(refused.startsWith("coaching-service refused the change"), refused);
         assertTrue(refused.contains("SCHEDULED"), refused);
         assertEquals("SCHEDULED", driver.findElement(By.id("state")).getText());
         check("intervention-refused");
-        button("IN_PROGRESS").click();
+        clickAndWait(button("IN_PROGRESS"));
         assertEquals("IN_PROGRESS", driver.findElement(By.id("state")).getText());
         driver.findElement(By.id("note")).sendKeys("Two example calls replayed with the agent");
-        button("COMPLETED").click();
+        clickAndWait(button("COMPLETED"));
         String state = driver.findElement(By.id("state")).getText();
         assertTrue(List.of("COMPLETED", "FOLLOW_UP").contains(state), state);
         driver.get(CONSOLE + "/playbooks");
         assertTrue(driver.findElements(By.cssSelector("#playbooks tbody tr")).size() > 0, "no playbooks listed");
         check("playbooks");
         driver.get(CONSOLE + "/teams");
-        driver.findElement(By.cssSelector("a[href='/teams/team-north']")).click();
+        clickAndWait(driver.findElement(By.cssSelector("a[href='/teams/team-north']")));
         assertEquals(200, statusOf("/teams/team-north"));
         assertTrue(driver.findElements(By.id("gaps")).size() + driver.findElements(By.xpath(
                 "//p[normalize-space()='No open gap.']")).size() == 1, "team-north's gaps neither listed nor said none");
@@ -195,7 +195,7 @@ class ConsoleBrowserIT {
         signIn("ciso1");
         driver.get(CONSOLE + "/ciso/audit");
         check("audit");
-        driver.findElement(By.xpath("//button[normalize-space()='Verify the chain now']")).click();
+        clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Verify the chain now']")));
         String verification = driver.findElement(By.id("verification")).getText();
         assertTrue(verification.startsWith("The chain is intact"), verification);
         check("audit-verified");
@@ -211,7 +211,7 @@ class ConsoleBrowserIT {
         assertTrue(csv.body().lines().count() > 1, csv.body());
         driver.get(CONSOLE + "/ciso/audit");
         driver.findElement(By.id("subject")).sendKeys("agent-north-01");
-        driver.findElement(By.xpath("//button[normalize-space()='Search']")).click();
+        clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Search']")));
         assertTrue(driver.findElements(By.cssSelector("#audit-events tbody tr")).size() > 0,
                 "no audit entry about agent-north-01");
         check("audit-search");
@@ -259,6 +259,18 @@ class ConsoleBrowserIT {
         driver.findElement(By.id("password")).sendKeys(SystemTestConfig.userPassword());
         driver.findElement(By.id("kc-login")).click();
         wait.until(d -> d.getCurrentUrl().startsWith(CONSOLE) && d.findElements(By.id("user")).size() == 1);
+    }
+
+    /**
+     * Clicks a link or a form's button and waits for the next page: a click returns before the browser has replaced
+     * the document, and reading the old page (or none) in between made the test flaky.
+     */
+    private void clickAndWait(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private WebElement button(String to) {
