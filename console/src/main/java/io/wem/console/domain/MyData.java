@@ -57,14 +57,17 @@ public final class MyData {
         List<?> list = list(body);
         long calls = 0;
         int gaps = 0;
+        int withData = 0;
         for (Object o : list) {
             Map<?, ?> b = map(o);
-            calls += number(b.get("sampleSize"));
+            long n = number(b.get("sampleSize"));
+            calls += n;
+            withData += n > 0 ? 1 : 0;
             if (b.get("openGap") != null) {
                 gaps++;
             }
         }
-        return List.of(count(list.size(), "behavior measured", "behaviors measured"),
+        return List.of(count(list.size(), "behavior tracked", "behaviors tracked") + ", " + withData + " with data",
                 count(calls, "interaction in the current windows", "interactions in the current windows"),
                 count(gaps, "open gap", "open gaps"));
     }

@@ -24,7 +24,7 @@ class MyDataTest {
     @Test
     void countsWhatEachServiceHolds() {
         Map<String, Object> gap = Map.of("gapType", "SKILL");
-        List<Object> behaviors = List.of(Map.of("sampleSize", 40, "openGap", gap), Map.of("sampleSize", 12));
+        List<Object> behaviors = List.of(Map.of("sampleSize", 40, "openGap", gap), Map.of("sampleSize", 12), Map.of("sampleSize", 0));
         List<Object> interventions = List.of(intervention("ASSIGNED", "I will try", null),
                 intervention("CLOSED_EFFECTIVE", null, null), intervention("DISPUTED", null, "2026-12-01T10:00:00Z"));
         Map<String, Object> wellbeing = Map.of(
@@ -37,7 +37,7 @@ class MyDataTest {
         List<Row> rows = MyData.rows(Answer.of(behaviors, null), Answer.of(interventions, null),
                 Answer.of(wellbeing, null), Answer.of(contests, null), Answer.of(Map.of("accessesTotal", 1), null));
 
-        assertEquals(List.of("2 behaviors measured", "52 interactions in the current windows", "1 open gap"),
+        assertEquals(List.of("3 behaviors tracked, 2 with data", "52 interactions in the current windows", "1 open gap"),
                 rows.get(0).numbers());
         assertEquals(List.of("3 interventions", "2 not closed", "1 reflection you wrote", "1 dispute"),
                 rows.get(1).numbers());

@@ -45,7 +45,7 @@ class GovernancePagesTest {
                 + "[{\"dataClass\":\"transcript\",\"heldBy\":\"signal-service\",\"retentionWindow\":\"P90D\","
                 + "\"people\":[]}],\"accessesTotal\":7,\"accesses\":[]}");
         given().get("/me/data").then().statusCode(200)
-                .body(containsString("1 behavior measured"))
+                .body(containsString("1 behavior tracked, 1 with data"))
                 .body(containsString("40 interactions in the current windows"))
                 .body(containsString("1 intervention"))
                 .body(containsString("Could not be read: "))
