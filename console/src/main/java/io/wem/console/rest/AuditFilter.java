@@ -24,6 +24,8 @@ public class AuditFilter {
     @QueryParam("search")
     public String search;
 
+    static final int PAGE_SIZE = 50;
+
     boolean searched() {
         return search != null;
     }
@@ -39,7 +41,7 @@ public class AuditFilter {
         fields.put("to", to);
         if (withPage) {
             fields.put("page", page);
-            fields.put("size", "50");
+            fields.put("size", String.valueOf(PAGE_SIZE));
         }
         StringBuilder q = new StringBuilder();
         fields.forEach((k, v) -> {
@@ -48,5 +50,19 @@ public class AuditFilter {
             }
         });
         return q.toString();
+    }
+
+    /** The search's address for the page after governance's answer, or null on the last page. */
+    String nextPage(Object answer) {
+        if (!(answer instanceof Map<?, ?> page) || !(page.get("total") instanceof Number total)
+                || !(page.get("page") instanceof Number current)) {
+            return null;
+        }
+        int next = current.intValue() + 1;
+        if ((long) next * PAGE_SIZE >= total.longValue()) {
+            return null;
+        }
+        String q = query(false);
+        return "/ciso/audit?search=1" + (q.isEmpty() ? "" : "&" + q.substring(1)) + "&page=" + next;
     }
 }

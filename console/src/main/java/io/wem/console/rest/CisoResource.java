@@ -85,7 +85,8 @@ public class CisoResource {
         var page = pages.view(audit, "Audit log", status)
                 .data("verification", verification == null ? null : verification.body())
                 .data("events", events == null ? null : events.body()).data("filter", filter)
-                .data("exportQuery", filter.query(false));
+                .data("exportQuery", filter.query(false))
+                .data("nextPage", events != null && events.ok() ? filter.nextPage(events.body()) : null);
         return pages.respond(page, status.pageStatus());
     }
 

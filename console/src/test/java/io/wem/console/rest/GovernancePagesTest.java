@@ -113,9 +113,14 @@ class GovernancePagesTest {
                 + "\"page\":0,\"size\":50,\"total\":1}");
         given().queryParam("search", "1").queryParam("actor", "supervisor1").queryParam("subject", "agent-north-01")
                 .get("/ciso/audit").then().statusCode(200)
-                .body(containsString("1 matching entries"))
+                .body(containsString("1 matching entries, newest first (page 1)"))
+                .body(not(containsString("id=\"next-page\"")))
                 .body(containsString("coaching preparation"))
                 .body(containsString("href=\"/ciso/audit.csv?actor=supervisor1&amp;subject=agent-north-01\""));
+        StubServices.answer("GET /api/v1/audit/events", 200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":120}");
+        given().queryParam("search", "1").queryParam("action", "READ").get("/ciso/audit").then().statusCode(200)
+                .body(containsString("href=\"/ciso/audit?search=1&amp;action=READ&amp;page=1\""))
+                .body(containsString("Next 50 entries"));
         StubServices.answer("GET /api/v1/audit/export", 200, "sequence,auditId\n41,a-41\n");
         given().queryParam("actor", "supervisor1").get("/ciso/audit.csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).header("Content-Disposition", containsString("audit-log.csv"))
