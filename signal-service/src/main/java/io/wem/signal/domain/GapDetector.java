@@ -256,10 +256,30 @@ public final class GapDetector {
         // 2. Team-wide gaps (PROCESS / team CAPACITY) against the organisation's standard.
         Set<String> shared = new LinkedHashSet<>();
         Map<String, Test> vsStandard = new HashMap<>();
+        Map<String, Double> standardFor = new HashMap<>();
+        // Durations against the other teams: the same log-scale comparison as within the team, on the agent's reason
+        // mix, against the organisation's pooled calls (read as sums); the median agent's raw mean is a poor reference
+        // for zero-inflated, heavy-tailed values.
+        Map<String, LogRatio.Sums> org = "ORG_MEDIAN".equals(standardKind) && strata != null
+                ? data.orgByReason() : Map.of();
         if (standard != null) {
             for (String a : eligible) {
                 List<Double> own = values(byAgent.get(a));
-                Test t = test(own, standard, rate, b, teamSd, looks.z(own.size()));
+                Test t;
+                // Only the agent's calls on reasons the other teams also handle: another team's reasons are other
+                // work, and a team's own mix of slow reasons is not a process gap.
+                List<Observation> comparable = org.isEmpty() ? List.of() : byAgent.get(a).stream()
+                        .filter(o -> org.getOrDefault(LogRatio.reason(o), LogRatio.Sums.EMPTY).n()
+                                >= LogRatio.MIN_REASON_REF).toList();
+                LogRatio.Result lr = comparable.size() < b.minSample() ? null
+                        : LogRatio.of(comparable, org, LogRatio::reason);
+                if (lr != null) {
+                    t = test(lr, Stats.mean(values(comparable)), b, looks);
+                    standardFor.put(a, lr.expected());
+                } else {
+                    t = test(own, standard, rate, b, teamSd, looks.z(own.size()));
+                    standardFor.put(a, standard);
+                }
                 vsStandard.put(a, t);
                 if (t.flagged() && guardPasses(b, a, data) && !out.containsKey(a)) {
                     shared.add(a);
@@ -286,7 +306,7 @@ public final class GapDetector {
                                 + "many people share it, the cause is the process, tools or guidance they share, so "
                                 + "it goes to the process owner as one fix instead of %d individual coachings.",
                         many, data.teamId(), refName(standardKind), fmt(standard, b), shared.size());
-                out.put(a, gap(a, b, byAgent.get(a), t, standard, standardKind,
+                out.put(a, gap(a, b, byAgent.get(a), t, standardFor.get(a), standardKind,
                         capacity ? GapType.CAPACITY : GapType.PROCESS, why, affected));
             }
         }
@@ -306,7 +326,7 @@ public final class GapDetector {
                 // Durations: the two-part log-scale comparison with the rest of the team on the agent's reason mix
                 // (LogRatio). It is itself a two-sample test, so no separate check against the peers is needed.
                 LogRatio.Result lr = LogRatio.of(obs, teamRef, strata);
-                t = lr == null ? null : test(lr, Stats.mean(values(obs)), b, z);
+                t = lr == null ? null : test(lr, Stats.mean(values(obs)), b, looks);
                 baseline = lr == null ? baseline : Double.valueOf(lr.expected());
             } else {
                 t = baseline == null ? null : test(values(obs), baseline, rate, b, teamSd, z);
@@ -498,12 +518,13 @@ public final class GapDetector {
         if (after.size() < b.minSample()) {
             return null;
         }
-        double z = new Looks(looks.alpha() / m.drop().candidates(), looks.tightestAt()).z(after.size());
+        Looks scanned = new Looks(looks.alpha() / m.drop().candidates(), looks.tightestAt());
+        double z = scanned.z(after.size());
         LogRatio.Result lr = teamRef == null ? null : LogRatio.of(after, teamRef, strata);
         if (teamRef != null && lr == null) {
             return null;
         }
-        Test t = lr != null ? test(lr, Stats.mean(values(after)), b, z)
+        Test t = lr != null ? test(lr, Stats.mean(values(after)), b, scanned)
                 : test(values(after), baseline, rate, b, teamSd, z);
         // The size that must be worth someone's time here is the drop from the agent's own level (motivation()
         // requires it to reach the threshold); against the team the later part must be significantly worse and by
@@ -756,10 +777,11 @@ public final class GapDetector {
     }
 
     /** The log-scale test of a duration ({@link LogRatio}) in the shape of {@link Test}, in the metric's units. */
-    static Test test(LogRatio.Result lr, double observed, Behavior b, double z) {
+    static Test test(LogRatio.Result lr, double observed, Behavior b, Looks looks) {
         int sign = b.direction().sign();
-        Stats.Interval theta = lr.thetaInterval(z);
-        boolean worse = sign > 0 ? theta.low() > 0 : theta.high() < 0;
+        // The whole and its two parts (LogRatio.Result#worse) share this test's error.
+        double z = new Looks(looks.alpha() / LogRatio.TESTS, looks.tightestAt()).z(lr.n());
+        boolean worse = lr.worse(sign, z);
         double eff = sign * lr.effect();
         return new Test(observed, lr.interval(z), eff, lr.n(), worse,
                 worse && eff >= b.minEffectSize() && lr.n() >= b.minSample());

@@ -6,6 +6,7 @@ import io.wem.signal.domain.Assessment;
 import io.wem.signal.domain.Behavior;
 import io.wem.signal.domain.BuiltIns;
 import io.wem.signal.domain.GapDetector;
+import io.wem.signal.domain.LogRatio;
 import io.wem.signal.domain.Observation;
 import io.wem.signal.domain.Stats;
 import io.wem.signal.domain.TeamData;
@@ -101,7 +102,7 @@ final class Calibration {
             boolean expected = k[1].equals(BuiltInBehaviors.HOLD_USAGE) && plantedAgents.contains(k[0]);
             if (!expected) {
                 falseGaps++;
-                if (res.falseExamples.size() < 12) {
+                if (res.falseExamples.size() < 40) {
                     res.falseExamples.add((planted ? "planted population: " : "null population: ") + g.getKey()
                             + " " + g.getValue());
                 }
@@ -139,6 +140,7 @@ final class Calibration {
         Map<List<String>, double[]> org = new HashMap<>();
         Map<String, Map<List<String>, double[]>> orgSlices = new HashMap<>();
         Map<String, double[]> csat = new HashMap<>();
+        Map<List<String>, LogRatio.Sums> cells = new HashMap<>();
         for (SyntheticCenter.Call x : c.calls) {
             if (x.at().isBefore(start) || !x.at().isBefore(now)) {
                 continue;
@@ -153,6 +155,8 @@ final class Calibration {
                 }
             } else {
                 add(org, x, v);
+                cells.merge(java.util.Arrays.asList(x.team(), x.reason(), x.queue()), LogRatio.Sums.of(v),
+                        LogRatio.Sums::plus);
                 if (x.reason() != null) {
                     add(orgSlices.computeIfAbsent("contactReason=" + x.reason(), k -> new HashMap<>()), x, v);
                 }
@@ -169,7 +173,9 @@ final class Calibration {
                 .filter(s -> s.team().equals(team) && s.end().isAfter(start) && s.start().isBefore(now))
                 .map(s -> new TeamData.StaffingInterval(s.start(), s.end(), null, s.scheduled(), s.required(), null))
                 .toList();
-        return new TeamData(team, start, now, current, List.of(), summaries(org), sat, staffing, bySlice);
+        List<TeamData.OrgCell> orgCells = cells.entrySet().stream().map(e -> new TeamData.OrgCell(e.getKey().get(0),
+                e.getKey().get(1), e.getKey().get(2), e.getValue())).toList();
+        return new TeamData(team, start, now, current, List.of(), summaries(org), sat, staffing, bySlice, orgCells);
     }
 
     private static void add(Map<List<String>, double[]> m, SyntheticCenter.Call x, double v) {

@@ -73,7 +73,7 @@ class CalibrationReport {
         System.out.println(md);
     }
 
-    private static void section(StringBuilder md, String title, Calibration.Result r) {
+    static void section(StringBuilder md, String title, Calibration.Result r) {
         md.append("## ").append(title).append("\n\n");
         md.append("### Detection rate per hold-time ratio (power curve)\n\n| ratio | all kinds |");
         for (SyntheticCenter.Kind k : SyntheticCenter.Kind.values()) {
