@@ -85,6 +85,14 @@ public final class LogRatio {
             return new Part(theta, se, df).beyondZero(sign, z) || share.beyondZero(sign, z)
                     || length.beyondZero(sign, z);
         }
+
+        /** The largest standardised value on the side {@code sign} among theta and its two parts, signed. */
+        public double strongestZ(int sign) {
+            double best = sign * theta / se;
+            best = Math.max(best, sign * share.theta() / share.se());
+            best = Math.max(best, sign * length.theta() / length.se());
+            return sign * best;
+        }
     }
 
     /** How many tests {@link Result#worse} makes: its z must be for the error divided by this. */

@@ -70,7 +70,8 @@ final class Calibration {
             long seed = firstSeed + s;
             Map<SyntheticCenter.Kind, Double> ratios = new LinkedHashMap<>();
             for (int k = 0; k < kinds.length; k++) {
-                ratios.put(kinds[k], GRID[(s + k) % GRID.length]);
+                // rotated by the seed itself, so that one seed is the same center whichever run it is part of
+                ratios.put(kinds[k], GRID[(int) ((seed - 1 + k) % GRID.length)]);
             }
             score(SyntheticCenter.generate(seed * 7919, TEAMS, AGENTS, DAYS, ratios), res, true);
             score(SyntheticCenter.generate(seed * 7919 + 1, TEAMS, AGENTS, DAYS, Map.of()), res, false);

@@ -14,6 +14,42 @@ import java.util.Map;
 /** Throwaway: prints the planted agents' hold-usage assessments per look. */
 public final class Diagnose {
     public static void main(String[] args) {
+        if (args[0].equals("rates")) {
+            long seed = Long.parseLong(args[1]);
+            Map<SyntheticCenter.Kind, Double> ratios = new LinkedHashMap<>();
+            SyntheticCenter.Kind[] ks = SyntheticCenter.Kind.values();
+            for (int k = 0; k < ks.length; k++) ratios.put(ks[k], Calibration.GRID[(int) ((seed - 1 + k) % Calibration.GRID.length)]);
+            SyntheticCenter c = SyntheticCenter.generate(seed * 7919, 4, 12, 10, ratios);
+            Behavior tr = BuiltIns.all().stream().filter(b -> b.id().equals(args[2])).findFirst().get();
+            GapDetector det = new GapDetector(GapDetector.Settings.defaults());
+            for (String team : c.agentsByTeam.keySet()) {
+                io.wem.signal.domain.TeamData td = Calibration.teamData(c, tr, team, c.start.plus(Duration.ofDays(10)));
+                System.out.printf("%s teamMean=%.3f n=%d plants=%s%n", team, td.current().stream().mapToDouble(o -> o.value()).average().orElse(0), td.current().size(), c.plants.stream().filter(p -> p.team().equals(team)).map(p -> p.kind()).toList());
+                Map<String, double[]> per = new java.util.TreeMap<>();
+                td.current().forEach(o -> { double[] a = per.computeIfAbsent(o.agentId(), k -> new double[2]); a[0] += o.value(); a[1]++; });
+                per.forEach((a, v) -> System.out.printf("   %s %.3f n=%d%n", a.substring(a.length() - 5), v[0] / v[1], (int) v[1]));
+                for (int day : Calibration.LOOK_DAYS) for (Assessment a : det.assessWithSlices(tr, Calibration.teamData(c, tr, team, c.start.plus(Duration.ofDays(day))))) if (a.gap()) System.out.println("   d" + day + " " + a);
+            }
+            return;
+        }
+        if (args[0].equals("agent")) {
+            long seed = Long.parseLong(args[1]);
+            Map<SyntheticCenter.Kind, Double> ratios = new LinkedHashMap<>();
+            SyntheticCenter.Kind[] ks = SyntheticCenter.Kind.values();
+            for (int k = 0; k < ks.length; k++) ratios.put(ks[k], Calibration.GRID[(int) ((seed - 1 + k) % Calibration.GRID.length)]);
+            SyntheticCenter c = SyntheticCenter.generate(seed * 7919, 4, 12, 10, ratios);
+            Map<String, double[]> by = new java.util.TreeMap<>();
+            for (SyntheticCenter.Call x : c.calls) if (x.agent().endsWith(args[2])) { double[] a = by.computeIfAbsent(x.reason() + " d" + x.at().toString().substring(8, 10), k -> new double[2]); a[0] += x.hold(); a[1]++; }
+            by.forEach((k, v) -> System.out.printf("%s %.1f %d%n", k, v[0] / v[1], (int) v[1])); c.plants.forEach(System.out::println);
+            return;
+        }
+        if (args[0].equals("false")) {
+            for (long seed = Long.parseLong(args[1]); seed < Long.parseLong(args[1]) + Integer.parseInt(args[2]); seed++) {
+                Calibration.Result r = new Calibration().run(seed, 1);
+                if (!r.falseExamples.isEmpty()) System.out.println(seed + " " + r.falseExamples);
+            }
+            return;
+        }
         if (args[0].equals("tune")) {
             long t0 = System.nanoTime();
             Calibration.Result r = new Calibration().run(Long.parseLong(args[1]), Integer.parseInt(args[2]));
@@ -40,7 +76,7 @@ public final class Diagnose {
             SyntheticCenter c = SyntheticCenter.generate(seed * 7919, 4, 12, 10, ratios);
             for (SyntheticCenter.Plant p : c.plants) {
                 if (only != null && !p.kind().name().equals(only)) continue;
-                if (p.ratio() < 2.0) continue;
+                if (p.ratio() < Double.parseDouble(System.getProperty("minRatio", "2.0"))) continue;
                 StringBuilder sb = new StringBuilder();
                 sb.append("seed ").append(seed).append(' ').append(p.kind()).append(" @").append(p.ratio())
                         .append(" agents=").append(p.agents().size()).append('\n');
