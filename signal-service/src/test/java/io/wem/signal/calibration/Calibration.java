@@ -46,7 +46,11 @@ final class Calibration {
             SyntheticCenter.Kind.SKILL_ONE_REASON, GapType.SKILL, SyntheticCenter.Kind.MOTIVATION, GapType.MOTIVATION,
             SyntheticCenter.Kind.PROCESS, GapType.PROCESS, SyntheticCenter.Kind.CAPACITY, GapType.CAPACITY);
 
-    record Outcome(SyntheticCenter.Plant plant, boolean detected, GapType type) {
+    /**
+     * @param reasonCalls for a one-reason plant, the planted agent's calls of that reason over the ten days (the
+     *                    reason may be a rare one for the agent); -1 otherwise
+     */
+    record Outcome(SyntheticCenter.Plant plant, boolean detected, GapType type, int reasonCalls) {
     }
 
     static final class Result {
@@ -119,7 +123,9 @@ final class Calibration {
                 boolean detected = team ? types.size() >= Math.max(3, p.agents().size() / 3) : !types.isEmpty();
                 GapType type = types.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
                         .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-                res.outcomes.add(new Outcome(p, detected, detected ? type : null));
+                int reasonCalls = p.reason() == null ? -1 : (int) c.calls.stream()
+                        .filter(x -> p.agents().contains(x.agent()) && p.reason().equals(x.reason())).count();
+                res.outcomes.add(new Outcome(p, detected, detected ? type : null, reasonCalls));
             }
         } else {
             res.falseGapsNull += falseGaps;
