@@ -297,15 +297,19 @@ public final class GapDetector {
                     100.0 * shared.size() / eligible.size());
             for (String a : shared) {
                 Test t = vsStandard.get(a);
+                // What the agent was compared with: on the log scale the other teams' calls of the same reasons
+                String ref = standardFor.get(a).equals(standard) ? refName(standardKind)
+                        : "other teams' calls of the same contact reasons";
+                double refValue = standardFor.get(a);
                 String why = capacity
                         ? String.format(Locale.ROOT, "%s of team %s show this gap against the %s, and it concentrates "
                                 + "in understaffed intervals (%s there vs %s in normally staffed ones): a staffing "
                                 + "problem for workforce planning, not an individual one.", many, data.teamId(),
-                        refName(standardKind), fmt(split.understaffedValue, b), fmt(split.normalValue, b))
+                        ref, fmt(split.understaffedValue, b), fmt(split.normalValue, b))
                         : String.format(Locale.ROOT, "%s of team %s show the same gap against the %s (%s): when this "
                                 + "many people share it, the cause is the process, tools or guidance they share, so "
                                 + "it goes to the process owner as one fix instead of %d individual coachings.",
-                        many, data.teamId(), refName(standardKind), fmt(standard, b), shared.size());
+                        many, data.teamId(), ref, fmt(refValue, b), shared.size());
                 out.put(a, gap(a, b, byAgent.get(a), t, standardFor.get(a), standardKind,
                         capacity ? GapType.CAPACITY : GapType.PROCESS, why, affected));
             }

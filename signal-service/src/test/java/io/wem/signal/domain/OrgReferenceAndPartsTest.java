@@ -214,6 +214,9 @@ class OrgReferenceAndPartsTest {
                     .filter(Assessment::gap).toList();
             long process = gaps.stream().filter(g -> g.gapType() == GapType.PROCESS).count();
             assertTrue(gaps.stream().allMatch(g -> Integer.parseInt(g.agentId().substring(1)) < 7), "" + gaps);
+            gaps.stream().filter(g -> g.gapType() == GapType.PROCESS).forEach(g -> assertTrue(
+                    g.causeExplanation().contains("other teams' calls of the same contact reasons"),
+                    g.causeExplanation()));
             if (process >= 5) {
                 found++;
             }
