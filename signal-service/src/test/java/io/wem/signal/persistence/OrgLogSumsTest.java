@@ -41,7 +41,9 @@ class OrgLogSumsTest {
         String queue = uid("queue");
         Behavior hold = BuiltIns.all().stream().filter(b -> b.id().equals(BuiltInBehaviors.HOLD_USAGE)).findFirst()
                 .orElseThrow().withFilter("queue", queue);
-        Instant now = Instant.now();
+        // 60 days back: outside every behavior's window as of today, so these calls never become another test's
+        // organisation reference (the test database is shared by the suite and kept between runs).
+        Instant now = Instant.now().minus(Duration.ofDays(60));
         List<String> signals = new ArrayList<>();
         Map<List<String>, LogRatio.Sums> expected = new HashMap<>();
         String[] reasons = {uid("r"), uid("r")};
