@@ -234,32 +234,52 @@ public final class GapDetector {
         Looks dropLooks = Looks.of(b, ALPHA * dropShare / Math.max(1, eligible.size()));
         Function<Observation, String> strata = logScale(b, data) ? strata(data) : null;
 
-        // The organisation's standard: an explicit target, else the median agent of the other teams.
+        // The organisation's standard: an explicit target, else the other teams' level: for a rate their pooled
+        // rate, otherwise their median agent.
         Double standard = b.target();
         String standardKind = b.comparison() == Behavior.Comparison.ABSOLUTE ? "ABSOLUTE" : "ORG_STANDARD";
         if (standard == null) {
-            List<Double> others = data.otherAgents().stream().filter(s -> s.n() >= peerMin)
-                    .map(TeamData.AgentSummary::mean).toList();
-            if (others.size() >= 3) {
-                standard = Stats.median(others);
+            List<TeamData.AgentSummary> peers = data.otherAgents().stream().filter(s -> s.n() >= peerMin).toList();
+            if (peers.size() >= 3) {
+                standard = rate ? orgRate(peers) : Stats.median(peers.stream().map(TeamData.AgentSummary::mean).toList());
                 standardKind = "ORG_MEDIAN";
             }
         }
 
         Map<String, Assessment> out = new LinkedHashMap<>();
 
+        // Durations against the other teams: the same log-scale comparison as within the team, on the agent's reason
+        // mix, against the organisation's pooled calls (read as sums); the median agent's raw mean is a poor reference
+        // for zero-inflated, heavy-tailed values.
+        Map<String, LogRatio.Sums> org = "ORG_MEDIAN".equals(standardKind) && strata != null
+                ? data.orgByReason() : Map.of();
+
         // 1. Team CAPACITY: the team is worse in its understaffed intervals than in its normally staffed ones.
-        for (Assessment a : teamCapacity(b, data, byAgent, eligible, standard, rate, teamSd, share)) {
+        for (Assessment a : teamCapacity(b, data, byAgent, eligible, standard, org, strata != null, rate, teamSd,
+                share)) {
             out.put(a.agentId(), a);
         }
 
         // 2. Team-wide gaps (PROCESS / team CAPACITY) against the organisation's standard.
         Set<String> shared = new LinkedHashSet<>();
         Map<String, Test> vsStandard = new HashMap<>();
+        Map<String, Double> standardFor = new HashMap<>();
         if (standard != null) {
             for (String a : eligible) {
                 List<Double> own = values(byAgent.get(a));
-                Test t = test(own, standard, rate, b, teamSd, looks.z(own.size()));
+                Test t;
+                // Only the agent's calls on reasons the other teams also handle: another team's reasons are other
+                // work, and a team's own mix of slow reasons is not a process gap.
+                List<Observation> comparable = comparable(byAgent.get(a), org);
+                LogRatio.Result lr = comparable.size() < b.minSample() ? null
+                        : LogRatio.of(comparable, org, LogRatio::reason);
+                if (lr != null) {
+                    t = test(lr, Stats.mean(values(comparable)), b, looks);
+                    standardFor.put(a, lr.expected());
+                } else {
+                    t = test(own, standard, rate, b, teamSd, looks.z(own.size()));
+                    standardFor.put(a, standard);
+                }
                 vsStandard.put(a, t);
                 if (t.flagged() && guardPasses(b, a, data) && !out.containsKey(a)) {
                     shared.add(a);
@@ -277,16 +297,20 @@ public final class GapDetector {
                     100.0 * shared.size() / eligible.size());
             for (String a : shared) {
                 Test t = vsStandard.get(a);
+                // What the agent was compared with: on the log scale the other teams' calls of the same reasons
+                String ref = standardFor.get(a).equals(standard) ? refName(standardKind)
+                        : "other teams' calls of the same contact reasons";
+                double refValue = standardFor.get(a);
                 String why = capacity
                         ? String.format(Locale.ROOT, "%s of team %s show this gap against the %s, and it concentrates "
                                 + "in understaffed intervals (%s there vs %s in normally staffed ones): a staffing "
                                 + "problem for workforce planning, not an individual one.", many, data.teamId(),
-                        refName(standardKind), fmt(split.understaffedValue, b), fmt(split.normalValue, b))
+                        ref, fmt(split.understaffedValue, b), fmt(split.normalValue, b))
                         : String.format(Locale.ROOT, "%s of team %s show the same gap against the %s (%s): when this "
                                 + "many people share it, the cause is the process, tools or guidance they share, so "
                                 + "it goes to the process owner as one fix instead of %d individual coachings.",
-                        many, data.teamId(), refName(standardKind), fmt(standard, b), shared.size());
-                out.put(a, gap(a, b, byAgent.get(a), t, standard, standardKind,
+                        many, data.teamId(), ref, fmt(refValue, b), shared.size());
+                out.put(a, gap(a, b, byAgent.get(a), t, standardFor.get(a), standardKind,
                         capacity ? GapType.CAPACITY : GapType.PROCESS, why, affected));
             }
         }
@@ -306,7 +330,7 @@ public final class GapDetector {
                 // Durations: the two-part log-scale comparison with the rest of the team on the agent's reason mix
                 // (LogRatio). It is itself a two-sample test, so no separate check against the peers is needed.
                 LogRatio.Result lr = LogRatio.of(obs, teamRef, strata);
-                t = lr == null ? null : test(lr, Stats.mean(values(obs)), b, z);
+                t = lr == null ? null : test(lr, Stats.mean(values(obs)), b, looks);
                 baseline = lr == null ? baseline : Double.valueOf(lr.expected());
             } else {
                 t = baseline == null ? null : test(values(obs), baseline, rate, b, teamSd, z);
@@ -437,7 +461,7 @@ public final class GapDetector {
         ChangePoint.Drop d = teamRef == null ? ChangePoint.find(series, sign, minSeg, alpha)
                 : ChangePoint.find(series, (early, late) -> {
                     LogRatio.Result r = LogRatio.of(late, early, strata);
-                    return r == null ? Double.NEGATIVE_INFINITY : sign * r.theta() / r.se();
+                    return r == null ? Double.NEGATIVE_INFINITY : sign * r.strongestZ(sign);
                 }, minSeg, alpha);
         if (d == null) {
             return null;
@@ -457,8 +481,9 @@ public final class GapDetector {
                 return null;
             }
             // The boundary was chosen among d.candidates() days: the drop's interval pays for that scan.
-            Stats.Interval ti = drop.thetaInterval(Stats.normalQuantile(1 - alpha / (2.0 * d.candidates())));
-            declined = sign > 0 ? ti.low() > 0 : ti.high() < 0;
+            double zDrop = Stats.normalQuantile(1 - alpha / (2.0 * d.candidates() * LogRatio.TESTS));
+            Stats.Interval ti = drop.thetaInterval(zDrop);
+            declined = drop.worse(sign, zDrop);
             metBefore = sign * was.effect() < b.minEffectSize() / 2;
             worseAfter = sign * now.effect() >= b.minEffectSize() / 2;
             declineEffect = sign * drop.effect();
@@ -498,12 +523,13 @@ public final class GapDetector {
         if (after.size() < b.minSample()) {
             return null;
         }
-        double z = new Looks(looks.alpha() / m.drop().candidates(), looks.tightestAt()).z(after.size());
+        Looks scanned = new Looks(looks.alpha() / m.drop().candidates(), looks.tightestAt());
+        double z = scanned.z(after.size());
         LogRatio.Result lr = teamRef == null ? null : LogRatio.of(after, teamRef, strata);
         if (teamRef != null && lr == null) {
             return null;
         }
-        Test t = lr != null ? test(lr, Stats.mean(values(after)), b, z)
+        Test t = lr != null ? test(lr, Stats.mean(values(after)), b, scanned)
                 : test(values(after), baseline, rate, b, teamSd, z);
         // The size that must be worth someone's time here is the drop from the agent's own level (motivation()
         // requires it to reach the threshold); against the team the later part must be significantly worse and by
@@ -588,8 +614,8 @@ public final class GapDetector {
      * The gap names every agent whose own understaffed-interval observations are worse than the team's normal ones.
      */
     private List<Assessment> teamCapacity(Behavior b, TeamData data, Map<String, List<Observation>> byAgent,
-                                          List<String> eligible, Double standard, boolean rate, double teamSd,
-                                          double share) {
+                                          List<String> eligible, Double standard, Map<String, LogRatio.Sums> org,
+                                          boolean logScale, boolean rate, double teamSd, double share) {
         Predicate<Observation> inUnder = understaffedIntervals(data);
         if (inUnder == null || eligible.size() < settings.processMinAgents()) {
             return List.of();
@@ -602,25 +628,55 @@ public final class GapDetector {
         if (under.size() < b.minSample() || normal.size() < b.minSample()) {
             return List.of();
         }
-        double zTeam = Looks.of(b, ALPHA * share).z(under.size());
+        Looks team = Looks.of(b, ALPHA * share);
+        double zTeam = team.z(under.size());
         double normalValue = Stats.mean(normal);
-        if (!test(under, normalValue, rate, b, teamSd, zTeam).flagged() || !differs(under, normal, rate, b, zTeam)) {
-            return List.of();
-        }
-        if (standard != null && test(normal, standard, rate, b, teamSd, Stats.Z95).effect() >= b.minEffectSize() / 2) {
-            return List.of();
+        List<Observation> normalObs = split.get(false);
+        if (logScale) {
+            // Durations: the team's understaffed calls against its own normally staffed calls of the same reasons.
+            LogRatio.Result lr = LogRatio.of(split.get(true), normalObs, LogRatio::reason);
+            if (lr == null || !test(lr, Stats.mean(under), b, team).flagged()) {
+                return List.of();
+            }
+            List<Observation> comparable = comparable(normalObs, org);
+            LogRatio.Result vsOrg = comparable.size() < b.minSample() ? null
+                    : LogRatio.of(comparable, org, LogRatio::reason);
+            if (vsOrg != null ? b.direction().sign() * vsOrg.effect() >= b.minEffectSize() / 2
+                    : standard != null
+                    && test(normal, standard, rate, b, teamSd, Stats.Z95).effect() >= b.minEffectSize() / 2) {
+                return List.of();
+            }
+        } else {
+            if (!test(under, normalValue, rate, b, teamSd, zTeam).flagged()
+                    || !differs(under, normal, rate, b, zTeam)) {
+                return List.of();
+            }
+            if (standard != null
+                    && test(normal, standard, rate, b, teamSd, Stats.Z95).effect() >= b.minEffectSize() / 2) {
+                return List.of();
+            }
         }
         int minPart = Math.max(5, b.minSample() / 2);
+        Looks members = Looks.of(b, ALPHA * share / eligible.size());
         Map<String, List<Observation>> underByAgent = group(split.get(true));
+        Map<String, List<Observation>> normalByAgent = group(normalObs);
         Map<String, Test> stretched = new LinkedHashMap<>();
         for (String a : eligible) {
             List<Observation> own = underByAgent.getOrDefault(a, List.of());
             if (own.size() < minPart) {
                 continue;
             }
-            // Membership only, once the team finding holds: plain 95%, as in the classification of agent gaps.
-            Test t = test(values(own), normalValue, rate, b, teamSd, Stats.Z95);
-            if (t.worse() && t.effect() >= b.minEffectSize() && guardPasses(b, a, data)) {
+            // Naming an agent gives that agent a gap: each naming holds the team's error split over its agents, as
+            // an agent's own gap does (at plain 95% a noisy slice named a twelfth of the team by chance).
+            Test t;
+            if (logScale) {
+                LogRatio.Result lr = LogRatio.of(own, normalObs, LogRatio::reason);
+                t = lr == null ? null : test(lr, Stats.mean(values(own)), b, members);
+            } else {
+                t = test(values(own), normalValue, rate, b, teamSd, members.z(own.size()));
+            }
+            if (t != null && t.worse() && t.effect() >= b.minEffectSize() && guardPasses(b, a, data)
+                    && !ownGapInNormalHours(b, a, normalByAgent, normalObs, logScale, rate, teamSd)) {
                 stretched.put(a, t);
             }
         }
@@ -640,6 +696,56 @@ public final class GapDetector {
                     affected));
         });
         return gaps;
+    }
+
+    /**
+     * An agent with a gap of their own in normally staffed hours (against the rest of the team's normal hours, 95%,
+     * effect at least the threshold) is not just stretched by staffing: their gap is classified on its own (SKILL,
+     * MOTIVATION...), not folded into the team's CAPACITY finding.
+     */
+    private static boolean ownGapInNormalHours(Behavior b, String agent, Map<String, List<Observation>> normalByAgent,
+                                               List<Observation> normalObs, boolean logScale, boolean rate,
+                                               double teamSd) {
+        List<Observation> own = normalByAgent.getOrDefault(agent, List.of());
+        if (own.size() < Math.max(5, b.minSample() / 2)) {
+            return false;
+        }
+        List<Observation> rest = normalObs.stream().filter(o -> !o.agentId().equals(agent)).toList();
+        if (logScale) {
+            LogRatio.Result lr = LogRatio.of(own, rest, LogRatio::reason);
+            if (lr == null) {
+                return false;
+            }
+            Test t = test(lr, Stats.mean(values(own)), b, Stats.Z95);
+            return t.worse() && t.effect() >= b.minEffectSize();
+        }
+        return differs(values(own), values(rest), rate, b, Stats.Z95)
+                && effect(Stats.mean(values(own)), Stats.mean(values(rest)), rate, b, teamSd) >= b.minEffectSize();
+    }
+
+    /** The observations of reasons the organisation's other teams also handle (enough of them for a level). */
+    static List<Observation> comparable(List<Observation> obs, Map<String, LogRatio.Sums> org) {
+        if (org.isEmpty()) {
+            return List.of();
+        }
+        return obs.stream().filter(o -> org.getOrDefault(LogRatio.reason(o), LogRatio.Sums.EMPTY).n()
+                >= LogRatio.MIN_REASON_REF).toList();
+    }
+
+    /**
+     * The other teams' pooled rate. Not the median agent's rate: on a slice (one contact reason of another team) an
+     * agent has a few dozen calls, and the median of small-sample proportions of a rare event sits far below the
+     * rate itself (a median agent with 2 transfers in 60 calls against a true 9%), which raised team-wide gaps on
+     * teams at the organisation's own rate.
+     */
+    static double orgRate(List<TeamData.AgentSummary> peers) {
+        double events = 0;
+        double n = 0;
+        for (TeamData.AgentSummary s : peers) {
+            events += s.mean() * s.n();
+            n += s.n();
+        }
+        return events / n;
     }
 
     /** Baseline kind of team CAPACITY gaps: the team's own observations in normally staffed intervals. */
@@ -756,10 +862,20 @@ public final class GapDetector {
     }
 
     /** The log-scale test of a duration ({@link LogRatio}) in the shape of {@link Test}, in the metric's units. */
+    static Test test(LogRatio.Result lr, double observed, Behavior b, Looks looks) {
+        int sign = b.direction().sign();
+        // The whole and its two parts (LogRatio.Result#worse) share this test's error.
+        double z = new Looks(looks.alpha() / LogRatio.TESTS, looks.tightestAt()).z(lr.n());
+        boolean worse = lr.worse(sign, z);
+        double eff = sign * lr.effect();
+        return new Test(observed, lr.interval(z), eff, lr.n(), worse,
+                worse && eff >= b.minEffectSize() && lr.n() >= b.minSample());
+    }
+
+    /** The same at a fixed critical value (classification and membership, once a gap is established). */
     static Test test(LogRatio.Result lr, double observed, Behavior b, double z) {
         int sign = b.direction().sign();
-        Stats.Interval theta = lr.thetaInterval(z);
-        boolean worse = sign > 0 ? theta.low() > 0 : theta.high() < 0;
+        boolean worse = lr.worse(sign, z);
         double eff = sign * lr.effect();
         return new Test(observed, lr.interval(z), eff, lr.n(), worse,
                 worse && eff >= b.minEffectSize() && lr.n() >= b.minSample());

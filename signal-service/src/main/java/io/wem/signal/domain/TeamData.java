@@ -15,6 +15,9 @@ import java.util.function.Predicate;
  * @param satisfaction       mean CSAT per agent of this team in the window (for the satisfaction guard)
  * @param staffing           the team's staffing intervals overlapping the window
  * @param otherAgentsBySlice the same organisation reference per slice ({@link Slice#key()}), empty when unknown
+ * @param orgCells           the other teams' observations as log-scale sums per (team, reason, queue): the
+ *                           organisation reference of durations, compared on the log scale ({@link LogRatio}); empty
+ *                           when unknown
  */
 public record TeamData(
         String teamId,
@@ -25,12 +28,37 @@ public record TeamData(
         List<AgentSummary> otherAgents,
         Map<String, Satisfaction> satisfaction,
         List<StaffingInterval> staffing,
-        Map<String, List<AgentSummary>> otherAgentsBySlice) {
+        Map<String, List<AgentSummary>> otherAgentsBySlice,
+        List<OrgCell> orgCells) {
+
+    public TeamData(String teamId, Instant windowStart, Instant windowEnd, List<Observation> current,
+                    List<Observation> history, List<AgentSummary> otherAgents, Map<String, Satisfaction> satisfaction,
+                    List<StaffingInterval> staffing, Map<String, List<AgentSummary>> otherAgentsBySlice) {
+        this(teamId, windowStart, windowEnd, current, history, otherAgents, satisfaction, staffing, otherAgentsBySlice,
+                List.of());
+    }
 
     public TeamData(String teamId, Instant windowStart, Instant windowEnd, List<Observation> current,
                     List<Observation> history, List<AgentSummary> otherAgents, Map<String, Satisfaction> satisfaction,
                     List<StaffingInterval> staffing) {
-        this(teamId, windowStart, windowEnd, current, history, otherAgents, satisfaction, staffing, Map.of());
+        this(teamId, windowStart, windowEnd, current, history, otherAgents, satisfaction, staffing, Map.of(),
+                List.of());
+    }
+
+    /** Another team's observations of one contact reason and queue, as log-scale sums. */
+    public record OrgCell(String teamId, String reason, String queue, LogRatio.Sums sums) {
+    }
+
+    /**
+     * The organisation's other teams as one reference per contact reason (the key {@link LogRatio#reason}), for
+     * {@link LogRatio#of(List, Map, java.util.function.Function)}.
+     */
+    public Map<String, LogRatio.Sums> orgByReason() {
+        Map<String, LogRatio.Sums> out = new java.util.HashMap<>();
+        for (OrgCell c : orgCells) {
+            out.merge(c.reason() == null ? "" : c.reason(), c.sums(), LogRatio.Sums::plus);
+        }
+        return out;
     }
 
     public record AgentSummary(String agentId, String teamId, int n, double mean) {
@@ -55,7 +83,8 @@ public record TeamData(
         Predicate<Observation> in = s::contains;
         return new TeamData(teamId, windowStart, windowEnd, current.stream().filter(in).toList(),
                 history.stream().filter(in).toList(), otherAgentsBySlice.getOrDefault(s.key(), List.of()),
-                satisfaction, staffing, Map.of());
+                satisfaction, staffing, Map.of(), orgCells.stream()
+                .filter(c -> s.value().equals(s.dimension().equals("queue") ? c.queue() : c.reason())).toList());
     }
 
     /**

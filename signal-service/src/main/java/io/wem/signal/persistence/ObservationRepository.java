@@ -3,6 +3,7 @@ package io.wem.signal.persistence;
 import io.wem.signal.api.Signal;
 import io.wem.signal.config.SignalConfig;
 import io.wem.signal.domain.Behavior;
+import io.wem.signal.domain.LogRatio;
 import io.wem.signal.domain.Metrics;
 import io.wem.signal.domain.Observation;
 import io.wem.signal.domain.Taxonomy;
@@ -177,11 +178,17 @@ public class ObservationRepository {
         params.add(Timestamp.from(from));
         where.add(s.time() + " < ?");
         params.add(Timestamp.from(to));
+        // Durations also as log-scale sums (LogRatio): calls above zero, sum and sum of squares of their logs.
+        String v = "(" + s.value() + ")::float8";
+        String logSums = LogRatio.usesLogScale(b) ? ", count(*) FILTER (WHERE " + v + " > 0), sum(CASE WHEN " + v
+                + " > 0 THEN ln(" + v + ") END), sum(CASE WHEN " + v + " > 0 THEN ln(" + v + ") * ln(" + v + ") END)"
+                : ", 0, 0, 0";
         String sql = "SELECT " + s.agent() + ", " + s.team() + ", " + s.reason() + ", " + s.queue() + ", count(*), sum("
-                + s.value() + ") FROM " + s.from() + " WHERE " + String.join(" AND ", where) + " GROUP BY 1, 2, 3, 4";
+                + s.value() + ")" + logSums + " FROM " + s.from() + " WHERE " + String.join(" AND ", where)
+                + " GROUP BY 1, 2, 3, 4";
         OrgReference.Summaries.Builder out = new OrgReference.Summaries.Builder();
         query(sql, params, rs -> out.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getInt(5), rs.getDouble(6)));
+                new LogRatio.Sums(rs.getInt(5), rs.getInt(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(6))));
         return out.build();
     }
 
@@ -220,7 +227,7 @@ public class ObservationRepository {
         return new TeamData(teamId, start, now, observations(b, teamId, null, start, now),
                 observations(b, teamId, null, historyStart, start), others(org0.overall(), teamId),
                 b.satisfactionGuard() ? satisfaction(teamId, start, now) : Map.of(), staffing(teamId, start, now),
-                bySlice);
+                bySlice, org0.cells().stream().filter(c -> !teamId.equals(c.teamId())).toList());
     }
 
     private static List<TeamData.AgentSummary> others(List<TeamData.AgentSummary> all, String teamId) {

@@ -1,6 +1,7 @@
 package io.wem.signal.persistence;
 
 import io.wem.signal.domain.Behavior;
+import io.wem.signal.domain.LogRatio;
 import io.wem.signal.domain.TeamData;
 
 import java.time.Duration;
@@ -35,12 +36,19 @@ public final class OrgReference {
     }
 
     /** Every agent's summary overall and per slice key (see {@link TeamData.Slice#key()}). */
-    record Summaries(List<TeamData.AgentSummary> overall, Map<String, List<TeamData.AgentSummary>> bySlice) {
+    record Summaries(List<TeamData.AgentSummary> overall, Map<String, List<TeamData.AgentSummary>> bySlice,
+                     List<TeamData.OrgCell> cells) {
 
-        /** Aggregates (agent, team, reason, queue) groups into overall and per-slice summaries. */
+        /** Aggregates (agent, team, reason, queue) groups into overall and per-slice summaries and per-team cells. */
         static final class Builder {
             private final Map<List<String>, double[]> overall = new java.util.LinkedHashMap<>();
             private final Map<String, Map<List<String>, double[]>> slices = new java.util.LinkedHashMap<>();
+            private final Map<List<String>, LogRatio.Sums> cells = new java.util.LinkedHashMap<>();
+
+            void add(String agent, String team, String reason, String queue, LogRatio.Sums sums) {
+                cells.merge(java.util.Arrays.asList(team, reason, queue), sums, LogRatio.Sums::plus);
+                add(agent, team, reason, queue, sums.n(), sums.sum());
+            }
 
             void add(String agent, String team, String reason, String queue, int n, double sum) {
                 List<String> who = List.of(agent, team);
@@ -69,7 +77,9 @@ public final class OrgReference {
             Summaries build() {
                 Map<String, List<TeamData.AgentSummary>> by = new HashMap<>();
                 slices.forEach((k, v) -> by.put(k, summaries(v)));
-                return new Summaries(summaries(overall), by);
+                return new Summaries(summaries(overall), by, cells.entrySet().stream()
+                        .map(e -> new TeamData.OrgCell(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2),
+                                e.getValue())).toList());
             }
         }
     }

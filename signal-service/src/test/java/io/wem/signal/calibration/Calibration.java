@@ -6,6 +6,7 @@ import io.wem.signal.domain.Assessment;
 import io.wem.signal.domain.Behavior;
 import io.wem.signal.domain.BuiltIns;
 import io.wem.signal.domain.GapDetector;
+import io.wem.signal.domain.LogRatio;
 import io.wem.signal.domain.Observation;
 import io.wem.signal.domain.Stats;
 import io.wem.signal.domain.TeamData;
@@ -45,7 +46,11 @@ final class Calibration {
             SyntheticCenter.Kind.SKILL_ONE_REASON, GapType.SKILL, SyntheticCenter.Kind.MOTIVATION, GapType.MOTIVATION,
             SyntheticCenter.Kind.PROCESS, GapType.PROCESS, SyntheticCenter.Kind.CAPACITY, GapType.CAPACITY);
 
-    record Outcome(SyntheticCenter.Plant plant, boolean detected, GapType type) {
+    /**
+     * @param reasonCalls for a one-reason plant, the planted agent's calls of that reason over the ten days (the
+     *                    reason may be a rare one for the agent); -1 otherwise
+     */
+    record Outcome(SyntheticCenter.Plant plant, boolean detected, GapType type, int reasonCalls) {
     }
 
     static final class Result {
@@ -69,7 +74,8 @@ final class Calibration {
             long seed = firstSeed + s;
             Map<SyntheticCenter.Kind, Double> ratios = new LinkedHashMap<>();
             for (int k = 0; k < kinds.length; k++) {
-                ratios.put(kinds[k], GRID[(s + k) % GRID.length]);
+                // rotated by the seed itself, so that one seed is the same center whichever run it is part of
+                ratios.put(kinds[k], GRID[(int) ((seed - 1 + k) % GRID.length)]);
             }
             score(SyntheticCenter.generate(seed * 7919, TEAMS, AGENTS, DAYS, ratios), res, true);
             score(SyntheticCenter.generate(seed * 7919 + 1, TEAMS, AGENTS, DAYS, Map.of()), res, false);
@@ -101,7 +107,7 @@ final class Calibration {
             boolean expected = k[1].equals(BuiltInBehaviors.HOLD_USAGE) && plantedAgents.contains(k[0]);
             if (!expected) {
                 falseGaps++;
-                if (res.falseExamples.size() < 12) {
+                if (res.falseExamples.size() < 40) {
                     res.falseExamples.add((planted ? "planted population: " : "null population: ") + g.getKey()
                             + " " + g.getValue());
                 }
@@ -117,7 +123,9 @@ final class Calibration {
                 boolean detected = team ? types.size() >= Math.max(3, p.agents().size() / 3) : !types.isEmpty();
                 GapType type = types.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
                         .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-                res.outcomes.add(new Outcome(p, detected, detected ? type : null));
+                int reasonCalls = p.reason() == null ? -1 : (int) c.calls.stream()
+                        .filter(x -> p.agents().contains(x.agent()) && p.reason().equals(x.reason())).count();
+                res.outcomes.add(new Outcome(p, detected, detected ? type : null, reasonCalls));
             }
         } else {
             res.falseGapsNull += falseGaps;
@@ -139,6 +147,7 @@ final class Calibration {
         Map<List<String>, double[]> org = new HashMap<>();
         Map<String, Map<List<String>, double[]>> orgSlices = new HashMap<>();
         Map<String, double[]> csat = new HashMap<>();
+        Map<List<String>, LogRatio.Sums> cells = new HashMap<>();
         for (SyntheticCenter.Call x : c.calls) {
             if (x.at().isBefore(start) || !x.at().isBefore(now)) {
                 continue;
@@ -153,6 +162,8 @@ final class Calibration {
                 }
             } else {
                 add(org, x, v);
+                cells.merge(java.util.Arrays.asList(x.team(), x.reason(), x.queue()), LogRatio.Sums.of(v),
+                        LogRatio.Sums::plus);
                 if (x.reason() != null) {
                     add(orgSlices.computeIfAbsent("contactReason=" + x.reason(), k -> new HashMap<>()), x, v);
                 }
@@ -169,7 +180,9 @@ final class Calibration {
                 .filter(s -> s.team().equals(team) && s.end().isAfter(start) && s.start().isBefore(now))
                 .map(s -> new TeamData.StaffingInterval(s.start(), s.end(), null, s.scheduled(), s.required(), null))
                 .toList();
-        return new TeamData(team, start, now, current, List.of(), summaries(org), sat, staffing, bySlice);
+        List<TeamData.OrgCell> orgCells = cells.entrySet().stream().map(e -> new TeamData.OrgCell(e.getKey().get(0),
+                e.getKey().get(1), e.getKey().get(2), e.getValue())).toList();
+        return new TeamData(team, start, now, current, List.of(), summaries(org), sat, staffing, bySlice, orgCells);
     }
 
     private static void add(Map<List<String>, double[]> m, SyntheticCenter.Call x, double v) {

@@ -10,8 +10,8 @@ import java.util.Random;
 
 /**
  * A generated contact center for calibration, written apart from the detector: it imports nothing from the domain
- * (no thresholds, no behavior definitions, no reason or queue names). Each team gets its own random reason and
- * queue vocabulary and mix, agents differ (random baselines), every interval is mildly understaffed, agents miss
+ * (no thresholds, no behavior definitions, no reason or queue names). The organisation has one random reason
+ * vocabulary; each team handles its own subset of it in its own mix and has its own queues, agents differ (random baselines), every interval is mildly understaffed, agents miss
  * days and calls miss their reason or queue; planted situations change hold time by a ratio on a grid.
  */
 final class SyntheticCenter {
@@ -75,11 +75,20 @@ final class SyntheticCenter {
         Map<String, String[]> reasonsByTeam = new LinkedHashMap<>();
         Map<String, double[]> mixByTeam = new LinkedHashMap<>();
         Map<String, String[]> queuesByTeam = new LinkedHashMap<>();
+        // One organisation, one reason vocabulary (generated names); reasons differ in hold time org-wide, and each
+        // team handles its own subset of 3-5 of them in its own mix.
+        String[] orgReasons = new String[5 + r.nextInt(3)];
+        Map<String, Double> orgReasonHold = new LinkedHashMap<>();
+        for (int k = 0; k < orgReasons.length; k++) {
+            orgReasons[k] = word(r) + "-" + word(r);
+            orgReasonHold.put(orgReasons[k], Math.exp(0.3 * r.nextGaussian()));
+        }
         for (String team : teamIds) {
-            String[] reasons = new String[3 + r.nextInt(3)];
+            List<String> pool = new ArrayList<>(List.of(orgReasons));
+            java.util.Collections.shuffle(pool, r);
+            String[] reasons = pool.subList(0, 3 + r.nextInt(3)).toArray(new String[0]);
             double[] mix = new double[reasons.length];
             for (int k = 0; k < reasons.length; k++) {
-                reasons[k] = word(r) + "-" + word(r);
                 mix[k] = 0.3 + r.nextDouble();
             }
             reasonsByTeam.put(team, reasons);
@@ -125,7 +134,8 @@ final class SyntheticCenter {
             double[] mix = mixByTeam.get(team);
             double[] reasonHold = new double[reasons.length];
             for (int k = 0; k < reasons.length; k++) {
-                reasonHold[k] = Math.exp(0.3 * r.nextGaussian());
+                // the organisation's level of the reason, and a little of the team's own on top
+                reasonHold[k] = orgReasonHold.get(reasons[k]) * Math.exp(0.1 * r.nextGaussian());
             }
             String[] queues = queuesByTeam.get(team);
             // Staffing: hourly; every hour one agent short of twelve, the capacity team's afternoons far shorter.
