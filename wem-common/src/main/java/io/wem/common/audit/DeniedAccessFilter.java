@@ -2,6 +2,7 @@ package io.wem.common.audit;
 
 import io.quarkus.runtime.BlockingOperationControl;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.wem.common.openapi.Ids;
 import io.wem.common.security.Caller;
 import io.wem.common.security.CurrentCaller;
 import jakarta.inject.Inject;
@@ -40,13 +41,24 @@ public class DeniedAccessFilter {
         }
         Caller c = caller.get();
         String action = "GET".equals(request.getMethod()) ? "READ" : request.getMethod();
-        String resource = service + ":" + request.getMethod() + " /" + request.getUriInfo().getPath()
-                .replaceFirst("^/", "");
+        String path = request.getUriInfo().getPath().replaceFirst("^/", "");
+        if (!storableId(agentId)) {
+            // No agent has such an id (control characters, or longer than any id the suite stores): the refusal is
+            // still recorded, without a subject and without echoing the raw value, which the log could not hold.
+            agentId = null;
+            path = "(malformed agent id)";
+        }
+        String subject = agentId;
+        String resource = service + ":" + request.getMethod() + " /" + path;
         if (BlockingOperationControl.isBlockingAllowed()) {
-            audit.deniedAlone(c, agentId, action, resource);
+            audit.deniedAlone(c, subject, action, resource);
         } else {
             // a role refusal can be answered on the event loop: the outbox write needs a worker thread
-            Infrastructure.getDefaultWorkerPool().execute(() -> audit.deniedAlone(c, agentId, action, resource));
+            Infrastructure.getDefaultWorkerPool().execute(() -> audit.deniedAlone(c, subject, action, resource));
         }
+    }
+
+    static boolean storableId(String id) {
+        return id.length() <= Ids.MAX && id.chars().noneMatch(Character::isISOControl);
     }
 }

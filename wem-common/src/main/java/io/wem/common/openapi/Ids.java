@@ -8,6 +8,11 @@ package io.wem.common.openapi;
 public final class Ids {
     public static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]*$";
     public static final int MAX = 128;
+    /**
+     * An agent id as the integrator's platform gives it (signals accept any non-blank id of up to 100 characters,
+     * e.g. an e-mail address): printable characters only, no control character (NUL cannot even be stored).
+     */
+    public static final String AGENT_PATTERN = "^[^\\p{Cntrl}]+$";
 
     private Ids() {
     }

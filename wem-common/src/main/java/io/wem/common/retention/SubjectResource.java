@@ -24,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.wem.common.contracts.LegalHoldScope;
+import io.wem.common.openapi.Ids;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.wem.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -66,7 +69,9 @@ public class SubjectResource {
     @Transactional
     @Operation(summary = "Export everything this service holds about an agent",
             description = "Returns the agent's records per data class. Used by governance-service for access requests.")
-    public SubjectExport export(@Parameter(example = "agent-north-01") @PathParam("agentId") String agentId) {
+    @APIResponse(responseCode = "400", description = "The agent id has control characters or is over 128 characters")
+    public SubjectExport export(@Parameter(example = "agent-north-01") @PathParam("agentId")
+            @Pattern(regexp = Ids.AGENT_PATTERN) @Size(max = Ids.MAX) String agentId) {
         Map<String, Object> data = new LinkedHashMap<>();
         for (PersonalDataStore store : stores) {
             data.put(store.dataClass(), store.export(agentId));
@@ -81,11 +86,13 @@ public class SubjectResource {
     @Operation(summary = "Erase everything this service holds about an agent",
             description = "Deletes the agent's records in every data class and returns the counts.")
     @APIResponse(responseCode = "200", description = "Erased; counts per data class")
+    @APIResponse(responseCode = "400", description = "The agent id has control characters or is over 128 characters")
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not governance-service's service account")
     @APIResponse(responseCode = "409", description = "An active legal hold covers the agent's records")
     @APIResponse(responseCode = "503", description = "governance-service did not answer with the legal holds")
-    public SubjectErasure erase(@Parameter(example = "agent-north-01") @PathParam("agentId") String agentId) {
+    public SubjectErasure erase(@Parameter(example = "agent-north-01") @PathParam("agentId")
+            @Pattern(regexp = Ids.AGENT_PATTERN) @Size(max = Ids.MAX) String agentId) {
         List<LegalHoldScope> holds;
         try {
             holds = legalHolds.active();
