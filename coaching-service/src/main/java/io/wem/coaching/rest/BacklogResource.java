@@ -1,5 +1,8 @@
 package io.wem.coaching.rest;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import io.wem.common.openapi.Ids;
 import io.wem.common.access.NoPersonalData;
 import io.wem.coaching.domain.Backlog;
 import io.wem.coaching.persistence.OwnerCapacityEntity;
@@ -98,7 +101,7 @@ public class BacklogResource {
             "{\"ownerKey\":\"coach:team-north\",\"weeklyCapacity\":12,\"updatedBy\":\"admin1\",\"updatedAt\":\"2026-11-25T10:00:00Z\"}")))
     @APIResponse(responseCode = "400", description = "Bad owner key or capacity", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Not platform-admin", content = @Content(mediaType = "application/problem+json"))
-    public CapacityView setCapacity(@Parameter(example = "coach:team-north") @PathParam("ownerKey") String ownerKey,
+    public CapacityView setCapacity(@Parameter(example = "coach:team-north") @PathParam("ownerKey") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String ownerKey,
                                     @NotNull @Valid CapacityRequest body) {
         OwnerCapacityEntity e = backlog.setCapacity(ownerKey, body.weeklyCapacity(), caller.get().actor());
         return new CapacityView(e.ownerKey, e.weeklyCapacity, e.updatedBy, e.updatedAt);

@@ -1,5 +1,7 @@
 package io.wem.coaching.rest;
 
+import jakarta.validation.constraints.Pattern;
+import io.wem.common.openapi.Ids;
 import io.wem.common.access.PersonalData;
 import io.wem.common.contracts.DataClasses;
 import io.wem.coaching.domain.InterventionAccess;
@@ -150,7 +152,7 @@ public class InterventionResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "one", value = EXAMPLE)))
     @APIResponse(responseCode = "403", description = "Not in scope", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such intervention", content = @Content(mediaType = "application/problem+json"))
-    public InterventionView get(@Parameter(example = "0b6c1f0e-3f7a-4a55-9b1e-2f4b7f0d9a11") @PathParam("id") String id) {
+    public InterventionView get(@Parameter(example = "0b6c1f0e-3f7a-4a55-9b1e-2f4b7f0d9a11") @PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         Caller c = caller.get();
         return reader.full(c, reader.readable(c, id), "work the intervention");
     }
@@ -179,7 +181,7 @@ public class InterventionResource {
             examples = @ExampleObject(name = "illegal", value = "{\"type\":\"https://wem.io/problems/illegal-transition\","
                     + "\"title\":\"Illegal transition\",\"status\":409,\"detail\":\"illegal transition AWAITING_GUARDRAIL -> "
                     + "ASSIGNED: this transition is made by coaching-service itself\"}")))
-    public InterventionView transition(@PathParam("id") String id, @NotNull @Valid TransitionRequest body) {
+    public InterventionView transition(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid TransitionRequest body) {
         Caller c = caller.get();
         InterventionEntity i = interventions.lock(id);
         if (!InterventionAccess.canAct(c, InterventionReader.target(i))) {
@@ -219,7 +221,7 @@ public class InterventionResource {
     @APIResponse(responseCode = "404", description = "Unknown intervention", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The intervention is closed", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "503", description = "The directory did not answer", content = @Content(mediaType = "application/problem+json"))
-    public InterventionView reassign(@PathParam("id") String id, @NotNull @Valid OwnerRequest body) {
+    public InterventionView reassign(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid OwnerRequest body) {
         Caller c = caller.get();
         InterventionEntity i = interventions.lock(id);
         if (!InterventionAccess.canReassign(c, InterventionReader.target(i))) {
@@ -248,7 +250,7 @@ public class InterventionResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "approved", value = EXAMPLE)))
     @APIResponse(responseCode = "403", description = "Not a supervisor/coach of the agent's team", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "Not awaiting review", content = @Content(mediaType = "application/problem+json"))
-    public InterventionView review(@PathParam("id") String id, @NotNull @Valid ReviewRequest body) {
+    public InterventionView review(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid ReviewRequest body) {
         Caller c = caller.get();
         InterventionEntity i = interventions.lock(id);
         if (!InterventionAccess.canReview(c, InterventionReader.target(i))) {
@@ -275,7 +277,7 @@ public class InterventionResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "goal", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No wording given and none proposed", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Not a supervisor/coach of the agent's team", content = @Content(mediaType = "application/problem+json"))
-    public InterventionView goal(@PathParam("id") String id, @NotNull @Valid GoalRequest body) {
+    public InterventionView goal(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid GoalRequest body) {
         Caller c = caller.get();
         InterventionEntity i = interventions.lock(id);
         if (!InterventionAccess.canReview(c, InterventionReader.target(i))) {
@@ -305,7 +307,7 @@ public class InterventionResource {
     @APIResponse(responseCode = "403", description = "Not a coach of the team nor platform-admin", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "Not in FOLLOW_UP", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "503", description = "Measurements unavailable; try later", content = @Content(mediaType = "application/problem+json"))
-    public InterventionView evaluate(@PathParam("id") String id,
+    public InterventionView evaluate(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id,
             @Parameter(description = "Replay window start (platform-admin only): for behavior data replayed after the "
                     + "fact, the 'after' measurement covers [afterFrom, afterTo) instead of first coaching → now. "
                     + "Must not start before the gap window ends.", example = "2026-11-18T00:00:00Z")

@@ -1,5 +1,7 @@
 package io.wem.coaching.rest;
 
+import jakarta.validation.constraints.Pattern;
+import io.wem.common.openapi.Ids;
 import io.wem.common.access.PersonalData;
 import io.wem.common.contracts.DataClasses;
 import io.wem.coaching.domain.InterventionState;
@@ -93,7 +95,7 @@ public class MeResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "ack", value = InterventionResource.EXAMPLE)))
     @APIResponse(responseCode = "403", description = "Not the agent's intervention", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "Not assigned or under way", content = @Content(mediaType = "application/problem+json"))
-    public InterventionView acknowledge(@PathParam("id") String id) {
+    public InterventionView acknowledge(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         InterventionEntity i = mine(id);
         requireOpen(i);
         if (i.acknowledgedAt == null) {
@@ -117,7 +119,7 @@ public class MeResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "reflection", value = InterventionResource.EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Empty or longer than 2000 characters", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Not the agent's intervention", content = @Content(mediaType = "application/problem+json"))
-    public InterventionView reflection(@PathParam("id") String id, @NotNull @Valid ReflectionRequest body) {
+    public InterventionView reflection(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid ReflectionRequest body) {
         InterventionEntity i = mine(id);
         i.reflection = body.text().strip();
         i.reflectionAt = clock.instant();
@@ -140,7 +142,7 @@ public class MeResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "proposed", value = InterventionResource.EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Not the agent's intervention", content = @Content(mediaType = "application/problem+json"))
-    public InterventionView goal(@PathParam("id") String id, @NotNull @Valid GoalProposal body) {
+    public InterventionView goal(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid GoalProposal body) {
         InterventionEntity i = mine(id);
         requireOpen(i);
         i.proposedGoal = body.goal().strip();
@@ -163,7 +165,7 @@ public class MeResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "disputed", value = InterventionResource.EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Not the agent's intervention", content = @Content(mediaType = "application/problem+json"))
-    public InterventionView dispute(@PathParam("id") String id, @NotNull @Valid DisputeRequest body) {
+    public InterventionView dispute(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid DisputeRequest body) {
         InterventionEntity i = mine(id);
         i.disputeReason = body.reason().strip();
         i.disputedAt = clock.instant();

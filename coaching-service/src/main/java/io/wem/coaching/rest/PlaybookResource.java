@@ -1,5 +1,8 @@
 package io.wem.coaching.rest;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import io.wem.common.openapi.Ids;
 import io.wem.common.access.NoPersonalData;
 import io.wem.coaching.domain.InterventionState;
 import io.wem.coaching.domain.OwnerRole;
@@ -91,7 +94,7 @@ public class PlaybookResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PlaybookView.class), examples = @ExampleObject(name = "playbook", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such playbook", content = @Content(mediaType = "application/problem+json"))
-    public PlaybookView get(@Parameter(example = "pb-billing-confirmation-skill") @PathParam("id") String id) {
+    public PlaybookView get(@Parameter(example = "pb-billing-confirmation-skill") @PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         return PlaybookView.of(playbooks.get(id));
     }
 
@@ -106,7 +109,7 @@ public class PlaybookResource {
             schema = @Schema(implementation = PlaybookView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
             examples = @ExampleObject(name = "versions", value = "[" + EXAMPLE + "]")))
     @APIResponse(responseCode = "404", description = "No such playbook", content = @Content(mediaType = "application/problem+json"))
-    public List<PlaybookView> versions(@Parameter(example = "pb-billing-confirmation-skill") @PathParam("id") String id) {
+    public List<PlaybookView> versions(@Parameter(example = "pb-billing-confirmation-skill") @PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         PlaybookEntity p = playbooks.get(id).playbook();
         return playbooks.history(id).stream().map(v -> PlaybookView.of(id, v, PlaybookService.definition(p, v))).toList();
     }
@@ -139,7 +142,7 @@ public class PlaybookResource {
             schema = @Schema(implementation = PlaybookView.class), examples = @ExampleObject(name = "v2", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such playbook", content = @Content(mediaType = "application/problem+json"))
-    public PlaybookView update(@Parameter(example = "pb-billing-confirmation-skill") @PathParam("id") String id,
+    public PlaybookView update(@Parameter(example = "pb-billing-confirmation-skill") @PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id,
                                @NotNull @Valid PlaybookRequest request) {
         return PlaybookView.of(playbooks.update(id, toDefinition(request), caller.get().actor(), request.changeNote()));
     }
@@ -182,7 +185,7 @@ public class PlaybookResource {
                     + "\"successRateCiHigh\":0.86,\"meanEffect\":0.18,\"meanEffectCiLow\":0.07,\"meanEffectCiHigh\":0.29,"
                     + "\"measured\":8,\"suppressed\":false,\"medianHoursGapToFirstCoaching\":20.5,\"started\":10}")))
     @APIResponse(responseCode = "404", description = "No such playbook", content = @Content(mediaType = "application/problem+json"))
-    public EffectivenessView effectiveness(@Parameter(example = "pb-billing-confirmation-skill") @PathParam("id") String id) {
+    public EffectivenessView effectiveness(@Parameter(example = "pb-billing-confirmation-skill") @PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         playbooks.get(id);
         List<InterventionEntity> all = InterventionEntity.list("playbookId", id);
         PlaybookEffectiveness.Report r = PlaybookEffectiveness.compute(all.stream()

@@ -1,5 +1,8 @@
 package io.wem.signal.rest;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import io.wem.common.openapi.Ids;
 import io.wem.common.access.PersonalData;
 import io.wem.common.contracts.DataClasses;
 import io.wem.common.audit.Audit;
@@ -113,7 +116,7 @@ public class AgentBehaviorResource {
     @APIResponse(responseCode = "403", description = "Not this agent, not a supervisor/coach of their team",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No signals of this agent")
-    public List<BehaviorTrend> ofAgent(@Parameter(example = "agent-north-01") @PathParam("agentId") String agentId) {
+    public List<BehaviorTrend> ofAgent(@Parameter(example = "agent-north-01") @PathParam("agentId") @Pattern(regexp = Ids.AGENT_PATTERN) @Size(max = Ids.MAX) String agentId) {
         Caller c = caller.get();
         String team = directory.teamOf(agentId);
         AgentScope.require(c, agentId, team, Set.of(Roles.QA_ANALYST));
@@ -143,8 +146,8 @@ public class AgentBehaviorResource {
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Outside the caller's scope")
     @APIResponse(responseCode = "404", description = "No such behavior or agent")
-    public MeasurementSeries measurements(@PathParam("agentId") String agentId,
-                                          @PathParam("behaviorId") String behaviorId,
+    public MeasurementSeries measurements(@PathParam("agentId") @Pattern(regexp = Ids.AGENT_PATTERN) @Size(max = Ids.MAX) String agentId,
+                                          @PathParam("behaviorId") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String behaviorId,
                                           @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
                                           @Parameter(example = "2026-11-25T00:00:00Z") @QueryParam("to") String to) {
         Caller c = caller.get();

@@ -1,5 +1,8 @@
 package io.wem.signal.rest;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import io.wem.common.openapi.Ids;
 import jakarta.validation.Valid;
 import io.wem.common.access.NoPersonalData;
 import io.wem.common.problem.Problem;
@@ -83,7 +86,7 @@ public class BehaviorResource {
             schema = @Schema(implementation = BehaviorDto.class), examples = @ExampleObject(name = "acw", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such behavior",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BehaviorDto get(@PathParam("id") String id) {
+    public BehaviorDto get(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         BehaviorRepository.Version v = repository.current(id).orElseThrow(() -> ProblemException.notFound("behavior " + id));
         return BehaviorDto.of(v.behavior(), v.changedBy(), v.changedAt());
     }
@@ -97,7 +100,7 @@ public class BehaviorResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BehaviorDto.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such behavior")
-    public List<BehaviorDto> versions(@PathParam("id") String id) {
+    public List<BehaviorDto> versions(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         List<BehaviorRepository.Version> h = repository.history(id);
         if (h.isEmpty()) {
             throw ProblemException.notFound("behavior " + id);
@@ -144,7 +147,7 @@ public class BehaviorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only qa-analyst and platform-admin manage the catalog")
     @APIResponse(responseCode = "404", description = "No such behavior")
-    public BehaviorDto update(@PathParam("id") String id, @Valid BehaviorDto body) {
+    public BehaviorDto update(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @Valid BehaviorDto body) {
         if (body == null) {
             throw ProblemException.badRequest("body", "must not be empty");
         }

@@ -1,5 +1,8 @@
 package io.wem.signal.rest;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import io.wem.common.openapi.Ids;
 import io.wem.common.access.PersonalData;
 import io.wem.common.contracts.DataClasses;
 import io.wem.common.audit.Audit;
@@ -90,7 +93,7 @@ public class GapResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a supervisor/coach of this team")
-    public List<GapView> ofTeam(@Parameter(example = "team-north") @PathParam("teamId") String teamId,
+    public List<GapView> ofTeam(@Parameter(example = "team-north") @PathParam("teamId") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String teamId,
                                 @Parameter(example = "OPEN") @QueryParam("status") String status) {
         Caller c = caller.get();
         AgentScope.requireTeam(c, teamId, Set.of(Roles.QA_ANALYST));

@@ -127,7 +127,7 @@ public class GuardrailResource {
                     + "\"updatedAt\":\"2026-03-01T10:00:00Z\",\"policy\":" + POLICY_EXAMPLE + "}")))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Wrong role, or a supervisor of another team")
-    public TeamPolicyView policy(@Parameter(example = "team-north") @PathParam("teamId") String teamId) {
+    public TeamPolicyView policy(@Parameter(example = "team-north") @PathParam("teamId") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String teamId) {
         Caller c = caller.get();
         if (!c.hasRole(Roles.PLATFORM_ADMIN) && !c.memberOf(teamId)) {
             throw ProblemException.forbidden("not allowed to see the policy of team " + teamId);

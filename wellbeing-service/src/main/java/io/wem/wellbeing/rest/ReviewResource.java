@@ -1,5 +1,8 @@
 package io.wem.wellbeing.rest;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import io.wem.common.openapi.Ids;
 import io.wem.common.access.PersonalData;
 import io.wem.common.contracts.DataClasses;
 import io.wem.common.problem.Problem;
@@ -97,7 +100,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "403", description = "Not a supervisor of the agent's team")
     @APIResponse(responseCode = "404", description = "No such review item")
     @APIResponse(responseCode = "409", description = "Already decided")
-    public ReviewViews.ReviewItem decide(@PathParam("reviewId") String reviewId,
+    public ReviewViews.ReviewItem decide(@PathParam("reviewId") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String reviewId,
                                          @Valid @NotNull ReviewViews.ReviewDecision body) {
         return ReviewViews.ReviewItem.of(reviews.decide(reviewId, body.approve(), body.reason(), caller.get()));
     }

@@ -1,5 +1,8 @@
 package io.wem.wellbeing.rest;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import io.wem.common.openapi.Ids;
 import io.wem.common.access.PersonalData;
 import io.wem.common.contracts.DataClasses;
 import io.wem.common.security.CurrentCaller;
@@ -80,7 +83,7 @@ public class WellbeingViewResource {
                     + "{\"RECOVERY_VIOLATION\":3}},\"agents\":null}")}))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Wrong role, or a supervisor of another team")
-    public WellbeingViews.TeamWellbeing team(@Parameter(example = "team-north") @PathParam("teamId") String teamId) {
+    public WellbeingViews.TeamWellbeing team(@Parameter(example = "team-north") @PathParam("teamId") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String teamId) {
         return views.team(teamId, caller.get());
     }
 }

@@ -69,7 +69,10 @@ public class SubjectResource {
     @Transactional
     @Operation(summary = "Export everything this service holds about an agent",
             description = "Returns the agent's records per data class. Used by governance-service for access requests.")
+    @APIResponse(responseCode = "200", description = "The agent's records per data class")
     @APIResponse(responseCode = "400", description = "The agent id has control characters or is over 128 characters")
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Not governance-service's service account")
     public SubjectExport export(@Parameter(example = "agent-north-01") @PathParam("agentId")
             @Pattern(regexp = Ids.AGENT_PATTERN) @Size(max = Ids.MAX) String agentId) {
         Map<String, Object> data = new LinkedHashMap<>();
