@@ -17,6 +17,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface SignalClient {
 
+    /** Answers may carry fields and enum values added after this build (PeerJson). */
+    @io.quarkus.rest.client.reactive.jackson.ClientObjectMapper
+    static com.fasterxml.jackson.databind.ObjectMapper objectMapper(
+            com.fasterxml.jackson.databind.ObjectMapper defaultObjectMapper) {
+        return io.wem.common.json.PeerJson.tolerant(defaultObjectMapper);
+    }
+
     @GET
     MeasurementSeries measurements(@PathParam("agentId") String agentId, @PathParam("behaviorId") String behaviorId,
                                    @QueryParam("from") String from, @QueryParam("to") String to);

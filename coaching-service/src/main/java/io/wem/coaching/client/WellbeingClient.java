@@ -18,6 +18,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface WellbeingClient {
 
+    /** Answers may carry fields and enum values added after this build (PeerJson). */
+    @io.quarkus.rest.client.reactive.jackson.ClientObjectMapper
+    static com.fasterxml.jackson.databind.ObjectMapper objectMapper(
+            com.fasterxml.jackson.databind.ObjectMapper defaultObjectMapper) {
+        return io.wem.common.json.PeerJson.tolerant(defaultObjectMapper);
+    }
+
     @POST
     GuardrailDecision evaluate(GuardrailEvaluationRequest request);
 }

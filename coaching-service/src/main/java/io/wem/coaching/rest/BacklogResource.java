@@ -54,7 +54,7 @@ public class BacklogResource {
     @NoPersonalData
     @Path("/backlog")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COACH, Roles.PROCESS_OWNER, Roles.WFM_PLANNER, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "Backlog per owner and team: size, age, overdue work, capacity against load",
+    @Operation(operationId = "listBacklog", summary = "Backlog per owner and team: size, age, overdue work, capacity against load",
             description = "Open = AWAITING_REVIEW, ASSIGNED, SCHEDULED, IN_PROGRESS. Load = open items due within 7 days "
                     + "(overdue included); capacityBreached when load exceeds weekly capacity. Supervisors and coaches see "
                     + "their teams; process owners, WFM planners and platform admins any team. Counts only, no personal data.")

@@ -25,7 +25,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
                         "{\"decisionId\":\"dec-default\",\"agentId\":\"x\",\"actionKind\":\"COACHING_SESSION\","
                                 + "\"decision\":\"ALLOW\",\"earliestAt\":null,\"reasons\":[],\"intensityIndex\":0.2,"
-                                + "\"decidedAt\":\"2026-11-25T10:00:00Z\"}")));
+                                + "\"decidedAt\":\"2026-11-25T10:00:00Z\","
+                                // a field a later wellbeing-service adds: coaching must read the answer all the same
+                                + "\"addedInALaterVersion\":{\"x\":[1,2]}}")));
         String url = "http://127.0.0.1:" + server.port();
         return Map.of("quarkus.rest-client.wellbeing.url", url, "quarkus.rest-client.signal.url", url);
     }

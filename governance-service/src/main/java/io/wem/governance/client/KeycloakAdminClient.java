@@ -25,6 +25,13 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public interface KeycloakAdminClient {
 
+    /** Answers may carry fields and enum values added after this build (PeerJson). */
+    @io.quarkus.rest.client.reactive.jackson.ClientObjectMapper
+    static com.fasterxml.jackson.databind.ObjectMapper objectMapper(
+            com.fasterxml.jackson.databind.ObjectMapper defaultObjectMapper) {
+        return io.wem.common.json.PeerJson.tolerant(defaultObjectMapper);
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record KcUser(String id, String username, Boolean enabled, Long createdTimestamp,
                   Map<String, List<String>> attributes, String firstName, String lastName) {

@@ -16,6 +16,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api/v1/redactions")
 public interface GovernanceClient {
 
+    /** Answers may carry fields and enum values added after this build (PeerJson). */
+    @io.quarkus.rest.client.reactive.jackson.ClientObjectMapper
+    static com.fasterxml.jackson.databind.ObjectMapper objectMapper(
+            com.fasterxml.jackson.databind.ObjectMapper defaultObjectMapper) {
+        return io.wem.common.json.PeerJson.tolerant(defaultObjectMapper);
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

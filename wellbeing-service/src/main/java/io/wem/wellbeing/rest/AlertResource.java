@@ -56,7 +56,7 @@ public class AlertResource {
     @PersonalData(reads = DataClasses.WELLBEING_METRIC, allAgents = Roles.WFM_PLANNER)
     @Transactional
     @RolesAllowed({Roles.WFM_PLANNER, Roles.SUPERVISOR})
-    @Operation(summary = "A team's wellbeing alerts, newest first",
+    @Operation(operationId = "listAlerts", summary = "A team's wellbeing alerts, newest first",
             description = "RECOVERY_DUE, RECOVERY_VIOLATION (with the agent's recovery debt), MONITORING_CAP, "
                     + "EMOTIONAL_LOAD and COACHING_PRESSURE alerts; the same alerts are published to "
                     + "wem.wellbeing.alerts.v1. WFM planners see every team, supervisors their own. Audited.")

@@ -49,7 +49,7 @@ public class ContestResource {
     @POST
     @PersonalData(reads = DataClasses.GUARDRAIL_DECISION, writes = DataClasses.GUARDRAIL_DECISION)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Contest an automated decision about me",
+    @Operation(operationId = "contestDecision", summary = "Contest an automated decision about me",
             description = "An automated monitoring event (e.g. an automated score) or an automated guardrail "
                     + "decision about the calling agent goes to the team supervisors' review queue. Audited.")
     @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -1,6 +1,7 @@
 package io.wem.common.contracts;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Answer of POST /api/v1/redactions: {@code results} has one result per input text, in order;
@@ -14,14 +15,18 @@ public record RedactionResponse(List<Result> results, List<ConversationResult> c
         this(results, List.of());
     }
 
+    @Schema(name = "RedactionResult")
     public record Result(String text, List<Finding> findings) {
     }
 
     /** One result per turn of the conversation, in order; offsets are in that turn's text. */
+    @Schema(name = "RedactionConversationResult")
     public record ConversationResult(List<Result> turns) {
     }
 
     /** type = PAN, CVV or EXPIRY; offsets are in the original text, end exclusive. */
+    // named apart from the access review's Finding, which generators otherwise call Finding1
+    @Schema(name = "RedactionFinding")
     public record Finding(String type, int start, int end, Double confidence) {
     }
 }

@@ -21,6 +21,13 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public interface DirectoryApi {
 
+    /** Answers may carry fields and enum values added after this build (PeerJson). */
+    @io.quarkus.rest.client.reactive.jackson.ClientObjectMapper
+    static com.fasterxml.jackson.databind.ObjectMapper objectMapper(
+            com.fasterxml.jackson.databind.ObjectMapper defaultObjectMapper) {
+        return io.wem.common.json.PeerJson.tolerant(defaultObjectMapper);
+    }
+
     @GET
     @Path("/agents/{agentId}")
     AgentPlacement agent(@PathParam("agentId") String agentId);

@@ -45,7 +45,7 @@ public class IdentityResource {
 
     @GET
     @NoPersonalData
-    @Operation(summary = "The caller as this service sees them",
+    @Operation(operationId = "getIdentity", summary = "The caller as this service sees them",
             description = "Roles (realm roles), teams (`teams` claim) and agent id (`agent_id` claim) taken from the "
                     + "verified bearer token. Any role of the suite may call it; a token with none of them gets 403.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Identity.class), examples =

@@ -14,6 +14,13 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public interface LegalHoldsApi {
 
+    /** Answers may carry fields and enum values added after this build (PeerJson). */
+    @io.quarkus.rest.client.reactive.jackson.ClientObjectMapper
+    static com.fasterxml.jackson.databind.ObjectMapper objectMapper(
+            com.fasterxml.jackson.databind.ObjectMapper defaultObjectMapper) {
+        return io.wem.common.json.PeerJson.tolerant(defaultObjectMapper);
+    }
+
     @GET
     List<LegalHoldScope> active(@HeaderParam("Authorization") String bearer);
 }

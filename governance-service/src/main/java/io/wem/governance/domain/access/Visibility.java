@@ -29,6 +29,8 @@ public final class Visibility {
     }
 
     /** A named person who can read the class of this agent's data today, as which role, with which scope, where. */
+    // named apart from the directory's Person, which generators otherwise call Person1
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PersonWithAccess")
     public record Person(String username, String role, String scope, List<String> via) {
     }
 
