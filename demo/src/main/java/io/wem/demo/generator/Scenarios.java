@@ -26,10 +26,10 @@ public final class Scenarios {
     public static final int MONITORING_CAP_LIVE_SESSIONS = 10;
     /**
      * Minimum detectable effects, as hold time per contact against the usual (agent's or team's): docs/calibration.md,
-     * "The MDE to plant near" (./wem calibrate, tuning seeds 1..20, 2026-12-04, log-scale two-part detection: 3x all
-     * kinds pooled, 2.5x CAPACITY). The demo plants at the documented MDE, not far above it.
+     * "Minimum detectable effect" (./wem calibrate, tuning seeds 1..60 and held-out seeds 201..260, 2026-12-04: 2.5x
+     * all kinds pooled, confirmed held out). The demo plants at the documented MDE, not far above it.
      */
-    public static final double MDE_HOLD_RATIO = 3.0;
+    public static final double MDE_HOLD_RATIO = 2.5;
     public static final double MDE_CAPACITY_HOLD_RATIO = 2.5;
     /** The capped agent's holds: half the contacts (team: about one in five, 40 s), long enough for MDE_HOLD_RATIO. */
     public static final double MONITORING_CAP_HOLD_PROBABILITY = 0.5;

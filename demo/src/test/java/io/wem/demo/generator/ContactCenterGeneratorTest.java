@@ -181,7 +181,8 @@ class ContactCenterGeneratorTest {
                 .values().stream().mapToLong(Long::longValue).max().orElse(0);
         assertTrue(maxOtherLive <= 1);
         assertTrue(mean(interactions(i -> i.agentId().equals(agent)), i -> i.holdSeconds())
-                > 3 * mean(interactions(i -> i.teamId().equals("team-east") && !i.agentId().equals(agent)), i -> i.holdSeconds()));
+                > (Scenarios.MDE_HOLD_RATIO - 0.5)
+                * mean(interactions(i -> i.teamId().equals("team-east") && !i.agentId().equals(agent)), i -> i.holdSeconds()));
         assertEquals("DEFER", week.scenario(Scenarios.MONITORING_CAP).expectedGuardrail());
     }
 
