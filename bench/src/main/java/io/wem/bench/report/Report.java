@@ -20,7 +20,7 @@ import java.util.Map;
 public final class Report {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String[] SECTIONS = {"", "1. Kafka ingestion, end to end", "2. Closed-loop latency",
-            "3. REST", "4. Redaction (JMH)", "5. Footprint"};
+            "3. REST", "4. Redaction (JMH)", "5. Footprint", "6. Console pages (signed in)"};
 
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Object> machine = new LinkedHashMap<>();
