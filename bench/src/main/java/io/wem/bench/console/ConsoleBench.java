@@ -1,7 +1,6 @@
 package io.wem.bench.console;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Page times of the web console as a signed-in person sees them: signs in through Keycloak's own login form (the
@@ -33,8 +35,33 @@ public final class ConsoleBench {
 
     public ConsoleBench(String consoleUrl) {
         this.console = consoleUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * Cookies by name, sent to every host of the local stack: Keycloak marks its cookies Secure, which a browser
+     * honours on http://127.0.0.1 (a secure context) but java.net.CookieManager does not.
+     */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    private HttpRequest.Builder withCookies(HttpRequest.Builder b) {
+        if (!cookies.isEmpty()) {
+            b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        return b;
+    }
+
+    private <T> HttpResponse<T> keep(HttpResponse<T> r) {
+        for (String set : r.headers().allValues("Set-Cookie")) {
+            String pair = set.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return r;
     }
 
     /** The code flow by hand: the console redirects to Keycloak, the form is posted, Keycloak redirects back. */
@@ -47,9 +74,9 @@ public final class ConsoleBench {
         String action = form.group(1).replace("&amp;", "&");
         String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
-        HttpResponse<String> after = follow(http.send(HttpRequest.newBuilder(URI.create(action))
+        HttpResponse<String> after = follow(keep(http.send(withCookies(HttpRequest.newBuilder(URI.create(action)))
                 .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())));
         if (after.statusCode() != 200 || !after.uri().toString().startsWith(console)) {
             throw new IOException("sign-in as " + username + " ended at " + after.uri() + " with " + after.statusCode());
         }
@@ -76,8 +103,8 @@ public final class ConsoleBench {
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return keep(http.send(withCookies(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private HttpResponse<String> follow(HttpResponse<String> r) throws IOException, InterruptedException {

@@ -45,20 +45,27 @@ public class PlaybookResource {
     @GET
     public Response list() {
         ApiResult all = api.get(Service.COACHING, "/api/v1/playbooks");
-        List<Row> rows = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         if (all.ok() && all.body() instanceof List<?> list) {
             for (Object o : list) {
                 if (o instanceof Map<?, ?> p && p.get("id") != null) {
-                    rows.add(row(p.get("id").toString(), p.get("title") == null ? null : p.get("title").toString()));
+                    ids.add(p.get("id").toString());
+                    titles.add(p.get("title") == null ? null : p.get("title").toString());
                 }
             }
+        }
+        List<ApiResult> answers = api.getAll(Service.COACHING,
+                ids.stream().map(id -> "/api/v1/playbooks/" + Paths.segment(id) + "/effectiveness").toList());
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(row(ids.get(i), titles.get(i), answers.get(i)));
         }
         return pages.respond(pages.view(playbooks, "Effectiveness per playbook", all).data("rows", rows)
                 .data("zeroX", IntervalBar.zeroX(-1, 1, WIDTH)).data("width", WIDTH), all.pageStatus());
     }
 
-    private Row row(String id, String title) {
-        ApiResult r = api.get(Service.COACHING, "/api/v1/playbooks/" + Paths.segment(id) + "/effectiveness");
+    private static Row row(String id, String title, ApiResult r) {
         if (!r.ok() || !(r.body() instanceof Map<?, ?> e)) {
             return new Row(id, title, null, null, null, r.error());
         }
