@@ -120,13 +120,15 @@ final class Report {
 
     void verdicts(List<ScenarioJudge.Verdict> verdicts) {
         heading("Planted situations: expected vs found");
-        table(List.of("situation", "expected", "found", "verdict"), verdicts.stream().map(v -> new String[]{
+        String console = System.getProperty("wem.demo.console-url", ConsoleLinks.DEFAULT_URL);
+        table(List.of("situation", "expected", "found", "verdict", "in the console (as coach1)"),
+                verdicts.stream().map(v -> new String[]{
                 v.scenario().id(), v.expected(), v.found(), switch (v.status()) {
                     case FOUND_AND_ROUTED -> "✅ found and routed";
                     case FOUND_BUT_MISROUTED -> "⚠️ found, not as expected";
                     case NOT_FOUND -> "❌ not found";
                     case NOT_CHECKED -> "❔ not checked";
-                }}).toList());
+                }, ConsoleLinks.markdown(v.scenario(), console)}).toList());
         long ok = verdicts.stream().filter(v -> v.status() == ScenarioJudge.Status.FOUND_AND_ROUTED).count();
         line("**" + ok + " of " + verdicts.size() + " planted situations found and routed as expected.**");
     }
