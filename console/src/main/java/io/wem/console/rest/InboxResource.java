@@ -72,6 +72,41 @@ public class InboxResource {
         return detail(id, r, null);
     }
 
+    /** The guardrail's human review of an intervention awaiting it: approve or reject, with the reviewer's note. */
+    @POST
+    @Path("{id}/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response review(@PathParam("id") String id, @FormParam("decision") String decision,
+            @FormParam("note") String note) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("decision", decision == null ? "" : decision);
+        if (note != null && !note.isBlank()) {
+            body.put("note", note);
+        }
+        return after(id, "review", api.post(Service.COACHING, "/api/v1/interventions/" + Paths.segment(id)
+                + "/review", body));
+    }
+
+    /** Sets the goal: the owner's own words, or (empty) the agent's proposed wording as it is. */
+    @POST
+    @Path("{id}/goal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response goal(@PathParam("id") String id, @FormParam("goal") String goal) {
+        Map<String, Object> body = new HashMap<>();
+        if (goal != null && !goal.isBlank()) {
+            body.put("goal", goal);
+        }
+        return after(id, "goal", api.post(Service.COACHING, "/api/v1/interventions/" + Paths.segment(id) + "/goal",
+                body));
+    }
+
+    private Response after(String id, String done, ApiResult r) {
+        if (r.ok()) {
+            return Response.seeOther(URI.create("/inbox/" + Paths.segment(id) + "?done=" + done)).build();
+        }
+        return detail(id, r, null);
+    }
+
     private Response detail(String id, ApiResult refused, String done) {
         ApiResult r = api.get(Service.COACHING, "/api/v1/interventions/" + Paths.segment(id));
         String state = r.ok() && r.body() instanceof Map<?, ?> m && m.get("state") != null ? m.get("state").toString() : null;

@@ -154,4 +154,27 @@ class GovernancePagesTest {
         form("/ciso/approvals").post("/ciso/approvals/p1/approve").then().statusCode(409)
                 .body(containsString("the proposer cannot approve their own change"));
     }
+
+    @Test
+    @TestSecurity(user = "coach1", roles = "coach")
+    void anInterventionAwaitingReviewIsReviewedAndTheAgentsGoalAccepted() {
+        String held = PagesTest.INTERVENTION.replace("iv-7", "iv-20").replace("\"state\":\"ASSIGNED\"",
+                "\"state\":\"AWAITING_REVIEW\",\"proposedGoal\":\"Confirm the amount first\","
+                        + "\"guardrail\":{\"reason\":\"At a monitoring cap: a person decides\"}");
+        StubServices.answer("GET /api/v1/interventions/iv-20", 200, held);
+        given().get("/inbox/iv-20").then().statusCode(200).body(containsString("id=\"review\""))
+                .body(containsString("At a monitoring cap: a person decides"))
+                .body(containsString("Confirm the amount first"));
+        StubServices.answer("POST /api/v1/interventions/iv-20/review", 200, held);
+        form("/inbox/iv-20").formParam("decision", "APPROVE").formParam("note", "back from leave")
+                .redirects().follow(false).post("/inbox/iv-20/review").then().statusCode(303);
+        String sent = StubServices.LAST_BODY.get("POST /api/v1/interventions/iv-20/review");
+        org.junit.jupiter.api.Assertions.assertTrue(sent.contains("\"decision\":\"APPROVE\"")
+                && sent.contains("\"note\":\"back from leave\""), sent);
+        StubServices.answer("POST /api/v1/interventions/iv-20/goal", 409, "{\"title\":\"Conflict\",\"status\":409,"
+                + "\"detail\":\"no goal was proposed\"}");
+        form("/inbox/iv-20").post("/inbox/iv-20/goal").then().statusCode(409)
+                .body(containsString("no goal was proposed"));
+        assertEquals("{}", StubServices.LAST_BODY.get("POST /api/v1/interventions/iv-20/goal"));
+    }
 }
