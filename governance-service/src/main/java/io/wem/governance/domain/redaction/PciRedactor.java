@@ -1060,12 +1060,15 @@ public final class PciRedactor {
             // digits ("the next ones are 9 960"), as long as all words skipped stay within BRIDGE_AT_TURN
             boolean again = bridgedSinceUnit && !(turnBridgeSinceUnit && !turnChange
                     && skippedSinceUnit + skipBefore[next] <= BRIDGE_AT_TURN);
-            if (uLen[units - 1] > (turnChange ? TURN_CHUNK : CHUNK) || (turnChange && chunkDigits < 2
+            // the opening words of the new turn are part of the turn change
+            boolean turnLike = turnChange || (bridgedSinceUnit && turnBridgeSinceUnit)
+                    || turn[next] != turn[order[uPosLast[units - 1]]];
+            if (uLen[units - 1] > (turnLike ? TURN_CHUNK : CHUNK) || (turnChange && chunkDigits < 2
                     && !endsTurn(prev)) || again
                     || (gap[next] & (G_STOP | G_MONEY | G_THOUSANDS)) != 0) {
                 return false; // a finished sentence, an amount, a lone "one": something else is being said now
             }
-            if (turnChange && (uLen[units - 1] > CHUNK || (kind[next] == NUM && dLen[next] > CHUNK))
+            if (turnLike && (uLen[units - 1] > CHUNK || (kind[next] == NUM && dLen[next] > CHUNK))
                     && !cardNumberAsked(order[uPosFirst[0]])) {
                 return false; // long chunks join over a turn only while a card number is being read out
             }
@@ -1075,7 +1078,7 @@ public final class PciRedactor {
             }
             // inside a turn any digit may follow an interjection; a new turn must start a real chunk ("one more
             // question" is not one)
-            return (turnChange ? chunkStart(pos[next]) : mayStartUnit(next)) || filler(next, false);
+            return (turnLike ? chunkStart(pos[next]) : mayStartUnit(next)) || filler(next, false);
         }
 
         /**
