@@ -56,7 +56,10 @@ public final class PciRedactor {
     private static final int BRIDGE_AT_TURN = 5;
     /** The longest digit group that still reads as a chunk of a number being dictated. */
     private static final int CHUNK = 8; // people split a 16-digit card in halves
-    /** Across a turn change a chunk may be longer: a card is also dictated as 10 + 6 or 11 + 5 digits. */
+    /**
+     * Across a turn change a chunk may be longer: a card is also dictated as 10 + 6 or 11 + 5 digits, with or without
+     * a card word (joining only lets the Luhn/issuer search see the whole; it adds no suspected finding by itself).
+     */
     private static final int TURN_CHUNK = 12;
     /**
      * A conversation that ends this many digits into a card number (within card context) may be cut mid-card. Four
@@ -1067,10 +1070,6 @@ public final class PciRedactor {
                     && !endsTurn(prev)) || again
                     || (gap[next] & (G_STOP | G_MONEY | G_THOUSANDS)) != 0) {
                 return false; // a finished sentence, an amount, a lone "one": something else is being said now
-            }
-            if (turnLike && (uLen[units - 1] > CHUNK || (kind[next] == NUM && dLen[next] > CHUNK))
-                    && !cardNumberAsked(order[uPosFirst[0]])) {
-                return false; // long chunks join over a turn only while a card number is being read out
             }
             int q = pos[next] + 1;
             if (kind[next] == NUM && q < n && (gap[order[q]] & G_THOUSANDS) != 0 && turn[order[q]] == turn[next]) {
