@@ -123,9 +123,9 @@ class PciCorpusEvaluationTest {
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.println("PCI corpus evaluation (issue #13), written to " + out.toAbsolutePath() + "\n" + report);
 
-        // What the engine achieves today (measured 2026-12-04 at 2a9c6f9 on seed 20261204 and ten held-out seeds: PAN
-        // recall 1.000, 0-2 of 19,800 card numbers readable, CVV and expiry recall 1.000, precision >= 0.988, at most
-        // 78 of 1,800 harmless cases flagged): a regression fails the build, on any seed.
+        // What the engine achieves today (measured 2026-12-04 at 73e75e6 on seed 20261204 and ten held-out seeds: PAN
+        // recall 1.000, 0-1 of 19,800 card numbers readable, CVV and expiry recall 1.000, precision >= 0.988, at most
+        // 79 of 1,800 harmless cases flagged): a regression fails the build, on any seed.
         Evaluation.Tally all = eval.all;
         assertAll("no regression below today's measured figures (see the table printed above)",
                 () -> assertTrue(all.recall(SecretKind.PAN) >= 0.999, "PAN recall " + all.recall(SecretKind.PAN)),
@@ -138,7 +138,7 @@ class PciCorpusEvaluationTest {
 
         // THE BAR OF ISSUE #13 (recall >= 0.99 and zero leaks in every category, precision >= 0.95) is NOT met yet:
         // long-transcript precision is 0.89-0.92, harmless conversations flagged 48-59 of 900, and held-out seeds
-        // still leak 0-2 cards (docs/governance.md). It is
+        // still leak 0-1 cards (docs/governance.md). It is
         // checked with -Dwem.pci.issue-bar=true, and skipped otherwise, so that CI guards what holds today.
         Assumptions.assumeTrue(Boolean.getBoolean("wem.pci.issue-bar"),
                 "issue #13's bar is not met yet (table above); run with -Dwem.pci.issue-bar=true to check it");
