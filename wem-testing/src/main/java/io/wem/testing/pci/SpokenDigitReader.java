@@ -49,11 +49,13 @@ public final class SpokenDigitReader {
 
     /**
      * Every 5-digit window a reader can get from the text: runs of digits read with fillers and separators
-     * skipped, each also read with spoken corrections applied ("four one, no, four two" = 42).
+     * skipped, each also read with spoken corrections applied ("four one, no, four two" = 42). A ten followed by a
+     * digit is read both ways ("forty seven" = 47, and 40 7 as in "three hundred six, forty, seven"): a listener
+     * cannot tell them apart, so both count (see {@link #readings}).
      */
     public static Set<String> windows(String text, int width) {
         Set<String> out = new HashSet<>();
-        for (Run run : runs(text)) {
+        for (Run run : readings(text)) {
             addWindows(out, run.raw.toString(), width);
             for (String reading : corrected(run)) {
                 addWindows(out, reading, width);
@@ -68,11 +70,14 @@ public final class SpokenDigitReader {
         }
     }
 
-    /** The digits of the text in reading order, as runs (numbers separated by more than a few other words). */
+    /**
+     * The digits of the text in reading order, as runs (numbers separated by more than a few other words); runs
+     * with a ten before a digit come more than once, read both ways ({@link #readings}).
+     */
     public static List<String> digitRuns(String text) {
         List<String> out = new ArrayList<>();
-        for (Run r : runs(text)) {
-            if (!r.raw.isEmpty()) {
+        for (Run r : readings(text)) {
+            if (!r.raw.isEmpty() && !out.contains(r.raw.toString())) {
                 out.add(r.raw.toString());
             }
         }
@@ -84,8 +89,30 @@ public final class SpokenDigitReader {
         final List<Integer> corrections = new ArrayList<>();
     }
 
-    private static List<Run> runs(String text) {
+    /**
+     * The runs of the text read with every ten taking the digit after it ("forty seven" = 47), with none taking it
+     * (40 7), and with each one alone not taking it: a 5-digit window spans at most a couple of tens, so every
+     * window a listener could hear is in one of these readings.
+     */
+    private static List<Run> readings(String text) {
         List<Token> tokens = tokenize(text);
+        int tensBeforeDigit = 0;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            tensBeforeDigit += tokens.get(i).kind == Kind.TENS && tokens.get(i + 1).kind == Kind.DIGIT ? 1 : 0;
+        }
+        List<Run> out = new ArrayList<>(runs(tokens, -1));
+        if (tensBeforeDigit > 0) {
+            out.addAll(runs(tokens, -2));
+            for (int k = 0; tensBeforeDigit > 1 && k < tensBeforeDigit; k++) {
+                out.addAll(runs(tokens, k));
+            }
+        }
+        return out;
+    }
+
+    /** The runs of the tokens; {@code split}: -1 no ten is split from its digit, -2 all are, k only the k-th. */
+    private static List<Run> runs(List<Token> tokens, int split) {
+        int tensSeen = 0;
         List<Run> runs = new ArrayList<>();
         Run run = new Run();
         int foreign = 0;
@@ -105,7 +132,9 @@ public final class SpokenDigitReader {
                 case TEEN -> emit = t.value;
                 case TENS -> {
                     Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-                    if (next != null && next.kind == Kind.DIGIT && !next.value.equals("0")) {
+                    boolean splitHere = next != null && next.kind == Kind.DIGIT
+                            && (split == -2 || split == tensSeen++);
+                    if (!splitHere && next != null && next.kind == Kind.DIGIT && !next.value.equals("0")) {
                         emit = t.value + next.value;
                         i++;
                     } else {

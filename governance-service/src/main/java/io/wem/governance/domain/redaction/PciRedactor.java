@@ -56,6 +56,16 @@ public final class PciRedactor {
     private static final int BRIDGE_AT_TURN = 5;
     /** The longest digit group that still reads as a chunk of a number being dictated. */
     private static final int CHUNK = 8; // people split a 16-digit card in halves
+    /**
+     * Across a turn change a chunk may be longer: a card is also dictated as 10 + 6 or 11 + 5 digits, with or without
+     * a card word (joining only lets the Luhn/issuer search see the whole; it adds no suspected finding by itself).
+     */
+    private static final int TURN_CHUNK = 12;
+    /**
+     * A conversation that ends this many digits into a card number (within card context) may be cut mid-card. Four
+     * are left alone: "card ending in 6284" is common, and four digits are what PCI DSS allows to be shown anyway.
+     */
+    private static final int PARTIAL_MIN = 5;
     /** How close a card word must be for a Luhn-failing number to be redacted as a suspected PAN. */
     private static final int SUSPECT_CONTEXT_BACK = 6;
     private static final int SUSPECT_CONTEXT_FORWARD = 3;
@@ -273,7 +283,8 @@ public final class PciRedactor {
                 }
             }
             int next = s.buildRun(p, limit, false, false);
-            if (s.units > 0 && s.runDigits >= 12) {
+            boolean partial = s.units > 0 && s.runDigits >= PARTIAL_MIN && s.endsConversation(next, limit);
+            if (s.units > 0 && (s.runDigits >= 12 || partial)) {
                 boolean[] cover = s.cover(next - p);
                 boolean any = false;
                 if (s.runHasTensUnit) {
@@ -283,7 +294,7 @@ public final class PciRedactor {
                     s.buildRun(p, limit, false, false);
                 }
                 any |= searchRun(s, p, cover);
-                emitRun(s, p, cover, any, found, panEnds);
+                emitRun(s, p, cover, any, partial, found, panEnds);
             }
             p = Math.max(next, p + 1);
         }
@@ -323,7 +334,7 @@ public final class PciRedactor {
     }
 
     /** Redacts the covered parts of the current run (whole run when suspected), whole units at a time. */
-    private static void emitRun(Scratch s, int p0, boolean[] cover, boolean any, List<Found> found,
+    private static void emitRun(Scratch s, int p0, boolean[] cover, boolean any, boolean partial, List<Found> found,
                                 List<Integer> panEnds) {
         int units = s.units;
         int first = s.order[s.uPosFirst[0]];
@@ -334,14 +345,22 @@ public final class PciRedactor {
             spokenDigits += s.uSpoken[u] ? s.uLen[u] : 0;
         }
         boolean suspected = false;
-        if (s.runCorrected) {
+        // a typed 13-digit number starting with 1 is a millisecond timestamp (2001-2033): no issuer uses it
+        boolean timestamp = units == 1 && !s.uSpoken[0] && s.runDigits == 13 && s.digits[0] == '1';
+        if (!any && partial && !timestamp && (s.gap[first] & G_MONEY) == 0 && s.cardNumberAsked(first)) {
+            // the conversation (a batch, a transcript) ends on digits dictated after card words, not recognised as
+            // a card: the rest (or a lost first digit) may be in the next one, where neither part alone would be
+            // recognised (fail closed)
+            suspected = true;
+        } else if (s.runDigits < 12) {
+            suspected = false;
+        } else if (s.runCorrected) {
             suspected = true; // "four one, no, four two": which digits count is guesswork, so all of them go
         } else if (!any && s.runDigits >= 13 && !anyIban(s)) {
             // people read out few other numbers this long; a misheard digit must not let a card through
-            // (a typed 13-digit number starting with 1 is a millisecond timestamp, 2001-2033: no issuer uses it)
-            boolean timestamp = units == 1 && !s.uSpoken[0] && s.runDigits == 13 && s.digits[0] == '1';
+            // 12 digits after a card word: the shortest card length (Maestro), or a card read with a digit lost
             suspected = !timestamp && (s.cardWordNear(first, last)
-                    || (!s.runBridged && spokenDigits * 2 >= s.runDigits && s.runDigits >= 15));
+                    || (s.runDigits >= 13 && !s.runBridged && spokenDigits * 2 >= s.runDigits && s.runDigits >= 15));
         }
         if (any && !suspected) {
             absorbSpokenEdges(s, p0, cover);
@@ -655,6 +674,9 @@ public final class PciRedactor {
         boolean splitTens;
         boolean runBridged;
         boolean bridgedSinceUnit;
+        // the bridge since the last unit crossed a turn change, and how many unknown words it skipped
+        boolean turnBridgeSinceUnit;
+        int skippedSinceUnit;
         int chunkDigits;
         char[] digits = new char[256];
         int[] uOff = new int[64];
@@ -1037,7 +1059,15 @@ public final class PciRedactor {
                 return false;
             }
             boolean turnChange = (gap[next] & G_TURN) != 0;
-            if (uLen[units - 1] > CHUNK || (turnChange && chunkDigits < 2 && !endsTurn(prev)) || bridgedSinceUnit
+            // one bridge between two units; except that a new turn may open with a few words of its own before the
+            // digits ("the next ones are 9 960"), as long as all words skipped stay within BRIDGE_AT_TURN
+            boolean again = bridgedSinceUnit && !(turnBridgeSinceUnit && !turnChange
+                    && skippedSinceUnit + skipBefore[next] <= BRIDGE_AT_TURN);
+            // the opening words of the new turn are part of the turn change
+            boolean turnLike = turnChange || (bridgedSinceUnit && turnBridgeSinceUnit)
+                    || turn[next] != turn[order[uPosLast[units - 1]]];
+            if (uLen[units - 1] > (turnLike ? TURN_CHUNK : CHUNK) || (turnChange && chunkDigits < 2
+                    && !endsTurn(prev)) || again
                     || (gap[next] & (G_STOP | G_MONEY | G_THOUSANDS)) != 0) {
                 return false; // a finished sentence, an amount, a lone "one": something else is being said now
             }
@@ -1047,7 +1077,7 @@ public final class PciRedactor {
             }
             // inside a turn any digit may follow an interjection; a new turn must start a real chunk ("one more
             // question" is not one)
-            return (turnChange ? chunkStart(pos[next]) : mayStartUnit(next)) || filler(next, false);
+            return (turnLike ? chunkStart(pos[next]) : mayStartUnit(next)) || filler(next, false);
         }
 
         /**
@@ -1057,7 +1087,7 @@ public final class PciRedactor {
         private boolean chunkStart(int p) {
             int t = order[p];
             if (kind[t] == NUM && dLen[t] >= 2) {
-                return dLen[t] <= CHUNK;
+                return dLen[t] <= TURN_CHUNK; // only asked at a turn change
             }
             if (!mayStartUnit(t)) {
                 return false;
@@ -1164,6 +1194,12 @@ public final class PciRedactor {
                         break;
                     }
                     runBridged = true;
+                    if (!bridgedSinceUnit) {
+                        turnBridgeSinceUnit = (gap[t] & G_TURN) != 0;
+                        skippedSinceUnit = turnBridgeSinceUnit ? skipAfter[prev] + skipBefore[t] : skipBefore[t];
+                    } else {
+                        skippedSinceUnit += skipBefore[t];
+                    }
                     bridgedSinceUnit = true;
                     chunkDigits = 0;
                 }
@@ -1396,6 +1432,40 @@ public final class PciRedactor {
             for (int t = last + 1; t < n && widx[t] - widx[last] <= SUSPECT_CONTEXT_FORWARD && turn[t] == turn[last];
                  t++) {
                 if (cat(t) == Vocabulary.CARD) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether the run ending before view position {@code next} ends what its speaker says with digits (no later
+         * token of theirs starts a number), and the conversation itself ends on it: its last turn ends with these
+         * digits (where a batch or transcript cut a dictation short).
+         */
+        boolean endsConversation(int next, int limit) {
+            for (int p = next; p < limit; p++) {
+                if (mayStartUnit(order[p])) {
+                    return false;
+                }
+            }
+            int last = order[next - 1];
+            return turn[last] == turns - 1 && endsTurn(last);
+        }
+
+        /**
+         * Whether a card word (any speaker) comes within {@link #CARD_CONTEXT_BACK} words before token first, with no
+         * security-code, expiry or phone word after it: the card number, not a code or a phone number, is being
+         * read. (Only the suspected partial-PAN rule asks this; a Luhn-valid card is redacted whatever the words.)
+         */
+        boolean cardNumberAsked(int first) {
+            for (int t = first - 1; t >= 0 && widx[first] - widx[t] <= CARD_CONTEXT_BACK; t--) {
+                int c = cat(t);
+                if (c == Vocabulary.CVV || c == Vocabulary.EXPIRY || c == Vocabulary.PHONE || endDate(t)
+                        || codeLength(t) || theBack(t)) {
+                    return false;
+                }
+                if (c == Vocabulary.CARD) {
                     return true;
                 }
             }

@@ -27,6 +27,7 @@ final class Vocabulary {
     static final int BACK = 18 << 8;       // "back": CVV context only as "the back"
     static final int END = 19 << 8;        // "end date": expiry context
     static final int DATE = 20 << 8;
+    static final int PHONE = 21 << 8;      // "phone", "mobile": only ever removes a suspected partial card number
     /** Value of the filler "the" (fillers have no numeric value otherwise). */
     static final int THE = 1;
 
@@ -100,6 +101,9 @@ final class Vocabulary {
                 "diners", "unionpay", "maestro", "credit", "debit", "pan", "cc", "cardholder", "mir", "rupay",
                 "verve", "troy", "elo", "prepaid"}) {
             put(w, CARD);
+        }
+        for (String w : new String[] {"phone", "mobile", "telephone", "landline", "cell", "ring", "reach"}) {
+            put(w, PHONE);
         }
         for (String w : new String[] {"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "security", "verification",
                 "pin"}) {

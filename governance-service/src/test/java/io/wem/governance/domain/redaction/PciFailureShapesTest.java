@@ -449,4 +449,38 @@ class PciFailureShapesTest {
                 "customer", "ring 07340 325617 after five");
         assertEquals("um, [EXPIRY]", out.get(1)); // the month word goes with its year
     }
+
+    // ---- cross-batch split, rule (a), and long chunks over a turn (held-out leaks; failed on main at 0eff339) ----
+
+    @Test
+    void aCardNumberCutOffAtTheEndOfAConversationIsRedacted() {
+        // a batch or transcript that ends mid-dictation: neither part alone is a card
+        List<String> out = conversation("agent", "can I take the card number?", "customer", "sure, 4111 1111");
+        assertEquals("sure, [PAN]", out.get(1));
+        assertEquals("my card is [PAN]", redactor.redact("my card is 4111 1111").text());
+        assertEquals("the visa is [PAN]", redactor.redact("the visa is five four five four one").text());
+    }
+
+    @Test
+    void theCutOffRuleLeavesLastFourAmountsAndPhoneNumbersAlone() {
+        assertEquals("card ending in 6284", redactor.redact("card ending in 6284").text());
+        assertEquals("I paid by card, it came to $269.28", redactor.redact("I paid by card, it came to $269.28").text());
+        List<String> out = conversation("agent", "can I take the card details?", "customer",
+                "sure, my phone is 07340 325617");
+        assertEquals("sure, my phone is 07340 325617", out.get(1));
+        // not at the end of the conversation: an ordinary 8-digit number stays
+        out = conversation("agent", "can I take the card details?", "customer", "my reference is 4111 1111",
+                "agent", "thanks", "customer", "and I moved house last month", "agent", "noted", "customer", "bye");
+        assertEquals("my reference is 4111 1111", out.get(1));
+    }
+
+    @Test
+    void aCardDictatedInChunksOfTenAndSixOverTwoTurnsIsJoined() {
+        String v = withCheckDigit("453201511283036");
+        List<String> out = conversation("customer", "the number on my debit card is " + v.substring(0, 10),
+                "agent", "uh-huh", "customer", "the next ones are " + v.charAt(10) + " " + v.substring(11, 14) + " "
+                        + v.substring(14), "agent", "thanks", "customer", "no, nothing else changed");
+        assertEquals("the number on my debit card is [PAN]", out.get(0));
+        assertEquals("the next ones are [PAN]", out.get(2));
+    }
 }
