@@ -31,4 +31,15 @@ public class HistoryEntity extends PanacheEntityBase {
     public static List<HistoryEntity> of(String interventionId) {
         return list("interventionId = ?1 order by id", interventionId);
     }
+
+    /** The histories of many interventions in one query (an agent's plan must not cost one query per row). */
+    public static java.util.Map<String, List<HistoryEntity>> of(java.util.Collection<String> interventionIds) {
+        java.util.Map<String, List<HistoryEntity>> byId = new java.util.LinkedHashMap<>();
+        interventionIds.forEach(id -> byId.put(id, new java.util.ArrayList<>()));
+        if (!byId.isEmpty()) {
+            HistoryEntity.<HistoryEntity>list("interventionId in ?1 order by id", List.copyOf(byId.keySet()))
+                    .forEach(h -> byId.get(h.interventionId).add(h));
+        }
+        return byId;
+    }
 }

@@ -62,8 +62,9 @@ public class InterventionReader {
     public List<InterventionView> summaries(Caller caller, List<InterventionEntity> list, String purpose) {
         List<InterventionView> views = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
+        java.util.Map<String, List<String>> affectedById = interventions.affectedAgents(list.stream().map(i -> i.id).toList());
         for (InterventionEntity i : list) {
-            List<String> affected = interventions.affectedAgents(i.id);
+            List<String> affected = affectedById.get(i.id);
             views.add(InterventionView.of(i, affected, null, clock.instant()));
             shown.add(i.agentId);
             shown.addAll(affected);

@@ -83,7 +83,8 @@ public class MeResource {
         List<InterventionEntity> mine = InterventionEntity.list("agentId = ?1 and state in ?2 order by createdAt desc",
                 c.agentId(), VISIBLE);
         audit.read(c, c.agentId(), "coaching-service:me/interventions", "agent views own plan");
-        return mine.stream().map(i -> InterventionView.of(i, List.of(), HistoryEntity.of(i.id), clock.instant())).toList();
+        java.util.Map<String, List<HistoryEntity>> histories = HistoryEntity.of(mine.stream().map(i -> i.id).toList());
+        return mine.stream().map(i -> InterventionView.of(i, List.of(), histories.get(i.id), clock.instant())).toList();
     }
 
     @POST

@@ -241,6 +241,25 @@ public class InterventionService {
                 + "ORDER BY agent_id").setParameter(1, interventionId).getResultList();
     }
 
+    /**
+     * The affected agents of many interventions in one query (a list of up to 500 rows must not cost 500 round
+     * trips); every id is a key of the result, with an empty list when none are recorded.
+     */
+    public java.util.Map<String, List<String>> affectedAgents(java.util.Collection<String> interventionIds) {
+        java.util.Map<String, List<String>> byId = new java.util.LinkedHashMap<>();
+        interventionIds.forEach(id -> byId.put(id, new ArrayList<>()));
+        if (byId.isEmpty()) {
+            return byId;
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT intervention_id, agent_id FROM intervention_affected_agent "
+                + "WHERE intervention_id IN (?1) ORDER BY intervention_id, agent_id")
+                .setParameter(1, List.copyOf(byId.keySet())).getResultList();
+        for (Object[] r : rows) {
+            byId.get((String) r[0]).add((String) r[1]);
+        }
+        return byId;
+    }
+
     // ---------------------------------------------------------------- guardrail step
 
     /**
