@@ -29,9 +29,10 @@ public record BehaviorDto(
                 example = "{\"contactReason\":\"complaint\"}", maxProperties = 10)
         @Size(max = 10) Map<@Size(max = 64) String, @Size(max = 200) String> filters,
         @Schema(required = true, example = "TEAM_MEDIAN") Behavior.Comparison comparison,
-        @Schema(description = "For TEAM_PERCENTILE: the peers' percentile (1..99)", example = "75") Double percentile,
+        @Schema(description = "For TEAM_PERCENTILE: the peers' percentile (1..99)", example = "75", nullable = true)
+        Double percentile,
         @Schema(description = "For ABSOLUTE the standard; otherwise an optional organisation standard for team-wide "
-                + "gaps (rates 0..1)", example = "0.95") Double target,
+                + "gaps (rates 0..1)", example = "0.95", nullable = true) Double target,
         @Schema(required = true, example = "HIGHER_IS_WORSE") Behavior.Direction direction,
         @Schema(required = true, example = "P14D", description = "ISO-8601 duration, P1D..P365D") @Size(max = 40) String window,
         @Schema(required = true, example = "20", description = "Observations an agent needs before being assessed")
