@@ -20,7 +20,7 @@ public record BehaviorDto(
         @Size(max = Ids.MAX) @Pattern(regexp = Ids.PATTERN) String id,
         @Schema(readOnly = true, example = "2") Integer version,
         @Schema(required = true, example = "After-call work habits") @Size(max = 200) String name,
-        @Schema(example = "Long wrap-up while satisfaction is fine") @Size(max = 2000) String description,
+        @Schema(example = "Long wrap-up while satisfaction is fine", nullable = true) @Size(max = 2000) String description,
         @Schema(required = true, example = "acw_seconds", enumeration = {"acw_seconds", "hold_seconds", "hold_count",
                 "talk_seconds", "transfer_rate", "repeat_rate", "escalation_rate", "empathy_score", "confirmation_rate",
                 "qa_criterion_score", "qa_checklist_rate", "qa_total_score", "adherence_pct", "csat", "sentiment"})
