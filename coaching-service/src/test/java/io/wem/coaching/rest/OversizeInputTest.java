@@ -29,4 +29,16 @@ class OversizeInputTest {
             given().auth().oauth2(QA).when().get("/api/v1/playbooks/pb-" + behavior + "-skill").then().statusCode(404);
         }
     }
+
+    /**
+     * Over Quarkus' own body limit (no max-body-size set here: the default 10240K) the answer is 413 problem+json
+     * naming the body, not Quarkus' empty 413 and a closed connection.
+     */
+    @Test
+    void aBodyOverTheHttpLimitIs413ProblemJson() {
+        String big = "{\"title\":\"" + "x".repeat(10240 * 1024 + 1) + "\"}";
+        given().auth().oauth2(QA).contentType("application/json").body(big).when().post("/api/v1/playbooks")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("body"));
+    }
 }

@@ -1,5 +1,7 @@
 package io.wem.governance.rest;
 
+import io.wem.common.openapi.Ids;
+import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -157,7 +159,8 @@ public class DirectoryResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "Unknown team",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DirectoryService.TeamView team(@PathParam("teamId") String teamId) {
+    public DirectoryService.TeamView team(@PathParam("teamId")
+            @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String teamId) {
         return directory.team(teamId);
     }
 
@@ -173,7 +176,8 @@ public class DirectoryResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "Unknown person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DirectoryService.PersonView person(@PathParam("personId") String personId) {
+    public DirectoryService.PersonView person(@PathParam("personId")
+            @Pattern(regexp = Ids.AGENT_PATTERN) @Size(max = Ids.MAX) String personId) {
         return directory.personView(personId);
     }
 }

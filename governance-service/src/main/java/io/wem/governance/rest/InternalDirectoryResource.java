@@ -1,5 +1,8 @@
 package io.wem.governance.rest;
 
+import io.wem.common.openapi.Ids;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.wem.common.access.NoPersonalData;
 import io.wem.common.directory.AgentPlacement;
 import io.wem.common.directory.PersonPlacement;
@@ -47,7 +50,8 @@ public class InternalDirectoryResource {
     @APIResponse(responseCode = "403", description = "Not a service account")
     @APIResponse(responseCode = "404", description = "Unknown agent",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AgentPlacement agent(@PathParam("agentId") String agentId, @QueryParam("at") String at) {
+    public AgentPlacement agent(@PathParam("agentId")
+            @Pattern(regexp = Ids.AGENT_PATTERN) @Size(max = Ids.MAX) String agentId, @QueryParam("at") String at) {
         return directory.agent(agentId, Params.instant("at", at))
                 .orElseThrow(() -> ProblemException.notFound("agent " + agentId));
     }
@@ -62,7 +66,8 @@ public class InternalDirectoryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a service account")
-    public PersonPlacement person(@PathParam("username") String username, @QueryParam("at") String at) {
+    public PersonPlacement person(@PathParam("username")
+            @Pattern(regexp = Ids.AGENT_PATTERN) @Size(max = Ids.MAX) String username, @QueryParam("at") String at) {
         return directory.person(username, Params.instant("at", at));
     }
 
@@ -78,7 +83,8 @@ public class InternalDirectoryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a service account")
-    public List<String> assignees(@PathParam("teamId") String teamId, @QueryParam("role") String role,
+    public List<String> assignees(@PathParam("teamId")
+            @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String teamId, @QueryParam("role") String role,
                                   @QueryParam("at") String at) {
         if (role == null || role.isBlank()) {
             throw ProblemException.badRequest("role", "required");

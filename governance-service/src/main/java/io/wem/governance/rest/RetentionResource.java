@@ -1,5 +1,7 @@
 package io.wem.governance.rest;
 
+import io.wem.common.openapi.Ids;
+import jakarta.validation.constraints.Pattern;
 import io.wem.common.access.NoPersonalData;
 import io.wem.common.contracts.PurgeCommand;
 import io.wem.common.security.CurrentCaller;
@@ -101,7 +103,8 @@ public class RetentionResource {
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a governance-admin")
     @APIResponse(responseCode = "404", description = "Unknown data class")
-    public Response update(@Parameter(example = "transcript") @PathParam("dataClass") String dataClass,
+    public Response update(@Parameter(example = "transcript") @PathParam("dataClass")
+            @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String dataClass,
                            @Valid @NotNull PolicyUpdate body) {
         RetentionService.PolicyChange change = retention.update(caller.get(), dataClass, body.window(),
                 body.legalBasis(), body.owner());

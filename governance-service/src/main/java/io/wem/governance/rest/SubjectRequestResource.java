@@ -1,5 +1,7 @@
 package io.wem.governance.rest;
 
+import io.wem.common.openapi.Ids;
+import jakarta.validation.constraints.Pattern;
 import io.wem.common.access.NoPersonalData;
 import io.wem.common.access.PersonalData;
 import io.wem.common.problem.ProblemException;
@@ -89,7 +91,8 @@ public class SubjectRequestResource {
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a governance-admin")
     @APIResponse(responseCode = "404", description = "Unknown request")
-    public SubjectRequestService.Request get(@PathParam("id") String id) {
+    public SubjectRequestService.Request get(@PathParam("id")
+            @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         return requests.get(id);
     }
 
@@ -111,7 +114,7 @@ public class SubjectRequestResource {
     @APIResponse(responseCode = "404", description = "Unknown request or not an access request")
     @APIResponse(responseCode = "409", description = "Not finished yet")
     @APIResponse(responseCode = "410", description = "The export expired or was erased with the subject")
-    public Response export(@PathParam("id") String id) {
+    public Response export(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id) {
         return Response.ok(requests.export(caller.get(), id), MediaType.APPLICATION_JSON).build();
     }
 }

@@ -20,7 +20,7 @@ public record BehaviorDto(
         @Size(max = Ids.MAX) @Pattern(regexp = Ids.PATTERN) String id,
         @Schema(readOnly = true, example = "2") Integer version,
         @Schema(required = true, example = "After-call work habits") @Size(max = 200) String name,
-        @Schema(example = "Long wrap-up while satisfaction is fine") @Size(max = 2000) String description,
+        @Schema(example = "Long wrap-up while satisfaction is fine", nullable = true) @Size(max = 2000) String description,
         @Schema(required = true, example = "acw_seconds", enumeration = {"acw_seconds", "hold_seconds", "hold_count",
                 "talk_seconds", "transfer_rate", "repeat_rate", "escalation_rate", "empathy_score", "confirmation_rate",
                 "qa_criterion_score", "qa_checklist_rate", "qa_total_score", "adherence_pct", "csat", "sentiment"})
@@ -29,9 +29,10 @@ public record BehaviorDto(
                 example = "{\"contactReason\":\"complaint\"}", maxProperties = 10)
         @Size(max = 10) Map<@Size(max = 64) String, @Size(max = 200) String> filters,
         @Schema(required = true, example = "TEAM_MEDIAN") Behavior.Comparison comparison,
-        @Schema(description = "For TEAM_PERCENTILE: the peers' percentile (1..99)", example = "75") Double percentile,
+        @Schema(description = "For TEAM_PERCENTILE: the peers' percentile (1..99)", example = "75", nullable = true)
+        Double percentile,
         @Schema(description = "For ABSOLUTE the standard; otherwise an optional organisation standard for team-wide "
-                + "gaps (rates 0..1)", example = "0.95") Double target,
+                + "gaps (rates 0..1)", example = "0.95", nullable = true) Double target,
         @Schema(required = true, example = "HIGHER_IS_WORSE") Behavior.Direction direction,
         @Schema(required = true, example = "P14D", description = "ISO-8601 duration, P1D..P365D") @Size(max = 40) String window,
         @Schema(required = true, example = "20", description = "Observations an agent needs before being assessed")
