@@ -37,8 +37,15 @@ class SignalConsumerTest {
                 + "\"datacontenttype\":\"application/json\",\"data\":" + signalJson + "}";
     }
 
+    @Inject
+    io.smallrye.faulttolerance.api.CircuitBreakerMaintenance breakers;
+
     @Test
     void consumesABatchAndParksOnlyTheBadRecords() {
+        // Another class sharing this application may have left the redaction breaker open (its stub answered 503, or
+        // slow answers timed out on a loaded machine): a CI run parked the card transcript as redaction-unavailable.
+        // This test is about parking bad records, so it starts with closed breakers.
+        breakers.resetAll();
         String agent = uid("agent");
         String team = uid("team");
         String badAgent = uid("agent");
