@@ -64,9 +64,7 @@ public class AgentResource {
 
     private Response planPage(String done, ApiResult refused) {
         ApiResult r = api.get(Service.COACHING, "/api/v1/me/interventions");
-        var page = pages.view(plan, "My plan", r).data("done", done)
-                .data("refused", refused == null ? null : refused.error());
-        return pages.respond(page, refused != null ? refused.pageStatus() : r.pageStatus());
+        return pages.withOutcome(pages.view(plan, "My plan", r), r, done, refused);
     }
 
     @GET
@@ -140,10 +138,8 @@ public class AgentResource {
     private Response wellbeingPage(String done, ApiResult refused) {
         ApiResult r = api.get(Service.WELLBEING, "/api/v1/me/wellbeing");
         ApiResult contests = api.get(Service.WELLBEING, "/api/v1/me/contests");
-        var page = pages.view(wellbeing, "My wellbeing", r).data("contests", contests.body())
-                .data("contestsError", contests.error()).data("done", done)
-                .data("refused", refused == null ? null : refused.error());
-        return pages.respond(page, refused != null ? refused.pageStatus() : r.pageStatus());
+        return pages.withOutcome(pages.view(wellbeing, "My wellbeing", r).data("contests", contests.body())
+                .data("contestsError", contests.error()), r, done, refused);
     }
 
     /** Contest an automated decision about me: wellbeing-service sends it to my supervisors' review queue. */

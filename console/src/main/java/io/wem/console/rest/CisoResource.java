@@ -177,9 +177,7 @@ public class CisoResource {
 
     private Response approvalsPage(String done, ApiResult refused) {
         ApiResult r = api.get(Service.GOVERNANCE, "/api/v1/approvals?all=true");
-        var page = pages.view(approvals, "Approvals", r).data("done", done)
-                .data("refused", refused == null ? null : refused.error());
-        return pages.respond(page, refused != null ? refused.pageStatus() : r.pageStatus());
+        return pages.withOutcome(pages.view(approvals, "Approvals", r), r, done, refused);
     }
 
     /** Approve or reject a proposed change; governance refuses the proposer's own approval (four eyes). */

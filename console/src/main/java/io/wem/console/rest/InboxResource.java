@@ -110,8 +110,7 @@ public class InboxResource {
     private Response detail(String id, ApiResult refused, String done) {
         ApiResult r = api.get(Service.COACHING, "/api/v1/interventions/" + Paths.segment(id));
         String state = r.ok() && r.body() instanceof Map<?, ?> m && m.get("state") != null ? m.get("state").toString() : null;
-        var page = pages.view(intervention, "Intervention", r).data("actions", InterventionActions.offered(state))
-                .data("refused", refused == null ? null : refused.error()).data("done", done);
-        return pages.respond(page, refused != null ? refused.pageStatus() : r.pageStatus());
+        return pages.withOutcome(pages.view(intervention, "Intervention", r)
+                .data("actions", InterventionActions.offered(state)), r, done, refused);
     }
 }

@@ -34,6 +34,16 @@ public class Pages {
         return page(template, title).data("data", result.body()).data("error", result.error());
     }
 
+    /**
+     * A page that carries a form: what the last action did ({@code done}), or the service's refusal of it shown over
+     * the page with the refusal's status. Re-rendered rather than redirected, so a refusal's words never travel in a
+     * URL someone could forge.
+     */
+    public Response withOutcome(TemplateInstance page, ApiResult read, String done, ApiResult refused) {
+        return respond(page.data("done", done).data("refused", refused == null ? null : refused.error()),
+                refused != null ? refused.pageStatus() : read.pageStatus());
+    }
+
     public Response respond(TemplateInstance page, int status) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
     }
