@@ -1,6 +1,7 @@
 package io.wem.system;
 
 import io.restassured.builder.RequestSpecBuilder;
+import io.wem.testing.ConformanceFilter;
 import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;
@@ -14,6 +15,8 @@ public enum WemService {
 
     private final String serviceName;
     private final int defaultPort;
+    private final ConformanceFilter conformance =
+            ConformanceFilter.servedAt(() -> managementUrl() + "/q/openapi?format=json");
 
     WemService(String serviceName, int defaultPort) {
         this.serviceName = serviceName;
@@ -47,9 +50,12 @@ public enum WemService {
         return given().spec(new RequestSpecBuilder().setBaseUri(managementUrl()).build());
     }
 
-    /** A RestAssured request against this service without credentials. */
+    /**
+     * A RestAssured request against this service without credentials. Every answer is held to the served OpenAPI
+     * document ({@link ConformanceFilter}): status documented, body conforming.
+     */
     public RequestSpecification anonymous() {
-        return given().spec(new RequestSpecBuilder().setBaseUri(baseUrl()).build());
+        return given().spec(new RequestSpecBuilder().setBaseUri(baseUrl()).addFilter(conformance).build());
     }
 
     /** A RestAssured request against this service with {@code Authorization: Bearer <token>}. */

@@ -96,8 +96,10 @@ public final class ContractFuzz {
             }
         }
         int covered = 0;
-        for (int round = 0; round < perOperation && System.currentTimeMillis() < deadline; round++) {
-            for (int k = 0; k < ops.size() && System.currentTimeMillis() < deadline; k++) {
+        // The first round always completes (a loaded CI machine answered 8 of 18 operations in 40 s); the budget
+        // bounds the rounds after it.
+        for (int round = 0; round < perOperation && (round == 0 || System.currentTimeMillis() < deadline); round++) {
+            for (int k = 0; k < ops.size() && (round == 0 || System.currentTimeMillis() < deadline); k++) {
                 String method = ops.get(k)[0];
                 String path = ops.get(k)[1];
                 JsonNode example = examples.get(k);

@@ -27,6 +27,12 @@ public class TestDirectory implements DirectoryLookup {
 
     private static final Map<String, String> AGENT_TEAMS = new ConcurrentHashMap<>();
     private static final Map<String, Map<String, List<String>>> PEOPLE = new ConcurrentHashMap<>();
+    private static final java.util.Set<String> TEAMS = ConcurrentHashMap.newKeySet();
+
+    /** Registers a team that has nobody placed in it yet (a directory import creates teams before people). */
+    public static void addTeam(String teamId) {
+        TEAMS.add(teamId);
+    }
     private static volatile boolean down;
 
     /** The directory says agent {@code agentId} is in {@code teamId}. */
@@ -86,6 +92,14 @@ public class TestDirectory implements DirectoryLookup {
         check();
         Map<String, List<String>> m = PEOPLE.get(username);
         return m == null ? PersonPlacement.unknown(username) : new PersonPlacement(username, null, m);
+    }
+
+    /** A team is known once added, once an agent is placed in it, or once someone is assigned to it. */
+    @Override
+    public boolean knowsTeam(String teamId) {
+        check();
+        return TEAMS.contains(teamId) || AGENT_TEAMS.containsValue(teamId)
+                || PEOPLE.values().stream().anyMatch(teams -> teams.containsKey(teamId));
     }
 
     @Override

@@ -115,7 +115,7 @@ class EvaluationAndPlaybookTest {
         given().auth().oauth2(role("platform-admin")).post("/api/v1/interventions/" + id2 + "/evaluate").then().statusCode(200)
                 .body("state", equalTo("CLOSED_INEFFECTIVE"))
                 .body("evaluation.netImprovement", closeTo(0.05, 1e-9))
-                .body("history", org.hamcrest.Matchers.nullValue());
+                .body("history", org.hamcrest.Matchers.empty());
 
         // Two agents' evaluations are below the minimum group size: how many, but no outcome (1 effective of 2 would
         // tell a coach which of the two it was), no rate, no mean effect, no median.

@@ -220,6 +220,11 @@ public class DirectoryService {
     }
 
     @Transactional
+    public boolean knowsTeam(String teamId) {
+        return repo.team(teamId).isPresent();
+    }
+
+    @Transactional
     public TeamView team(String teamId) {
         Team team = repo.team(teamId).orElseThrow(() -> ProblemException.notFound("team " + teamId));
         List<Assignment> all = repo.ofTeam(teamId);

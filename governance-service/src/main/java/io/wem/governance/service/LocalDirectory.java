@@ -27,6 +27,11 @@ public class LocalDirectory implements DirectoryLookup {
     }
 
     @Override
+    public boolean knowsTeam(String teamId) {
+        return directory.knowsTeam(teamId);
+    }
+
+    @Override
     public List<String> assignees(String teamId, String role) {
         return directory.assignees(teamId, role, null);
     }

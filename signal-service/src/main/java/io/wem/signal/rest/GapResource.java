@@ -65,6 +65,9 @@ public class GapResource {
     @Inject
     Audit audit;
 
+    @Inject
+    io.wem.common.directory.DirectoryLookup directory;
+
     /**
      * A stored gap: the detection event as published (its {@code affectedAgentIds} reduced to the agents the caller
      * may see: an agent sees only themself), how many agents share it, and its resolution once resolved.
@@ -93,10 +96,12 @@ public class GapResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a supervisor/coach of this team")
+    @APIResponse(responseCode = "404", description = "The directory has no such team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<GapView> ofTeam(@Parameter(example = "team-north") @PathParam("teamId") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String teamId,
                                 @Parameter(example = "OPEN") @QueryParam("status") String status) {
         Caller c = caller.get();
-        AgentScope.requireTeam(c, teamId, Set.of(Roles.QA_ANALYST));
+        AgentScope.requireKnownTeam(c, teamId, Set.of(Roles.QA_ANALYST), directory);
         List<GapView> out = gaps.find(teamId, null, status(status), 500).stream().map(g -> GapView.of(g, c)).toList();
         auditEach(c, out, "team gaps");
         return out;

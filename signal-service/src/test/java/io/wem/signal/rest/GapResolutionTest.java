@@ -45,6 +45,7 @@ class GapResolutionTest {
                         + "\"minEffectSize\":0.8,\"customerImpact\":0.5}")
                 .when().post("/api/v1/behaviors").then().statusCode(201);
         String team = uid("team");
+        io.wem.testing.TestDirectory.addTeam(team);
         String agent = uid("holder");
         Instant now = Instant.now();
         List<String> signals = new ArrayList<>();

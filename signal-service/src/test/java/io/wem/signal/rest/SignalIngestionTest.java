@@ -33,6 +33,18 @@ class SignalIngestionTest {
     @Inject
     DataSource db;
 
+    @Inject
+    io.smallrye.faulttolerance.api.CircuitBreakerMaintenance breakers;
+
+    /**
+     * governanceDownRefusesTextButKeepsStructuredSignals opens the redaction breaker on purpose, and the other tests
+     * need governance reachable: each starts with closed breakers (a run of this class alone failed on the order).
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void closedBreakers() {
+        breakers.resetAll();
+    }
+
     @Test
     void storesEachKindOnceAndCountsDuplicates() {
         String agent = uid("agent");

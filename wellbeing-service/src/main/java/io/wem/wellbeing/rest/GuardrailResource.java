@@ -127,12 +127,14 @@ public class GuardrailResource {
                     + "\"updatedAt\":\"2026-03-01T10:00:00Z\",\"policy\":" + POLICY_EXAMPLE + "}")))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Wrong role, or a supervisor of another team")
+    @APIResponse(responseCode = "404", description = "The directory has no such team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TeamPolicyView policy(@Parameter(example = "team-north") @PathParam("teamId") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String teamId) {
         Caller c = caller.get();
         if (!c.hasRole(Roles.PLATFORM_ADMIN) && !c.memberOf(teamId)) {
             throw ProblemException.forbidden("not allowed to see the policy of team " + teamId);
         }
-        return TeamPolicyView.of(policies.effective(teamId));
+        return TeamPolicyView.of(policies.effectiveOfKnownTeam(teamId));
     }
 
     @PUT
@@ -154,6 +156,8 @@ public class GuardrailResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform admin")
+    @APIResponse(responseCode = "404", description = "The directory has no such team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TeamPolicyView putPolicy(@Parameter(example = "team-north") @PathParam("teamId") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String teamId,
                                     @Valid GuardrailPolicy policy) {
         return TeamPolicyView.of(policies.put(teamId, policy, caller.get()));

@@ -1,5 +1,6 @@
 package io.wem.wellbeing.rest;
 
+import io.wem.common.problem.Problem;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import io.wem.common.openapi.Ids;
@@ -83,6 +84,8 @@ public class WellbeingViewResource {
                     + "{\"RECOVERY_VIOLATION\":3}},\"agents\":null}")}))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Wrong role, or a supervisor of another team")
+    @APIResponse(responseCode = "404", description = "The directory has no such team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WellbeingViews.TeamWellbeing team(@Parameter(example = "team-north") @PathParam("teamId") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String teamId) {
         return views.team(teamId, caller.get());
     }

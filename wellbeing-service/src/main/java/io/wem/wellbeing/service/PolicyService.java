@@ -10,6 +10,8 @@ import io.wem.wellbeing.config.WellbeingConfig;
 import io.wem.wellbeing.domain.GuardrailPolicy;
 import io.wem.wellbeing.persistence.TeamPolicyEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.wem.common.directory.DirectoryLookup;
+import io.wem.common.security.AgentScope;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -33,6 +35,9 @@ public class PolicyService {
     @Inject
     Audit audit;
 
+    @Inject
+    DirectoryLookup directory;
+
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     /** A team's effective policy with where it came from. */
@@ -45,6 +50,12 @@ public class PolicyService {
 
     public GuardrailPolicy policyFor(String teamId) {
         return effective(teamId).policy();
+    }
+
+    /** A team's policy as read through the API: the team must be in the directory (404 otherwise). */
+    public Effective effectiveOfKnownTeam(String teamId) {
+        AgentScope.requireKnown(teamId, directory);
+        return effective(teamId);
     }
 
     public Effective effective(String teamId) {
@@ -86,6 +97,7 @@ public class PolicyService {
             throw new ProblemException(Problem.validation(errors.stream()
                     .map(v -> new Problem.FieldError(v.field(), v.message())).toList()));
         }
+        AgentScope.requireKnown(teamId, directory);
         TeamPolicyEntity row = TeamPolicyEntity.findById(teamId);
         boolean created = row == null;
         if (created) {

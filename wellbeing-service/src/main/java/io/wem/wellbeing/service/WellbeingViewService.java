@@ -51,6 +51,9 @@ public class WellbeingViewService {
     PolicyService policies;
 
     @Inject
+    io.wem.common.directory.DirectoryLookup directory;
+
+    @Inject
     Audit audit;
 
     @Transactional
@@ -91,6 +94,7 @@ public class WellbeingViewService {
         if (!supervisor && !caller.hasAnyRole(Roles.WFM_PLANNER, Roles.PLATFORM_ADMIN)) {
             throw ProblemException.forbidden("not allowed to see wellbeing of team " + teamId);
         }
+        io.wem.common.security.AgentScope.requireKnown(teamId, directory);
         Instant now = Instant.now();
         GuardrailPolicy policy = policies.policyFor(teamId);
         List<AgentStateEntity> members = stats.members(teamId);

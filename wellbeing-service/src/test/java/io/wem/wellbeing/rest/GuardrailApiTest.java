@@ -37,10 +37,17 @@ public class GuardrailApiTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A new team id the test directory knows (unknown teams are 404: issue #20). */
+    public static String uniqueTeam(String prefix) {
+        String team = unique(prefix);
+        io.wem.testing.TestDirectory.addTeam(team);
+        return team;
+    }
+
     @Test
     void capReachedDefersWithTheEarliestTime() {
         String agent = unique("agent");
-        String team = unique("team");
+        String team = uniqueTeam("team");
         for (int i = 0; i < 4; i++) {
             evaluate(SVC, body(agent, team, "QA_EVALUATION", false, null, "qa-" + i)).statusCode(200)
                     .body("decision", equalTo("ALLOW"))
@@ -69,7 +76,7 @@ public class GuardrailApiTest {
     @Test
     void aRetriedAllowedRequestIsAnsweredAgainAndCountedOnce() {
         String agent = unique("agent");
-        String team = unique("team");
+        String team = uniqueTeam("team");
         String first = evaluate(SVC, body(agent, team, "LIVE_MONITORING", false, "HANDLE_TIME", "iv-1")).statusCode(200)
                 .body("decision", equalTo("ALLOW")).body("intensityIndex", equalTo(3.0f))
                 .extract().path("decisionId");
@@ -105,7 +112,7 @@ public class GuardrailApiTest {
 
     @Test
     void forbiddenByTeamPolicyIsDenied() {
-        String team = unique("team");
+        String team = uniqueTeam("team");
         given().auth().oauth2(TestTokens.withRoles("admin1", "platform-admin")).contentType(ContentType.JSON)
                 .body("{\"forbiddenActions\":[\"LIVE_MONITORING\"]}")
                 .when().put("/api/v1/guardrails/policies/" + team).then().statusCode(200)
@@ -114,6 +121,23 @@ public class GuardrailApiTest {
         evaluate(SVC, body(unique("agent"), team, "LIVE_MONITORING", false, null, "live-1")).statusCode(200)
                 .body("decision", equalTo("DENY"))
                 .body("reasons[0]", containsString("does not allow live monitoring"));
+    }
+
+    @Test
+    void aTeamTheDirectoryDoesNotHaveIsNotFoundNotCreated() {
+        String unknown = unique("nowhere");
+        String admin = TestTokens.withRoles("admin1", "platform-admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"forbiddenActions\":[\"LIVE_MONITORING\"]}")
+                .when().put("/api/v1/guardrails/policies/" + unknown).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(admin).when().get("/api/v1/guardrails/policies/" + unknown).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.withRoles("planner", "wfm-planner")).when()
+                .get("/api/v1/teams/" + unknown + "/wellbeing").then().statusCode(404)
+                .contentType("application/problem+json");
+        // Scope first: a supervisor of another team learns nothing about whether the team exists.
+        given().auth().oauth2(TestTokens.supervisor("s1", uniqueTeam("mine"))).when()
+                .get("/api/v1/guardrails/policies/" + unknown).then().statusCode(403);
     }
 
     @Test
@@ -128,7 +152,7 @@ public class GuardrailApiTest {
                 + "\"extra\":1}").statusCode(400).body("errors[0].field", equalTo("extra"));
         given().auth().oauth2(TestTokens.withRoles("admin1", "platform-admin")).contentType(ContentType.JSON)
                 .body("{\"indexCap\":-1,\"recovery\":{\"breakMinutes\":0}}")
-                .when().put("/api/v1/guardrails/policies/" + unique("team")).then().statusCode(400)
+                .when().put("/api/v1/guardrails/policies/" + uniqueTeam("team")).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("indexCap")).body("errors.field", hasItem("recovery.breakMinutes"));
     }
@@ -159,7 +183,7 @@ public class GuardrailApiTest {
 
     @Test
     void policySecurity() {
-        String team = unique("team");
+        String team = uniqueTeam("team");
         given().when().get("/api/v1/guardrails/policies/" + team).then().statusCode(401);
         given().auth().oauth2(TestTokens.agent("a1", team)).when().get("/api/v1/guardrails/policies/" + team)
                 .then().statusCode(403);

@@ -24,6 +24,7 @@ class OversizeInputTest {
     @Test
     void hugePolicyListsAndStringsAreRefusedAndNotStored() {
         String team = "team-ov-" + UUID.randomUUID();
+        io.wem.testing.TestDirectory.addTeam(team);
         String path = "/api/v1/guardrails/policies/" + team;
         ObjectNode policy = OversizeAttack.example("PUT", "/api/v1/guardrails/policies/{teamId}");
         given().auth().oauth2(ADMIN).contentType("application/json").body(policy.toString()).when().put(path)

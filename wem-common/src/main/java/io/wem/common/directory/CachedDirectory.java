@@ -57,6 +57,11 @@ public class CachedDirectory implements DirectoryLookup {
     }
 
     @Override
+    public boolean knowsTeam(String teamId) {
+        return (Boolean) cached("known-team:" + teamId, () -> remote.knowsTeam(api, teamId));
+    }
+
+    @Override
     public PersonPlacement person(String username) {
         return (PersonPlacement) cached("person:" + username, () -> remote.person(api, username));
     }
@@ -123,6 +128,21 @@ public class CachedDirectory implements DirectoryLookup {
         @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
         List<String> assignees(DirectoryApi api, String teamId, String role) {
             return api.assignees(teamId, role);
+        }
+
+        @Timeout(2000)
+        @Retry(maxRetries = 1, delay = 100)
+        @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+        boolean knowsTeam(DirectoryApi api, String teamId) {
+            try {
+                api.assignees(teamId, "agent"); // governance answers 404 for a team it does not have
+                return true;
+            } catch (WebApplicationException e) {
+                if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                    return false;
+                }
+                throw e;
+            }
         }
     }
 }

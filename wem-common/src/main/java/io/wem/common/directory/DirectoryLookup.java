@@ -19,6 +19,12 @@ public interface DirectoryLookup {
     /** Usernames holding {@code role} for the team now (directory role names, e.g. "coach", "process-owner"). */
     List<String> assignees(String teamId, String role);
 
+    /**
+     * Whether the directory has this team. A team id in a path that the directory does not know is a 404 (issue #20),
+     * never a new, empty team made from whatever string arrived.
+     */
+    boolean knowsTeam(String teamId);
+
     /** Drops cached answers (after a directory change event, or in tests). */
     default void invalidate() {
     }

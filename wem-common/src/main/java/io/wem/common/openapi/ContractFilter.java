@@ -45,6 +45,12 @@ public class ContractFilter implements OASFilter {
                     complete(item, method, op);
                     exampleBody(openAPI, op);
                 }));
+        // RFC 9457 allows extension members; some problems carry them (a partly accepted signal batch names what
+        // was accepted), and a document that forbids them would make those answers non-conforming.
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null
+                && openAPI.getComponents().getSchemas().get("Problem") != null) {
+            openAPI.getComponents().getSchemas().get("Problem").setAdditionalPropertiesBoolean(Boolean.TRUE);
+        }
     }
 
     /**
@@ -85,6 +91,9 @@ public class ContractFilter implements OASFilter {
             addIfMissing(responses, "401", "No bearer token, or one that is invalid or expired");
             addIfMissing(responses, "403", "The token lacks a role this operation needs, or the data is out of "
                     + "the caller's scope");
+            // Scoping asks the directory (governance) and fails closed when it cannot answer.
+            addIfMissing(responses, "503", "A service this one depends on (the directory, governance, the "
+                    + "database) did not answer; nothing was changed or disclosed; retry later");
         }
         if (body || !params.isEmpty()) {
             addIfMissing(responses, "400", "Invalid parameter or body; errors[].field names each one");

@@ -1,5 +1,6 @@
 package io.wem.common.security;
 
+import io.wem.common.directory.DirectoryLookup;
 import io.wem.common.problem.ProblemException;
 
 import java.util.Set;
@@ -46,6 +47,24 @@ public final class AgentScope {
     public static void requireTeam(Caller caller, String teamId, Set<String> broadRoles) {
         if (!canReadTeam(caller, teamId, broadRoles)) {
             throw ProblemException.forbidden("not allowed to see data of team " + teamId);
+        }
+    }
+
+    /**
+     * A team named in a path: 403 unless {@link #canReadTeam} holds, then 404 when the directory does not have the
+     * team (issue #20: an unknown team is not an empty one). Scope first, so the 404 tells nothing to a caller who
+     * could not read the team anyway.
+     */
+    public static void requireKnownTeam(Caller caller, String teamId, Set<String> broadRoles,
+                                        DirectoryLookup directory) {
+        requireTeam(caller, teamId, broadRoles);
+        requireKnown(teamId, directory);
+    }
+
+    /** 404 problem+json when the directory does not have the team. */
+    public static void requireKnown(String teamId, DirectoryLookup directory) {
+        if (!directory.knowsTeam(teamId)) {
+            throw ProblemException.notFound("team " + teamId);
         }
     }
 }
