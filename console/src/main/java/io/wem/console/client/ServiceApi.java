@@ -143,7 +143,7 @@ public class ServiceApi {
         int status = response.statusCode();
         JsonNode json = parse(response.body());
         if (status >= 200 && status < 300) {
-            return new ApiResult(status, json == null ? null : mapper.convertValue(json, Object.class), null);
+            return new ApiResult(status, AnswerTree.of(json), null);
         }
         return new ApiResult(status, null, describe(service, status, json));
     }
