@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,9 +195,7 @@ public class CisoResource {
         if (r == null) {
             return Response.status(404).build();
         }
-        if (r.ok()) {
-            return Response.seeOther(URI.create("/ciso/approvals?done=" + Paths.segment(decision))).build();
-        }
-        return approvalsPage(null, r);
+        return pages.afterAction(r, "/ciso/approvals?done=" + Paths.segment(decision),
+                refused -> approvalsPage(null, refused));
     }
 }
