@@ -54,6 +54,12 @@ public class Pages {
         return result.ok() ? Response.seeOther(URI.create(success)).build() : refusedPage.apply(result);
     }
 
+    /** A CSV download the console renders itself. */
+    public static Response csv(String text, String filename) {
+        return Response.ok(text, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
     public Response respond(TemplateInstance page, int status) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
     }
