@@ -63,7 +63,7 @@ public class AgentResource {
 
     private Response planPage(String done, ApiResult refused) {
         ApiResult r = api.get(Service.COACHING, "/api/v1/me/interventions");
-        return pages.withOutcome(pages.view(plan, "My plan", r), r, done, refused);
+        return pages.withOutcome(plan, "My plan", r, done, refused);
     }
 
     @GET

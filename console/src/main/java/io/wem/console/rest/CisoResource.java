@@ -141,7 +141,7 @@ public class CisoResource {
 
     private Response approvalsPage(String done, ApiResult refused) {
         ApiResult r = api.get(Service.GOVERNANCE, "/api/v1/approvals?all=true");
-        return pages.withOutcome(pages.view(approvals, "Approvals", r), r, done, refused);
+        return pages.withOutcome(approvals, "Approvals", r, done, refused);
     }
 
     /** Approve or reject a proposed change; governance refuses the proposer's own approval (four eyes). */

@@ -46,6 +46,11 @@ public class Pages {
                 refused != null ? refused.pageStatus() : read.pageStatus());
     }
 
+    /** {@link #withOutcome} for a page that shows one service read and nothing else. */
+    public Response withOutcome(Template template, String title, ApiResult read, String done, ApiResult refused) {
+        return withOutcome(view(template, title, read), read, done, refused);
+    }
+
     /**
      * After a form's action: when the service agreed, a redirect (303) to {@code success}, so reloading it repeats
      * nothing; when it refused, the form's page re-rendered with the refusal (see {@link #withOutcome}).

@@ -57,7 +57,7 @@ public class RetentionPagesResource {
 
     private Response retentionPage(String done, ApiResult refused) {
         ApiResult r = api.get(Service.GOVERNANCE, "/api/v1/retention/policies");
-        return pages.withOutcome(pages.view(retention, "Retention policies", r), r, done, refused);
+        return pages.withOutcome(retention, "Retention policies", r, done, refused);
     }
 
     /** Lengthening applies at once (200); shortening is proposed for a second person's approval (202). */
@@ -83,7 +83,7 @@ public class RetentionPagesResource {
 
     private Response holdsPage(String done, ApiResult refused) {
         ApiResult r = api.get(Service.GOVERNANCE, "/api/v1/legal-holds?all=true");
-        return pages.withOutcome(pages.view(holds, "Legal holds", r), r, done, refused);
+        return pages.withOutcome(holds, "Legal holds", r, done, refused);
     }
 
     @POST
