@@ -36,6 +36,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -224,14 +225,109 @@ class ConsoleBrowserIT {
         assertTrue(audit.body().startsWith("sequence,auditId,"), audit.body());
         assertTrue(!signed || audit.headers().firstValue("x-audit-checkpoint").isPresent(),
                 "governance's signed checkpoint was dropped from the export");
-        for (String page : List.of("access", "retention", "holds", "approvals")) {
+        for (String page : List.of("access", "access/matrix", "retention", "holds", "approvals")) {
             driver.get(CONSOLE + "/ciso/" + page);
             assertEquals(200, statusOf("/ciso/" + page), page);
             if (page.equals("access")) {
                 assertTrue(driver.findElements(By.cssSelector("#accounts tbody tr")).size() > 1, "no accounts listed");
             }
-            check(page);
+            check(page.replace('/', '-'));
         }
+        driver.get(CONSOLE + "/ciso/access/matrix");
+        String roles = driver.findElement(By.id("roles")).getText();
+        String endpoints = driver.findElement(By.id("endpoints")).getText();
+        assertTrue(roles.contains("ciso1"), "the matrix does not name ciso1 under its role: " + roles);
+        assertTrue(endpoints.contains("/api/v1/audit/events"), endpoints);
+        HttpResponse<String> access = withSession("/ciso/access.csv");
+        assertEquals(200, access.statusCode());
+        assertTrue(access.body().startsWith("account,enabled,roles,groups,lastLogin,findings"), access.body());
+        assertTrue(access.body().contains("\nciso1,true,"), access.body());
+        HttpResponse<String> matrix = withSession("/ciso/access/matrix.csv");
+        assertEquals(200, matrix.statusCode());
+        assertTrue(matrix.body().contains("governance-service,GET,/api/v1/audit/events,"), matrix.body());
+        assertNoViolations();
+    }
+
+    @Test
+    @DisplayName("govadmin1 places a legal hold and proposes its release, and proposes a shorter window; ciso1 approves"
+            + " the release and rejects the window; supervisor1 approves an automated action in the review queue")
+    void changesThroughThePages() throws Exception {
+        String caseReference = RunIds.next("CASE");
+        String heldAgent = RunIds.agent("team-north", "held");
+        signIn("govadmin1");
+        driver.get(CONSOLE + "/ciso/holds");
+        driver.findElement(By.id("caseReference")).sendKeys(caseReference);
+        driver.findElement(By.id("reason")).sendKeys("Browser test: an employment tribunal claim");
+        driver.findElement(By.id("agentIds")).sendKeys(heldAgent);
+        clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Place the hold']")));
+        assertTrue(driver.findElement(By.id("done")).getText().startsWith("The legal hold is placed"),
+                driver.findElement(By.tagName("main")).getText());
+        WebElement hold = driver.findElement(By.xpath("//table[@id='holds']//tr[th[normalize-space()='"
+                + caseReference + "']]"));
+        assertTrue(hold.getText().contains(heldAgent), hold.getText());
+        check("holds-placed");
+        clickAndWait(hold.findElement(By.xpath(".//button[normalize-space()='Propose release']")));
+        assertTrue(driver.findElement(By.id("done")).getText().startsWith("The release is proposed"),
+                driver.findElement(By.tagName("main")).getText());
+        // A shorter transcript window, at its floor (30 days), keeping the basis and owner: proposed, never applied
+        // here (ciso1 rejects it below), or already in force (then nothing changes).
+        JsonNode transcript = null;
+        for (JsonNode p : JsonTree.parse(WemService.GOVERNANCE.as(Tokens.user("govadmin1"))
+                .get("/api/v1/retention/policies").then().statusCode(200).extract().asString())) {
+            transcript = "transcript".equals(p.path("dataClass").asText()) ? p : transcript;
+        }
+        assertTrue(transcript != null, "no transcript policy");
+        driver.get(CONSOLE + "/ciso/retention");
+        new Select(driver.findElement(By.id("dataClass"))).selectByValue("transcript");
+        driver.findElement(By.id("window")).sendKeys("P30D");
+        driver.findElement(By.id("legalBasis")).sendKeys(transcript.path("legalBasis").asText());
+        driver.findElement(By.id("owner")).sendKeys(transcript.path("owner").asText());
+        clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Change or propose']")));
+        String windowDone = driver.findElement(By.id("done")).getText();
+        boolean proposed = !"P30D".equals(transcript.path("window").asText());
+        assertTrue(windowDone.startsWith(proposed ? "The shorter window is proposed" : "The policy is changed"),
+                windowDone);
+        check("retention-proposed");
+        driver.quit();
+        driver = null;
+
+        signIn("ciso1");
+        driver.get(CONSOLE + "/ciso/approvals");
+        clickAndWait(driver.findElement(By.xpath("//section[.//h2[contains(., '" + caseReference + "')]]"
+                + "//button[normalize-space()='Approve']")));
+        assertEquals("Done: approve.", driver.findElement(By.id("done")).getText());
+        if (proposed) {
+            WebElement shorter = driver.findElement(By.xpath("(//section[.//h2[contains(., 'retention window of "
+                    + "transcript') and contains(., 'to P30D')] and .//button[normalize-space()='Reject']])[1]"));
+            shorter.findElement(By.cssSelector("input[name='reason']")).sendKeys("Browser test: keep the window");
+            clickAndWait(shorter.findElement(By.xpath(".//button[normalize-space()='Reject']")));
+            assertEquals("Done: reject.", driver.findElement(By.id("done")).getText());
+        }
+        check("approvals-decided");
+        driver.get(CONSOLE + "/ciso/holds");
+        String released = driver.findElement(By.xpath("//table[@id='holds']//tr[th[normalize-space()='"
+                + caseReference + "']]")).getText();
+        assertTrue(released.contains("released") && released.contains("ciso1"), released);
+        driver.quit();
+        driver = null;
+
+        // An automated score for a new agent of team-north: the team's policy holds it for a supervisor.
+        String scored = RunIds.agent("team-north", "scored");
+        String decision = WemService.WELLBEING.as(Tokens.user("supervisor1")).contentType("application/json")
+                .body(Map.of("agentId", scored, "teamId", "team-north", "actionKind", "AUTOMATED_SCORE",
+                        "requester", "console-browser-test", "automated", true, "reference", RunIds.next("score")))
+                .post("/api/v1/guardrails/evaluations").then().statusCode(200).extract().path("decision");
+        assertEquals("REQUIRE_HUMAN_REVIEW", decision);
+        signIn("supervisor1");
+        driver.get(CONSOLE + "/teams/team-north/reviews");
+        WebElement item = driver.findElement(By.xpath("//section[.//h2[contains(., '" + scored + "')]]"));
+        item.findElement(By.tagName("textarea")).sendKeys("Browser test: the score matches the calls");
+        clickAndWait(item.findElement(By.xpath(".//button[normalize-space()='Approve the action']")));
+        assertEquals("Recorded: approved.", driver.findElement(By.id("done")).getText());
+        check("reviews");
+        driver.get(CONSOLE + "/teams/team-north/reviews?status=ALL");
+        String decided = driver.findElement(By.xpath("//section[.//h2[contains(., '" + scored + "')]]")).getText();
+        assertTrue(decided.contains("APPROVED") && decided.contains("supervisor1"), decided);
         assertNoViolations();
     }
 

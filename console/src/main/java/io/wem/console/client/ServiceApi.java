@@ -87,6 +87,14 @@ public class ServiceApi {
     }
 
     public ApiResult post(Service service, String path, Object body) {
+        return send(service, "POST", path, body);
+    }
+
+    public ApiResult put(Service service, String path, Object body) {
+        return send(service, "PUT", path, body);
+    }
+
+    private ApiResult send(Service service, String method, String path, Object body) {
         String json;
         try {
             json = mapper.writeValueAsString(body == null ? java.util.Map.of() : body);
@@ -94,7 +102,7 @@ public class ServiceApi {
             throw new IllegalStateException("request body not serialisable", e);
         }
         return send(service, request(service, path).header("Accept", JSON).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder request(Service service, String path) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * "My data": what each service holds about the signed-in agent, as counts, from the agent's own endpoints (the same
@@ -55,43 +56,20 @@ public final class MyData {
 
     private static List<String> behaviorNumbers(Object body) {
         List<?> list = list(body);
-        long calls = 0;
-        int gaps = 0;
-        int withData = 0;
-        for (Object o : list) {
-            Map<?, ?> b = map(o);
-            long n = number(b.get("sampleSize"));
-            calls += n;
-            withData += n > 0 ? 1 : 0;
-            if (b.get("openGap") != null) {
-                gaps++;
-            }
-        }
-        return List.of(count(list.size(), "behavior tracked", "behaviors tracked") + ", " + withData + " with data",
+        long calls = sum(list, b -> number(b.get("sampleSize")));
+        return List.of(count(list.size(), "behavior tracked", "behaviors tracked") + ", "
+                        + sum(list, b -> number(b.get("sampleSize")) > 0 ? 1 : 0) + " with data",
                 count(calls, "interaction in the current windows", "interactions in the current windows"),
-                count(gaps, "open gap", "open gaps"));
+                count(sum(list, b -> b.get("openGap") != null ? 1 : 0), "open gap", "open gaps"));
     }
 
     private static List<String> interventionNumbers(Object body) {
         List<?> list = list(body);
-        int open = 0;
-        int disputed = 0;
-        int reflections = 0;
-        for (Object o : list) {
-            Map<?, ?> i = map(o);
-            if (!CLOSED_STATES.contains(String.valueOf(i.get("state")))) {
-                open++;
-            }
-            if (i.get("disputedAt") != null) {
-                disputed++;
-            }
-            if (i.get("reflection") != null) {
-                reflections++;
-            }
-        }
-        return List.of(count(list.size(), "intervention", "interventions"), open + " not closed",
-                count(reflections, "reflection you wrote", "reflections you wrote"),
-                count(disputed, "dispute", "disputes"));
+        return List.of(count(list.size(), "intervention", "interventions"),
+                sum(list, i -> CLOSED_STATES.contains(String.valueOf(i.get("state"))) ? 0 : 1) + " not closed",
+                count(sum(list, i -> i.get("reflection") != null ? 1 : 0), "reflection you wrote",
+                        "reflections you wrote"),
+                count(sum(list, i -> i.get("disputedAt") != null ? 1 : 0), "dispute", "disputes"));
     }
 
     private static List<String> wellbeingNumbers(Object body) {
@@ -121,13 +99,17 @@ public final class MyData {
 
     private static List<String> contestNumbers(Object body) {
         List<?> list = list(body);
-        int open = 0;
-        for (Object o : list) {
-            if ("PENDING".equals(String.valueOf(map(o).get("status")))) {
-                open++;
-            }
+        return List.of(count(list.size(), "contest", "contests"),
+                sum(list, c -> "PENDING".equals(String.valueOf(c.get("status"))) ? 1 : 0) + " awaiting a decision");
+    }
+
+    /** The one counting loop of this page: a number taken from each item of a service's list, added up. */
+    private static long sum(List<?> items, ToLongFunction<Map<?, ?>> each) {
+        long total = 0;
+        for (Object o : items) {
+            total += each.applyAsLong(map(o));
         }
-        return List.of(count(list.size(), "contest", "contests"), open + " awaiting a decision");
+        return total;
     }
 
     private static List<String> accessNumbers(Object body) {

@@ -37,6 +37,7 @@ public final class Navigation {
             links.add(new Link("/ciso/access", "Access review"));
         }
         if (roles.contains("ciso") || roles.contains("governance-admin")) {
+            links.add(new Link("/ciso/access/matrix", "Access matrix"));
             links.add(new Link("/ciso/retention", "Retention policies"));
             links.add(new Link("/ciso/compliance", "Retention compliance"));
             links.add(new Link("/ciso/holds", "Legal holds"));

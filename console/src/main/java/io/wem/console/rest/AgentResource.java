@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.wem.console.domain.MyData;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -64,7 +63,7 @@ public class AgentResource {
 
     private Response planPage(String done, ApiResult refused) {
         ApiResult r = api.get(Service.COACHING, "/api/v1/me/interventions");
-        return pages.withOutcome(pages.view(plan, "My plan", r), r, done, refused);
+        return pages.withOutcome(plan, "My plan", r, done, refused);
     }
 
     @GET
@@ -106,11 +105,7 @@ public class AgentResource {
         if (r == null) {
             return Response.status(404).build();
         }
-        if (r.ok()) {
-            return Response.seeOther(URI.create("/me/plan?done=" + Paths.segment(action))).build();
-        }
-        // Re-rendered rather than redirected, so a refusal's words never travel in a URL someone could forge.
-        return planPage(null, r);
+        return pages.afterAction(r, "/me/plan?done=" + Paths.segment(action), refused -> planPage(null, refused));
     }
 
     /** Every kind of data the suite holds about me, with the numbers, read from my own endpoints. */
@@ -152,10 +147,7 @@ public class AgentResource {
         body.put("subjectType", subjectType);
         body.put("subjectId", subjectId);
         body.put("statement", statement);
-        ApiResult r = api.post(Service.WELLBEING, "/api/v1/me/contests", body);
-        if (r.ok()) {
-            return Response.seeOther(URI.create("/me/wellbeing?done=contest")).build();
-        }
-        return wellbeingPage(null, r);
+        return pages.afterAction(api.post(Service.WELLBEING, "/api/v1/me/contests", body), "/me/wellbeing?done=contest",
+                refused -> wellbeingPage(null, refused));
     }
 }

@@ -20,15 +20,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * CISO and governance pages: the audit log (search, export, the chain's verification), retention (policies and the
- * compliance report, page and CSV), legal holds, access review and four-eyes approvals. governance-service decides
- * who may read or do each; the console passes the person's token on.
+ * CISO and governance pages: the audit log (search, export, the chain's verification), the retention compliance
+ * report (page and CSV) and four-eyes approvals (the access review is AccessPagesResource; retention windows and legal
+ * holds RetentionPagesResource). governance-service decides who may read or do each; the console passes the person's
+ * token on.
  */
 @Path("/ciso")
 @Authenticated
@@ -46,18 +46,6 @@ public class CisoResource {
     @Inject
     @Location("pages/compliance.html")
     Template compliance;
-
-    @Inject
-    @Location("pages/access.html")
-    Template access;
-
-    @Inject
-    @Location("pages/retention.html")
-    Template retention;
-
-    @Inject
-    @Location("pages/holds.html")
-    Template holds;
 
     @Inject
     @Location("pages/approvals.html")
@@ -141,31 +129,7 @@ public class CisoResource {
                 rows.add(cells);
             }
         }
-        return Response.ok(Csv.of(COMPLIANCE_COLUMNS, rows), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"retention-compliance.csv\"").build();
-    }
-
-    @GET
-    @Path("retention")
-    @Produces(MediaType.TEXT_HTML)
-    public Response retention() {
-        return pages.render(retention, "Retention policies",
-                api.get(Service.GOVERNANCE, "/api/v1/retention/policies"));
-    }
-
-    @GET
-    @Path("holds")
-    @Produces(MediaType.TEXT_HTML)
-    public Response holds() {
-        return pages.render(holds, "Legal holds", api.get(Service.GOVERNANCE, "/api/v1/legal-holds?all=true"));
-    }
-
-    /** Segregation-of-duties conflicts, dormant accounts and every account's roles, from governance's review. */
-    @GET
-    @Path("access")
-    @Produces(MediaType.TEXT_HTML)
-    public Response access() {
-        return pages.render(access, "Access review", api.get(Service.GOVERNANCE, "/api/v1/access/review"));
+        return Pages.csv(Csv.of(COMPLIANCE_COLUMNS, rows), "retention-compliance.csv");
     }
 
     @GET
@@ -177,7 +141,7 @@ public class CisoResource {
 
     private Response approvalsPage(String done, ApiResult refused) {
         ApiResult r = api.get(Service.GOVERNANCE, "/api/v1/approvals?all=true");
-        return pages.withOutcome(pages.view(approvals, "Approvals", r), r, done, refused);
+        return pages.withOutcome(approvals, "Approvals", r, done, refused);
     }
 
     /** Approve or reject a proposed change; governance refuses the proposer's own approval (four eyes). */
@@ -196,9 +160,7 @@ public class CisoResource {
         if (r == null) {
             return Response.status(404).build();
         }
-        if (r.ok()) {
-            return Response.seeOther(URI.create("/ciso/approvals?done=" + Paths.segment(decision))).build();
-        }
-        return approvalsPage(null, r);
+        return pages.afterAction(r, "/ciso/approvals?done=" + Paths.segment(decision),
+                refused -> approvalsPage(null, refused));
     }
 }

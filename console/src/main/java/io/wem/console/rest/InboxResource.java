@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -65,11 +64,8 @@ public class InboxResource {
         if (note != null && !note.isBlank()) {
             body.put("note", note);
         }
-        ApiResult r = api.post(Service.COACHING, "/api/v1/interventions/" + Paths.segment(id) + "/transitions", body);
-        if (r.ok()) {
-            return Response.seeOther(URI.create("/inbox/" + Paths.segment(id) + "?done=" + Paths.segment(to))).build();
-        }
-        return detail(id, r, null);
+        return after(id, Paths.segment(to), api.post(Service.COACHING, "/api/v1/interventions/" + Paths.segment(id)
+                + "/transitions", body));
     }
 
     /** The guardrail's human review of an intervention awaiting it: approve or reject, with the reviewer's note. */
@@ -101,10 +97,7 @@ public class InboxResource {
     }
 
     private Response after(String id, String done, ApiResult r) {
-        if (r.ok()) {
-            return Response.seeOther(URI.create("/inbox/" + Paths.segment(id) + "?done=" + done)).build();
-        }
-        return detail(id, r, null);
+        return pages.afterAction(r, "/inbox/" + Paths.segment(id) + "?done=" + done, refused -> detail(id, refused, null));
     }
 
     private Response detail(String id, ApiResult refused, String done) {

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Renders a page with the menu and the person's name, answering with the service's status when it refused. */
 @ApplicationScoped
@@ -42,6 +44,25 @@ public class Pages {
     public Response withOutcome(TemplateInstance page, ApiResult read, String done, ApiResult refused) {
         return respond(page.data("done", done).data("refused", refused == null ? null : refused.error()),
                 refused != null ? refused.pageStatus() : read.pageStatus());
+    }
+
+    /** {@link #withOutcome} for a page that shows one service read and nothing else. */
+    public Response withOutcome(Template template, String title, ApiResult read, String done, ApiResult refused) {
+        return withOutcome(view(template, title, read), read, done, refused);
+    }
+
+    /**
+     * After a form's action: when the service agreed, a redirect (303) to {@code success}, so reloading it repeats
+     * nothing; when it refused, the form's page re-rendered with the refusal (see {@link #withOutcome}).
+     */
+    public Response afterAction(ApiResult result, String success, Function<ApiResult, Response> refusedPage) {
+        return result.ok() ? Response.seeOther(URI.create(success)).build() : refusedPage.apply(result);
+    }
+
+    /** A CSV download the console renders itself. */
+    public static Response csv(String text, String filename) {
+        return Response.ok(text, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
 
     public Response respond(TemplateInstance page, int status) {

@@ -53,7 +53,7 @@ public class TeamResource {
         ApiResult wellbeing = api.get(Service.WELLBEING, "/api/v1/teams/" + seg + "/wellbeing");
         // Refused by both services: the person may not see this team, so the page is the refusal, not an empty view.
         ApiResult status = gaps.ok() ? gaps : wellbeing.ok() ? wellbeing : gaps;
-        var page = pages.view(team, "Team " + teamId, status).data("gaps", gaps.body())
+        var page = pages.view(team, "Team " + teamId, status).data("teamId", teamId).data("gaps", gaps.body())
                 .data("gapsError", gaps.ok() ? null : gaps.error()).data("wellbeing", wellbeing.body())
                 .data("wellbeingError", wellbeing.ok() ? null : wellbeing.error());
         return pages.respond(page, status.pageStatus());

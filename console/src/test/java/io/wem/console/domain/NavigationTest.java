@@ -17,9 +17,9 @@ class NavigationTest {
         assertEquals(List.of("/", "/me/plan", "/me/behaviors", "/me/wellbeing", "/me/data", "/me/visibility"),
                 hrefs("agent"));
         assertEquals(List.of("/", "/inbox", "/teams", "/playbooks"), hrefs("coach"));
-        assertEquals(List.of("/", "/ciso/audit", "/ciso/access", "/ciso/retention", "/ciso/compliance", "/ciso/holds",
+        assertEquals(List.of("/", "/ciso/audit", "/ciso/access", "/ciso/access/matrix", "/ciso/retention", "/ciso/compliance", "/ciso/holds",
                 "/ciso/approvals"), hrefs("ciso"));
-        assertEquals(List.of("/", "/ciso/retention", "/ciso/compliance", "/ciso/holds", "/ciso/approvals"),
+        assertEquals(List.of("/", "/ciso/access/matrix", "/ciso/retention", "/ciso/compliance", "/ciso/holds", "/ciso/approvals"),
                 hrefs("governance-admin"));
         assertEquals(List.of("/"), hrefs("platform-admin"));
     }

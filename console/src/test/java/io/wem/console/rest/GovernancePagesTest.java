@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.response.Response;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,17 +17,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StubServices.class)
 class GovernancePagesTest {
-
-    /** A form POST as the browser sends it: the page's CSRF cookie and field, then the form's own fields. */
-    private static io.restassured.specification.RequestSpecification form(String page) {
-        Response r = given().get(page);
-        Matcher m = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(r.asString());
-        if (!m.find()) {
-            throw new AssertionError("no CSRF field on " + page);
-        }
-        return given().cookies(r.getCookies()).contentType("application/x-www-form-urlencoded")
-                .formParam(m.group(1), m.group(2));
-    }
 
     @Test
     @TestSecurity(user = "agent1", roles = "agent")
@@ -73,7 +59,7 @@ class GovernancePagesTest {
                 .body(not(containsString("mostly corrective")));
         StubServices.answer("POST /api/v1/me/contests", 409, "{\"title\":\"Conflict\",\"status\":409,"
                 + "\"detail\":\"this decision is already contested\"}");
-        form("/me/wellbeing").formParam("subjectType", "MONITORING_EVENT")
+        StubServices.form("/me/wellbeing").formParam("subjectType", "MONITORING_EVENT")
                 .formParam("subjectId", "mon-7f3c").formParam("statement", "again").post("/me/wellbeing/contests")
                 .then().statusCode(409).body(containsString("this decision is already contested"));
         assertEquals("{\"subjectType\":\"MONITORING_EVENT\",\"subjectId\":\"mon-7f3c\",\"statement\":\"again\"}",
@@ -151,7 +137,7 @@ class GovernancePagesTest {
                 + "\"proposedAt\":\"2026-12-04T07:00:00Z\",\"expiresAt\":\"2026-12-11T07:00:00Z\",\"status\":\"PENDING\"}]");
         StubServices.answer("POST /api/v1/approvals/p1/approve", 409, "{\"title\":\"Conflict\",\"status\":409,"
                 + "\"detail\":\"the proposer cannot approve their own change\"}");
-        form("/ciso/approvals").post("/ciso/approvals/p1/approve").then().statusCode(409)
+        StubServices.form("/ciso/approvals").post("/ciso/approvals/p1/approve").then().statusCode(409)
                 .body(containsString("the proposer cannot approve their own change"));
     }
 
@@ -166,14 +152,14 @@ class GovernancePagesTest {
                 .body(containsString("At a monitoring cap: a person decides"))
                 .body(containsString("Confirm the amount first"));
         StubServices.answer("POST /api/v1/interventions/iv-20/review", 200, held);
-        form("/inbox/iv-20").formParam("decision", "APPROVE").formParam("note", "back from leave")
+        StubServices.form("/inbox/iv-20").formParam("decision", "APPROVE").formParam("note", "back from leave")
                 .redirects().follow(false).post("/inbox/iv-20/review").then().statusCode(303);
         String sent = StubServices.LAST_BODY.get("POST /api/v1/interventions/iv-20/review");
         org.junit.jupiter.api.Assertions.assertTrue(sent.contains("\"decision\":\"APPROVE\"")
                 && sent.contains("\"note\":\"back from leave\""), sent);
         StubServices.answer("POST /api/v1/interventions/iv-20/goal", 409, "{\"title\":\"Conflict\",\"status\":409,"
                 + "\"detail\":\"no goal was proposed\"}");
-        form("/inbox/iv-20").post("/inbox/iv-20/goal").then().statusCode(409)
+        StubServices.form("/inbox/iv-20").post("/inbox/iv-20/goal").then().statusCode(409)
                 .body(containsString("no goal was proposed"));
         assertEquals("{}", StubServices.LAST_BODY.get("POST /api/v1/interventions/iv-20/goal"));
     }

@@ -1,13 +1,19 @@
 package io.wem.console.rest;
 
+import static io.restassured.RestAssured.given;
+
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Stands in for the four services: answers what a test put in {@link #ANSWERS} ("GET /api/v1/…" → status and body,
@@ -25,6 +31,17 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     static void answer(String methodAndPath, int status, String body) {
         ANSWERS.put(methodAndPath, new Answer(status, status < 300 ? "application/json" : "application/problem+json",
                 body));
+    }
+
+    /** A form POST as the browser sends it: the page's CSRF cookie and field, then the form's own fields. */
+    static RequestSpecification form(String page) {
+        Response r = given().get(page);
+        Matcher m = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(r.asString());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF field on " + page);
+        }
+        return given().cookies(r.getCookies()).contentType("application/x-www-form-urlencoded")
+                .formParam(m.group(1), m.group(2));
     }
 
     @Override

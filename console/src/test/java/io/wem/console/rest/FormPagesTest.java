@@ -1,0 +1,171 @@
+package io.wem.console.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access matrix and the pages that change things in governance (legal holds, retention windows) and wellbeing
+ * (the human-review queue), rendered from answers shaped like the services' documented examples and their refusals.
+ */
+@QuarkusTest
+@QuarkusTestResource(StubServices.class)
+class FormPagesTest {
+
+    static final String MATRIX = "{\"description\":\"...\",\"assembledAt\":\"2026-12-04T07:00:00Z\",\"services\":"
+            + "{\"governance-service\":[{\"method\":\"GET\",\"path\":\"/api/v1/audit/events\",\"security\":\"ROLES\","
+            + "\"roles\":[\"ciso\"],\"dataClasses\":[\"audit-event\"],\"reads\":[\"audit-event\"],\"writes\":[],"
+            + "\"allAgents\":[\"ciso\"],\"teamRoles\":[],\"declared\":true,\"operation\":\"AuditResource#events\"}]},"
+            + "\"sources\":{\"governance-service\":{\"status\":\"OK\",\"fetchedAt\":\"2026-12-04T07:00:00Z\","
+            + "\"problem\":null},\"wellbeing-service\":{\"status\":\"UNAVAILABLE\",\"fetchedAt\":null,\"problem\":"
+            + "\"ProcessingException: Connection refused\"}}}";
+    static final String REVIEW = "{\"reviewedAt\":\"2026-12-04T08:00:00Z\",\"realm\":\"wem\",\"users\":2,"
+            + "\"loginDataAvailable\":true,\"accounts\":[{\"id\":\"u1\",\"username\":\"sod1\",\"enabled\":true,"
+            + "\"roles\":[\"ciso\",\"platform-admin\"],\"groups\":[],\"lastLogin\":null},{\"id\":\"u2\",\"username\":"
+            + "\"=HYPERLINK(1)\",\"enabled\":false,\"roles\":[\"agent\"],\"groups\":[\"team-north\"],\"lastLogin\":"
+            + "\"2026-01-01T00:00:00Z\"}],\"findings\":[{\"type\":\"SOD_CONFLICT\",\"severity\":\"HIGH\",\"userId\":"
+            + "\"u1\",\"username\":\"sod1\",\"detail\":\"ciso and platform-admin\"}]}";
+
+    @Test
+    @TestSecurity(user = "ciso1", roles = "ciso")
+    void theMatrixPerRoleWithItsAccountsAndBothReviewsAsCsv() {
+        StubServices.answer("GET /api/v1/access/matrix", 200, MATRIX);
+        StubServices.answer("GET /api/v1/access/review", 200, REVIEW);
+        given().get("/ciso/access/matrix").then().statusCode(200)
+                .body(containsString("<th scope=\"row\">ciso</th><td>sod1</td><td>audit-event</td>"))
+                .body(containsString("<th scope=\"row\">platform-admin</th><td>sod1</td>"))
+                .body(containsString("wellbeing-service's part is missing"))
+                .body(containsString("<th scope=\"row\">GET /api/v1/audit/events</th>"));
+        given().get("/ciso/access/matrix.csv").then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("access-matrix.csv"))
+                .body(containsString("governance-service,GET,/api/v1/audit/events,ciso,audit-event,,ciso,\r\n"));
+        given().get("/ciso/access.csv").then().statusCode(200).contentType(containsString("text/csv"))
+                .body(containsString("sod1,true,ciso; platform-admin,,,SOD_CONFLICT (HIGH): ciso and platform-admin"))
+                .body(containsString("\"'=HYPERLINK(1)\",false,agent,team-north,2026-01-01T00:00:00Z,\r\n"));
+    }
+
+    @Test
+    @TestSecurity(user = "govadmin1", roles = "governance-admin")
+    void aGovernanceAdminSeesTheMatrixWithoutAccountsWhenTheReviewIsRefused() {
+        StubServices.answer("GET /api/v1/access/matrix", 200, MATRIX);
+        StubServices.answer("GET /api/v1/access/review", 403, "{\"title\":\"Forbidden\",\"status\":403}");
+        given().get("/ciso/access/matrix").then().statusCode(200)
+                .body(containsString("Accounts are not listed: You are not allowed"))
+                .body(containsString("<th scope=\"row\">ciso</th><td>none</td>"));
+        StubServices.answer("GET /api/v1/access/matrix", 403, "{\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\"not ciso, governance-admin or platform-admin\"}");
+        given().get("/ciso/access/matrix.csv").then().statusCode(403)
+                .body(containsString("not ciso, governance-admin or platform-admin"));
+    }
+
+    @Test
+    @TestSecurity(user = "govadmin1", roles = "governance-admin")
+    void aHoldIsPlacedItsReleaseProposedAndAnUnreadableDayNamedWithoutAnyCall() {
+        StubServices.answer("GET /api/v1/legal-holds", 200, "[{\"id\":\"h1\",\"caseReference\":\"CASE-9\",\"reason\":"
+                + "\"litigation\",\"agentIds\":[\"agent-north-01\"],\"interactionIds\":[],\"from\":null,\"to\":null,"
+                + "\"createdBy\":\"gov1\",\"createdAt\":\"2026-12-01T00:00:00Z\",\"releasedAt\":null,\"releasedBy\":null,"
+                + "\"active\":true}]");
+        given().get("/ciso/holds").then().statusCode(200).body(containsString("action=\"/ciso/holds/h1/release\""));
+        StubServices.answer("POST /api/v1/legal-holds", 201, "{\"id\":\"h2\",\"active\":true}");
+        StubServices.form("/ciso/holds").formParam("caseReference", "CASE-10").formParam("reason", "tribunal")
+                .formParam("agentIds", "agent-north-01,\n agent-north-02").formParam("interactionIds", "")
+                .formParam("from", "2026-03-01").formParam("to", "").redirects().follow(false).post("/ciso/holds")
+                .then().statusCode(303).header("Location", containsString("/ciso/holds?done=placed"));
+        assertEquals("{\"caseReference\":\"CASE-10\",\"reason\":\"tribunal\",\"agentIds\":[\"agent-north-01\","
+                + "\"agent-north-02\"],\"interactionIds\":[],\"from\":\"2026-03-01T00:00:00Z\"}",
+                StubServices.LAST_BODY.get("POST /api/v1/legal-holds"));
+        given().queryParam("done", "placed").get("/ciso/holds").then().body(containsString("The legal hold is placed."));
+
+        StubServices.LAST_BODY.remove("POST /api/v1/legal-holds");
+        StubServices.form("/ciso/holds").formParam("caseReference", "CASE-11").formParam("reason", "r")
+                .formParam("agentIds", "agent-north-01").formParam("to", "1 March").post("/ciso/holds").then()
+                .statusCode(400).body(containsString("to: must be a day written as 2026-03-01"));
+        assertFalse(StubServices.LAST_BODY.containsKey("POST /api/v1/legal-holds"), "an unreadable day was sent on");
+
+        StubServices.answer("POST /api/v1/legal-holds", 400, "{\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                + "\"invalid request\",\"errors\":[{\"field\":\"agentIds\",\"message\":\"name at least one agent id or "
+                + "interaction id\"}]}");
+        StubServices.form("/ciso/holds").formParam("caseReference", "CASE-12").formParam("reason", "r")
+                .post("/ciso/holds").then().statusCode(400)
+                .body(containsString("agentIds: name at least one agent id or interaction id"));
+
+        StubServices.answer("POST /api/v1/legal-holds/h1/release", 202, "{\"id\":\"p9\",\"status\":\"PENDING\"}");
+        StubServices.form("/ciso/holds").redirects().follow(false).post("/ciso/holds/h1/release").then()
+                .statusCode(303).header("Location", containsString("/ciso/holds?done=release-proposed"));
+        StubServices.answer("POST /api/v1/legal-holds/h1/release", 409, "{\"title\":\"Conflict\",\"status\":409,"
+                + "\"detail\":\"legal hold h1 is already released\"}");
+        StubServices.form("/ciso/holds").post("/ciso/holds/h1/release").then().statusCode(409)
+                .body(containsString("governance-service refused the change: legal hold h1 is already released"));
+    }
+
+    @Test
+    @TestSecurity(user = "govadmin1", roles = "governance-admin")
+    void aShorterWindowIsProposedALongerOneChangedAndARefusalShown() {
+        StubServices.answer("GET /api/v1/retention/policies", 200, "[{\"dataClass\":\"transcript\",\"service\":"
+                + "\"signal-service\",\"window\":\"P90D\",\"legalBasis\":\"quality\",\"owner\":\"QA\",\"updatedAt\":null,"
+                + "\"updatedBy\":null}]");
+        given().get("/ciso/retention").then().statusCode(200).body(containsString("<option value=\"transcript\">"));
+        StubServices.answer("PUT /api/v1/retention/policies/transcript", 202, "{\"id\":\"p1\",\"status\":\"PENDING\"}");
+        StubServices.form("/ciso/retention").formParam("dataClass", "transcript").formParam("window", "P30D")
+                .formParam("legalBasis", "quality").formParam("owner", "QA").redirects().follow(false)
+                .post("/ciso/retention").then().statusCode(303)
+                .header("Location", containsString("/ciso/retention?done=proposed"));
+        assertEquals("{\"window\":\"P30D\",\"legalBasis\":\"quality\",\"owner\":\"QA\"}",
+                StubServices.LAST_BODY.get("PUT /api/v1/retention/policies/transcript"));
+        StubServices.answer("PUT /api/v1/retention/policies/transcript", 200, "{\"dataClass\":\"transcript\"}");
+        StubServices.form("/ciso/retention").formParam("dataClass", "transcript").formParam("window", "P120D")
+                .formParam("legalBasis", "quality").formParam("owner", "QA").redirects().follow(false)
+                .post("/ciso/retention").then().statusCode(303)
+                .header("Location", containsString("/ciso/retention?done=changed"));
+        StubServices.answer("PUT /api/v1/retention/policies/transcript", 400, "{\"title\":\"Bad Request\",\"status\":"
+                + "400,\"errors\":[{\"field\":\"window\",\"message\":\"not an ISO-8601 duration\"}]}");
+        StubServices.form("/ciso/retention").formParam("dataClass", "transcript").formParam("window", "ninety days")
+                .formParam("legalBasis", "quality").formParam("owner", "QA").post("/ciso/retention").then()
+                .statusCode(400).body(containsString("window: not an ISO-8601 duration"));
+    }
+
+    @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void theReviewQueueDecidesWithAReasonAndShowsWellbeingsRefusal() {
+        String item = "{\"reviewId\":\"rv-1\",\"type\":\"CONTEST\",\"agentId\":\"agent-north-01\",\"teamId\":"
+                + "\"team-north\",\"actionKind\":null,\"reference\":null,\"subjectType\":\"MONITORING_EVENT\","
+                + "\"subjectId\":\"mon-7\",\"summary\":\"Automated score contested\",\"statement\":\"I was on a "
+                + "transfer\",\"status\":\"PENDING\",\"reviewer\":null,\"reviewReason\":null,\"createdAt\":"
+                + "\"2026-12-03T10:00:00Z\",\"decidedAt\":null}";
+        StubServices.answer("GET /api/v1/reviews", 200, "[" + item + "]");
+        given().get("/teams/team-north/reviews").then().statusCode(200)
+                .body(containsString("I was on a transfer"))
+                .body(containsString("Overturn the decision (the agent is right)"))
+                .body(not(containsString("Approve the action")));
+        StubServices.answer("POST /api/v1/reviews/rv-1/decision", 200, item.replace("PENDING", "APPROVED"));
+        StubServices.form("/teams/team-north/reviews").formParam("decision", "approve")
+                .formParam("reason", "the transfer explains it").redirects().follow(false)
+                .post("/teams/team-north/reviews/rv-1").then().statusCode(303)
+                .header("Location", containsString("/teams/team-north/reviews?done=approved"));
+        assertEquals("{\"approve\":true,\"reason\":\"the transfer explains it\"}",
+                StubServices.LAST_BODY.get("POST /api/v1/reviews/rv-1/decision"));
+        StubServices.answer("POST /api/v1/reviews/rv-1/decision", 409, "{\"title\":\"Conflict\",\"status\":409,"
+                + "\"detail\":\"review item rv-1 is already decided\"}");
+        StubServices.form("/teams/team-north/reviews").formParam("decision", "reject").formParam("reason", "no")
+                .post("/teams/team-north/reviews/rv-1").then().statusCode(409)
+                .body(containsString("wellbeing-service refused the change: review item rv-1 is already decided"));
+        assertEquals("{\"approve\":false,\"reason\":\"no\"}",
+                StubServices.LAST_BODY.get("POST /api/v1/reviews/rv-1/decision"));
+        // A forged decision value is no verdict: sent as such, for wellbeing to refuse by name.
+        StubServices.form("/teams/team-north/reviews").formParam("decision", "maybe").formParam("reason", "x")
+                .post("/teams/team-north/reviews/rv-1");
+        assertEquals("{\"approve\":null,\"reason\":\"x\"}",
+                StubServices.LAST_BODY.get("POST /api/v1/reviews/rv-1/decision"));
+        StubServices.answer("GET /api/v1/reviews", 403, "{\"title\":\"Forbidden\",\"status\":403,\"detail\":"
+                + "\"not a supervisor of team-south\"}");
+        given().get("/teams/team-south/reviews").then().statusCode(403)
+                .body(containsString("not a supervisor of team-south")).body(not(containsString("<form method")));
+    }
+}
