@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +60,7 @@ class TrustBoundaryIT {
         Signals.postAll(List.of(Signals.interaction(viaRest, AGENT2, "team-south", at, 300, 0, 50, 0,
                 "billing-question")));
         try (KafkaProducer<String, String> producer = KafkaTool.producer()) {
-            KafkaTool.send(producer, INGEST, AGENT2, ingestEnvelope(Signals.interaction(viaKafka, AGENT2, "team-south",
+            KafkaTool.send(producer, INGEST, AGENT2, Signals.ingestEnvelope(Signals.interaction(viaKafka, AGENT2, "team-south",
                     at.plusSeconds(400), 280, 0, 45, 0, "billing-question")));
         }
         await("both interactions stored by signal-service").atMost(Duration.ofSeconds(60))
@@ -101,19 +100,6 @@ class TrustBoundaryIT {
             out.add((String) r.get("team_id"));
         }
         return out;
-    }
-
-    private static String ingestEnvelope(Map<String, Object> signal) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", UUID.randomUUID().toString());
-        envelope.put("source", "contact-center-platform");
-        envelope.put("type", "io.wem.signal.SignalReceived.v1");
-        envelope.put("subject", signal.get("agentId"));
-        envelope.put("time", Instant.now().toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.put("data", signal);
-        return JsonTree.write(envelope);
     }
 
     /** Sum of a Prometheus counter's series with {@code outcome="..."} on signal-service's management port. */
