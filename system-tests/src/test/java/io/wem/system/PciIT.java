@@ -153,7 +153,7 @@ class PciIT {
         Signals.postAll(rest);
         try (var producer = KafkaTool.producer()) {
             for (Map<String, Object> signal : kafka) {
-                KafkaTool.send(producer, RAW_INGEST_TOPIC, (String) signal.get("agentId"), envelope(signal));
+                KafkaTool.send(producer, RAW_INGEST_TOPIC, (String) signal.get("agentId"), Signals.ingestEnvelope(signal));
             }
         }
         // the Kafka path is asynchronous: wait until every hard case is stored (redacted) before scanning
@@ -167,19 +167,6 @@ class PciIT {
         return Db.count("wem_signal", "select count(distinct interaction_id) from signal_transcript "
                 + "where interaction_id = any(?) and length(redacted_text) > 0",
                 (Object) HARD_INTERACTIONS.toArray(String[]::new));
-    }
-
-    private static String envelope(Map<String, Object> signal) {
-        Map<String, Object> envelope = new java.util.LinkedHashMap<>();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", java.util.UUID.randomUUID().toString());
-        envelope.put("source", "contact-center-platform");
-        envelope.put("type", "io.wem.signal.SignalReceived.v1");
-        envelope.put("subject", signal.get("agentId"));
-        envelope.put("time", Instant.now().toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.put("data", signal);
-        return JsonTree.write(envelope);
     }
 
     @Test

@@ -84,6 +84,20 @@ public final class Signals {
                 240, 0, 60, 0, "billing-question")));
     }
 
+    /** A signal as a message on the Kafka ingest topic wem.signal.signals.v1, the way an integrator sends it. */
+    public static String ingestEnvelope(Map<String, Object> signal) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", java.util.UUID.randomUUID().toString());
+        envelope.put("source", "contact-center-platform");
+        envelope.put("type", "io.wem.signal.SignalReceived.v1");
+        envelope.put("subject", signal.get("agentId"));
+        envelope.put("time", Instant.now().toString());
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("data", signal);
+        return JsonTree.write(envelope);
+    }
+
     private static Map<String, Object> base(String kind, Instant at) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("eventId", RunIds.next("evt"));

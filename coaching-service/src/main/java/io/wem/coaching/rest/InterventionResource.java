@@ -59,6 +59,10 @@ public class InterventionResource {
     @Inject
     InterventionService interventions;
 
+    /** Free text people type is redacted by governance before it is stored, or refused (503). */
+    @Inject
+    io.wem.common.redaction.FreeText freeText;
+
     @Inject
     EvaluationService evaluations;
 
@@ -181,8 +185,10 @@ public class InterventionResource {
             examples = @ExampleObject(name = "illegal", value = "{\"type\":\"https://wem.io/problems/illegal-transition\","
                     + "\"title\":\"Illegal transition\",\"status\":409,\"detail\":\"illegal transition AWAITING_GUARDRAIL -> "
                     + "ASSIGNED: this transition is made by coaching-service itself\"}")))
+    @APIResponse(responseCode = "503", description = "Card data in the text could not be redacted (governance unavailable); nothing was stored (problem+json naming the field)", content = @Content(mediaType = "application/problem+json"))
     public InterventionView transition(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid TransitionRequest body) {
         Caller c = caller.get();
+        String note = freeText.redacted("note", body.note());
         InterventionEntity i = interventions.lock(id);
         if (!InterventionAccess.canAct(c, InterventionReader.target(i))) {
             throw ProblemException.forbidden("only the owner (" + i.ownerRole + " of " + i.teamId + ") moves intervention " + id);
@@ -193,7 +199,7 @@ public class InterventionResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("to", "unknown state " + body.to());
         }
-        interventions.requestTransition(id, to, c.actor(), body.note());
+        interventions.requestTransition(id, to, c.actor(), note);
         return reader.full(c, i, "record coaching progress");
     }
 
@@ -220,14 +226,15 @@ public class InterventionResource {
     @APIResponse(responseCode = "403", description = "Not a supervisor of the team", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "Unknown intervention", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The intervention is closed", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "503", description = "The directory did not answer", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "The directory did not answer, or card data in the reason could not be redacted; nothing was changed", content = @Content(mediaType = "application/problem+json"))
     public InterventionView reassign(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid OwnerRequest body) {
         Caller c = caller.get();
+        String reason = freeText.redacted("reason", body.reason());
         InterventionEntity i = interventions.lock(id);
         if (!InterventionAccess.canReassign(c, InterventionReader.target(i))) {
             throw ProblemException.forbidden("only a supervisor of team " + i.teamId + " reassigns intervention " + id);
         }
-        owners.reassign(i, body.owner(), c.actor(), body.reason());
+        owners.reassign(i, body.owner(), c.actor(), reason);
         audit.change(c, i.agentId, "REASSIGN", "coaching-service:intervention/" + id, "owner -> " + body.owner());
         return reader.full(c, i, "reassign the owner");
     }
@@ -250,13 +257,15 @@ public class InterventionResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "approved", value = EXAMPLE)))
     @APIResponse(responseCode = "403", description = "Not a supervisor/coach of the agent's team", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "Not awaiting review", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "Card data in the text could not be redacted (governance unavailable); nothing was stored (problem+json naming the field)", content = @Content(mediaType = "application/problem+json"))
     public InterventionView review(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid ReviewRequest body) {
         Caller c = caller.get();
+        String note = freeText.redacted("note", body.note());
         InterventionEntity i = interventions.lock(id);
         if (!InterventionAccess.canReview(c, InterventionReader.target(i))) {
             throw ProblemException.forbidden("not allowed to review intervention " + id);
         }
-        interventions.review(id, body.decision() == ReviewRequest.Decision.APPROVE, c.actor(), body.note());
+        interventions.review(id, body.decision() == ReviewRequest.Decision.APPROVE, c.actor(), note);
         return reader.full(c, i, "human review of a guardrail decision");
     }
 
@@ -277,13 +286,15 @@ public class InterventionResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "goal", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No wording given and none proposed", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Not a supervisor/coach of the agent's team", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "Card data in the text could not be redacted (governance unavailable); nothing was stored (problem+json naming the field)", content = @Content(mediaType = "application/problem+json"))
     public InterventionView goal(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid GoalRequest body) {
         Caller c = caller.get();
+        String given = freeText.redacted("goal", body.goal());
         InterventionEntity i = interventions.lock(id);
         if (!InterventionAccess.canReview(c, InterventionReader.target(i))) {
             throw ProblemException.forbidden("not allowed to change the goal of intervention " + id);
         }
-        String wording = body.goal() != null && !body.goal().isBlank() ? body.goal() : i.proposedGoal;
+        String wording = given != null && !given.isBlank() ? given : i.proposedGoal;
         if (wording == null || wording.isBlank()) {
             throw ProblemException.badRequest("goal", "give the wording, or wait for the agent's proposal");
         }

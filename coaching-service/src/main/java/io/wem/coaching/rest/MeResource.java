@@ -59,6 +59,10 @@ public class MeResource {
     @Inject
     InterventionService interventions;
 
+    /** Free text people type is redacted by governance before it is stored, or refused (503). */
+    @Inject
+    io.wem.common.redaction.FreeText freeText;
+
     @Inject
     Audit audit;
 
@@ -120,9 +124,11 @@ public class MeResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "reflection", value = InterventionResource.EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Empty or longer than 2000 characters", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Not the agent's intervention", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "Card data in the text could not be redacted (governance unavailable); nothing was stored (problem+json naming the field)", content = @Content(mediaType = "application/problem+json"))
     public InterventionView reflection(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid ReflectionRequest body) {
+        String text = freeText.redacted("text", body.text().strip());
         InterventionEntity i = mine(id);
-        i.reflection = body.text().strip();
+        i.reflection = text;
         i.reflectionAt = clock.instant();
         i.updatedAt = i.reflectionAt;
         return view(i);
@@ -143,10 +149,12 @@ public class MeResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "proposed", value = InterventionResource.EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Not the agent's intervention", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "Card data in the text could not be redacted (governance unavailable); nothing was stored (problem+json naming the field)", content = @Content(mediaType = "application/problem+json"))
     public InterventionView goal(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid GoalProposal body) {
+        String goal = freeText.redacted("goal", body.goal().strip());
         InterventionEntity i = mine(id);
         requireOpen(i);
-        i.proposedGoal = body.goal().strip();
+        i.proposedGoal = goal;
         i.updatedAt = clock.instant();
         return view(i);
     }
@@ -166,9 +174,11 @@ public class MeResource {
             schema = @Schema(implementation = InterventionView.class), examples = @ExampleObject(name = "disputed", value = InterventionResource.EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Not the agent's intervention", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "Card data in the text could not be redacted (governance unavailable); nothing was stored (problem+json naming the field)", content = @Content(mediaType = "application/problem+json"))
     public InterventionView dispute(@PathParam("id") @Pattern(regexp = Ids.PATTERN) @Size(max = Ids.MAX) String id, @NotNull @Valid DisputeRequest body) {
+        String reason = freeText.redacted("reason", body.reason().strip());
         InterventionEntity i = mine(id);
-        i.disputeReason = body.reason().strip();
+        i.disputeReason = reason;
         i.disputedAt = clock.instant();
         i.updatedAt = i.disputedAt;
         return view(i);

@@ -42,7 +42,7 @@ public class RedactionResource {
     @POST
     @PersonalData(reads = DataClasses.TRANSCRIPT)
     @RolesAllowed(Roles.SVC_REDACTION)
-    @AllowedClients("signal-service")
+    @AllowedClients({"signal-service", "coaching-service"})
     @Operation(operationId = "redact", summary = "Redact card data from texts and whole conversations",
             description = "Finds primary account numbers (typed with any separators, spoken, or mixed; every run of "
                     + "12-19 digits that passes Luhn and is in a known issuer range is redacted whatever the words "

@@ -47,11 +47,17 @@ class AudienceAndClientTest {
     }
 
     @Test
-    void redactionOnlyForSignalServicesClient() {
+    void redactionOnlyForTheClientsThatStoreFreeText() {
         String body = "{\"texts\":[\"nothing here\"]}";
-        given().auth().oauth2(TestTokens.service("coaching-service", List.of("service", "svc-redaction")))
+        // wellbeing stores no free text: its client is refused even with the role
+        given().auth().oauth2(TestTokens.service("wellbeing-service", List.of("service", "svc-redaction")))
                 .contentType(ContentType.JSON).body(body).post("/api/v1/redactions").then().statusCode(403);
-        given().auth().oauth2(TestTokens.service("signal-service", List.of("service", "svc-redaction")))
-                .contentType(ContentType.JSON).body(body).post("/api/v1/redactions").then().statusCode(200);
+        // coaching's client without the role is refused too
+        given().auth().oauth2(TestTokens.service("coaching-service", List.of("service")))
+                .contentType(ContentType.JSON).body(body).post("/api/v1/redactions").then().statusCode(403);
+        for (String client : List.of("signal-service", "coaching-service")) {
+            given().auth().oauth2(TestTokens.service(client, List.of("service", "svc-redaction")))
+                    .contentType(ContentType.JSON).body(body).post("/api/v1/redactions").then().statusCode(200);
+        }
     }
 }

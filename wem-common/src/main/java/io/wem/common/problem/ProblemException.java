@@ -56,4 +56,11 @@ public class ProblemException extends RuntimeException {
     public static ProblemException unavailable(String detail, Duration retryAfter) {
         return new ProblemException(Problem.of(503, "unavailable", "Service unavailable", detail), retryAfter);
     }
+
+    /** 503 naming the field whose processing (e.g. redaction before storage) was not possible. */
+    public static ProblemException unavailable(String field, String detail, Duration retryAfter) {
+        Problem p = Problem.of(503, "unavailable", "Service unavailable", detail);
+        return new ProblemException(new Problem(p.type(), p.title(), 503, detail, null,
+                List.of(new Problem.FieldError(field, detail))), retryAfter);
+    }
 }
