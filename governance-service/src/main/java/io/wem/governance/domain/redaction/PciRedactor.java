@@ -310,7 +310,8 @@ public final class PciRedactor {
                 if (total > 19) {
                     break;
                 }
-                if (total >= 12 && CardNumbers.plausiblePan(s.digits, s.uOff[u], total) && !excluded(s, u, e, total)) {
+                if (total >= 12 && CardNumbers.plausiblePan(s.digits, s.uOff[u], total) && !excluded(s, u, e, total)
+                        && wholeChunksAcrossTurns(s, u, e)) {
                     Arrays.fill(cover, s.uPosFirst[u] - p0, Math.min(s.uPosLast[e] - p0 + 1, s.coverSize), true);
                     any = true;
                 }
@@ -331,6 +332,19 @@ public final class PciRedactor {
             }
         }
         return any;
+    }
+
+    /**
+     * A reading that spans a turn change must take whole chunks: a card dictated over turns starts where its
+     * speaker starts a chunk and ends where they stop one. (Inside one turn any unit-aligned reading counts, fail
+     * closed; across turns, reading from the middle of one number into another is how two harmless numbers of one
+     * speaker, a phone number and a date several turns apart, would "contain" a card.)
+     */
+    private static boolean wholeChunksAcrossTurns(Scratch s, int u, int e) {
+        if (s.turn[s.order[s.uPosFirst[u]]] == s.turn[s.order[s.uPosLast[e]]]) {
+            return true;
+        }
+        return s.uChunk[u] && (e == s.units - 1 || s.uChunk[e + 1]);
     }
 
     /** Redacts the covered parts of the current run (whole run when suspected), whole units at a time. */
@@ -684,6 +698,8 @@ public final class PciRedactor {
         int[] uPosFirst = new int[64];
         int[] uPosLast = new int[64];
         boolean[] uSpoken = new boolean[64];
+        /** The unit opens a chunk: the run's first, or the first after a turn change or words bridged over. */
+        boolean[] uChunk = new boolean[64];
         boolean[] coverBuf = new boolean[64];
 
         void reset() {
@@ -1049,6 +1065,9 @@ public final class PciRedactor {
          * but only between short chunks (at most 6 digits each), never from or to a long number.
          */
         private boolean bridge(int prev, int next) {
+            if (plusNumber(next) || plusChunk()) {
+                return false; // a '+' country code starts a phone number, which ends where its digits end
+            }
             if ((gap[next] & G_TURN) != 0) {
                 if (turn[next] - turn[prev] > TURN_SPREAD || codeAskedBetween(prev, next)
                         || skipAfter[prev] > BRIDGE_AT_TURN
@@ -1102,6 +1121,54 @@ public final class PciRedactor {
             int q = p + 1;
             return q < order.length && q < n && spk[order[q]] == spk[t] && link(t, order[q], false)
                     && mayStartUnit(order[q]);
+        }
+
+        /** Whether t is a typed number right after a '+' (a phone number's country code). */
+        private boolean plusNumber(int t) {
+            return kind[t] == NUM && (gap[t] & G_PLUS) != 0;
+        }
+
+        /** Whether the current chunk of the run being built opened with a '+' country code. */
+        private boolean plusChunk() {
+            int u = units - 1;
+            while (u > 0 && !uChunk[u]) {
+                u--;
+            }
+            return u >= 0 && plusNumber(order[uPosFirst[u]]);
+        }
+
+        /**
+         * Whether the unit at view position p, the first after a turn change, goes on as a dictated number: it starts
+         * a chunk, or more digits (or the end of the turn) follow it through fillers and hesitations only ("okay
+         * nine... ah... three"), not words ("I've got one more question").
+         */
+        private boolean continuesAfterTurn(int p, int limit) {
+            if (chunkStart(p)) {
+                return true;
+            }
+            int prev = order[p];
+            int skipped = 0;
+            for (int q = p + 1, hops = 0; q < limit && hops <= LOOSE_FILLERS; q++, hops++) {
+                int t = order[q];
+                if (turn[t] != turn[prev] || (gap[t] & (G_STOP | G_MONEY)) != 0) {
+                    return false;
+                }
+                if (!link(prev, t, false)) {
+                    // "o, where was I, nine", "two, just a sec, four": a short interjection, then more digits
+                    skipped += skipBefore[t];
+                    if (skipped > BRIDGE_IN_TURN) {
+                        return false;
+                    }
+                }
+                if (mayStartUnit(t) || cat(t) == Vocabulary.HUNDRED || cat(t) == Vocabulary.THOUSAND) {
+                    return true; // "five hundred ..." reads as one unit
+                }
+                if (!filler(t, false)) {
+                    return false;
+                }
+                prev = t;
+            }
+            return endsTurn(prev);
         }
 
         /** Whether t is the last token of its turn, with no unknown word after it: the turn ends on it. */
@@ -1202,6 +1269,10 @@ public final class PciRedactor {
                     }
                     bridgedSinceUnit = true;
                     chunkDigits = 0;
+                }
+                if (units > 0 && !strict && mayStartUnit(t) && turn[t] != turn[order[uPosLast[units - 1]]]
+                        && (!continuesAfterTurn(p, limit) || plusNumber(t))) {
+                    break; // "I've got one more question" in a later turn is not the rest of a number
                 }
                 int digitsBefore = runDigits;
                 int consumed = unitAt(p, limit, strict, fillers == 0 && units > 0);
@@ -1404,12 +1475,14 @@ public final class PciRedactor {
                 uPosFirst = Arrays.copyOf(uPosFirst, cap);
                 uPosLast = Arrays.copyOf(uPosLast, cap);
                 uSpoken = Arrays.copyOf(uSpoken, cap);
+                uChunk = Arrays.copyOf(uChunk, cap);
             }
             uOff[units] = runDigits;
             uLen[units] = 0;
             uPosFirst[units] = p;
             uPosLast[units] = p;
             uSpoken[units] = spoken;
+            uChunk[units] = units == 0 || bridgedSinceUnit || turn[order[p]] != turn[order[uPosLast[units - 1]]];
             units++;
         }
 
