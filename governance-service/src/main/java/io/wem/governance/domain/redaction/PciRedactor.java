@@ -1150,7 +1150,10 @@ public final class PciRedactor {
             int skipped = 0;
             for (int q = p + 1, hops = 0; q < limit && hops <= LOOSE_FILLERS; q++, hops++) {
                 int t = order[q];
-                if (turn[t] != turn[prev] || (gap[t] & (G_STOP | G_MONEY)) != 0) {
+                if (turn[t] != turn[prev]) {
+                    return endsTurn(prev); // "right, for": a lone digit that ends the turn, dictation goes on
+                }
+                if ((gap[t] & (G_STOP | G_MONEY)) != 0) {
                     return false;
                 }
                 if (!link(prev, t, false)) {
@@ -1500,6 +1503,9 @@ public final class PciRedactor {
                 if (cat(t) == Vocabulary.CARD) {
                     return true;
                 }
+                if (cat(t) == Vocabulary.OTHER_NUMBER || cat(t) == Vocabulary.PHONE) {
+                    break; // "card details? / my order number is ...": another number is named after the card word
+                }
             }
             // after the number only the speaker's own words count ("... is my card"), not the next turn's
             for (int t = last + 1; t < n && widx[t] - widx[last] <= SUSPECT_CONTEXT_FORWARD && turn[t] == turn[last];
@@ -1534,7 +1540,8 @@ public final class PciRedactor {
         boolean cardNumberAsked(int first) {
             for (int t = first - 1; t >= 0 && widx[first] - widx[t] <= CARD_CONTEXT_BACK; t--) {
                 int c = cat(t);
-                if (c == Vocabulary.CVV || c == Vocabulary.EXPIRY || c == Vocabulary.PHONE || endDate(t)
+                if (c == Vocabulary.CVV || c == Vocabulary.EXPIRY || c == Vocabulary.PHONE
+                        || c == Vocabulary.OTHER_NUMBER || endDate(t)
                         || codeLength(t) || theBack(t)) {
                     return false;
                 }
