@@ -1362,7 +1362,11 @@ public final class PciRedactor {
                 boolean beforeDigit = nextT >= 0 && (kind[nextT] == NUM || nextCat == Vocabulary.DIGIT
                         || nextCat == Vocabulary.TWO || nextCat == Vocabulary.TENS || nextCat == Vocabulary.MULT
                         || (nextCat == Vocabulary.SOUNDALIKE && soundAlikeBeforeDigit(p + 1, limit)));
-                if (afterUnit || beforeDigit || (units > 0 && endsTurn(t))) {
+                // inside a run (also after fillers: "yeah ate, won", "so to... won"); or a lone one ending a turn
+                // when the speaker's next turn goes on ("the long number is too" / "five two eight ...")
+                if (afterUnit || beforeDigit || (units > 0 && (endsTurn(t) || nextCat == Vocabulary.SOUNDALIKE))
+                        || (endsTurn(t) && p + 1 < limit
+                        && turn[order[p + 1]] != turn[t] && turn[order[p + 1]] - turn[t] <= TURN_SPREAD)) {
                     beginUnit(p, true);
                     digit((char) ('0' + v));
                     return 1;
