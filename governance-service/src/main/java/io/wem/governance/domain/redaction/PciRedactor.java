@@ -344,7 +344,19 @@ public final class PciRedactor {
         if (s.turn[s.order[s.uPosFirst[u]]] == s.turn[s.order[s.uPosLast[e]]]) {
             return true;
         }
-        return s.uChunk[u] && (e == s.units - 1 || s.uChunk[e + 1]);
+        if (!s.uChunk[u]) {
+            return false;
+        }
+        // it ends where a chunk ends, or only a few spoken digits of its chunk follow ("9477 for": a word that may be
+        // a digit; absorbSpokenEdges takes them along)
+        int after = 0;
+        for (int k = e + 1; k < s.units && !s.uChunk[k]; k++) {
+            if (!s.uSpoken[k]) {
+                return false;
+            }
+            after += s.uLen[k];
+        }
+        return after <= 3;
     }
 
     /** Redacts the covered parts of the current run (whole run when suspected), whole units at a time. */
@@ -1143,8 +1155,8 @@ public final class PciRedactor {
          * nine... ah... three"), not words ("I've got one more question").
          */
         private boolean continuesAfterTurn(int p, int limit) {
-            if (chunkStart(p)) {
-                return true;
+            if (chunkStart(p) || opensTurn(order[p])) {
+                return true; // "7 hello": a digit the turn opens with (fillers aside) goes on with the dictation
             }
             int prev = order[p];
             int skipped = 0;
@@ -1172,6 +1184,16 @@ public final class PciRedactor {
                 prev = t;
             }
             return endsTurn(prev);
+        }
+
+        /** Whether only fillers and hesitations come before t in its turn (no unknown word). */
+        private boolean opensTurn(int t) {
+            for (int k = t; k >= 0 && turn[k] == turn[t]; k--) {
+                if (skipBefore[k] != 0 || (k != t && !filler(k, false))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether t is the last token of its turn, with no unknown word after it: the turn ends on it. */
