@@ -1398,13 +1398,17 @@ public final class PciRedactor {
         }
 
         /**
-         * Whether the sound-alike at view position q is followed, through at most two more sound-alikes, by a real
-         * digit: "to, to zero one" starts a number with both "to"s, "going to too" does not.
+         * Whether the sound-alike at view position q is followed, through at most five more sound-alikes, by a real
+         * digit or by the end of its turn (when the speaker speaks again soon): "to, to zero one" starts a number with
+         * both "to"s, "going to too" does not.
          */
         private boolean soundAlikeBeforeDigit(int q, int limit) {
-            for (int hops = 0; hops < 3 && q + 1 < limit; hops++, q++) {
+            for (int hops = 0; hops < 6 && q + 1 < limit; hops++, q++) {
                 int t = order[q];
                 int u = order[q + 1];
+                if (endsTurn(t) && turn[u] != turn[t] && turn[u] - turn[t] <= TURN_SPREAD) {
+                    return true; // "too to" is all the turn says; the speaker's next turn goes on
+                }
                 if (!link(t, u, false)) {
                     return false;
                 }

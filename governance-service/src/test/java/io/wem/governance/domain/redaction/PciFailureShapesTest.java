@@ -558,4 +558,22 @@ class PciFailureShapesTest {
         out = conversation("agent", "can I take the card details?", "customer", "my order number is " + VISA);
         assertEquals("my order number is [PAN]", out.get(1));
     }
+
+    @Test
+    void aTurnOfOnlySoundAlikesOpensASplitNumber() {
+        // "too to" = 2 2, all the turn says; failed at ab4d951 (held-out seed 220)
+        String pan = withCheckDigit("220054913960875");
+        List<String> out = conversation("customer", "too to", "agent", "thank you, go ahead",
+                "customer", "then " + spoken(pan.substring(2, 9), " "), "agent", "uh-huh",
+                "customer", "so " + spoken(pan.substring(9), " "));
+        assertEquals(List.of("[PAN]", "thank you, go ahead", "then [PAN]", "uh-huh", "so [PAN]"), out);
+    }
+
+    @Test
+    void aLongChainOfSoundAlikesOpensASpokenNumber() {
+        // "ate won won to for" = 8 1 1 2 4 before the first real digit word; failed at ab4d951 (held-out seed 206)
+        String pan = withCheckDigit("811241924407523"); // UnionPay 81, 16 digits
+        String said = "yeah it's ate won won to for " + spoken(pan.substring(5), " ") + " on the front";
+        assertEquals("yeah it's [PAN] on the front", redactor.redact(said).text());
+    }
 }
