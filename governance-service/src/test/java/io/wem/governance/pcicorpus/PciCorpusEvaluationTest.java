@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Assumptions;
-
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,25 +121,22 @@ class PciCorpusEvaluationTest {
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.println("PCI corpus evaluation (issue #13), written to " + out.toAbsolutePath() + "\n" + report);
 
-        // What the engine achieves today (measured 2026-12-04 at 73e75e6 on seed 20261204 and ten held-out seeds: PAN
-        // recall 1.000, 0-1 of 19,800 card numbers readable, CVV and expiry recall 1.000, precision >= 0.988, at most
-        // 79 of 1,800 harmless cases flagged): a regression fails the build, on any seed.
+        // What the engine achieves today (measured 2026-12-04 on the tuning seeds 20261204 and 1-5 and on 60 seeds
+        // never looked at while tuning, 101-120, 201-220 and 301-320: PAN recall >= 0.999, no card number readable
+        // after redaction, CVV and expiry recall 1.000, precision >= 0.996, at most 36 of 1,800 harmless cases
+        // flagged, long-transcript precision >= 0.960; docs/governance.md): a regression fails the build, on any seed.
         Evaluation.Tally all = eval.all;
         assertAll("no regression below today's measured figures (see the table printed above)",
                 () -> assertTrue(all.recall(SecretKind.PAN) >= 0.999, "PAN recall " + all.recall(SecretKind.PAN)),
-                () -> assertTrue(all.panLeaks <= 2, all.panLeaks + " card numbers still readable"),
+                () -> assertEquals(0, all.panLeaks, all.panLeaks + " card numbers still readable"),
                 () -> assertTrue(all.recall(SecretKind.CVV) >= 0.995, "CVV recall " + all.recall(SecretKind.CVV)),
                 () -> assertTrue(all.recall(SecretKind.EXPIRY) >= 0.995, "expiry recall " + all.recall(SecretKind.EXPIRY)),
-                () -> assertTrue(all.precision() >= 0.987, "precision " + all.precision()),
-                () -> assertTrue(all.negativeCasesFlagged <= 85,
+                () -> assertTrue(all.precision() >= 0.993, "precision " + all.precision()),
+                () -> assertTrue(all.negativeCasesFlagged <= 60,
                         all.negativeCasesFlagged + " of " + all.negativeCases + " harmless cases flagged"));
 
-        // THE BAR OF ISSUE #13 (recall >= 0.99 and zero leaks in every category, precision >= 0.95) is NOT met yet:
-        // long-transcript precision is 0.89-0.92, harmless conversations flagged 48-59 of 900, and held-out seeds
-        // still leak 0-1 cards (docs/governance.md). It is
-        // checked with -Dwem.pci.issue-bar=true, and skipped otherwise, so that CI guards what holds today.
-        Assumptions.assumeTrue(Boolean.getBoolean("wem.pci.issue-bar"),
-                "issue #13's bar is not met yet (table above); run with -Dwem.pci.issue-bar=true to check it");
+        // THE BAR OF ISSUE #13 (recall >= 0.99 and zero leaks in every category, precision >= 0.95, at most 5 % of
+        // harmless cases flagged), per category: met on every seed measured (lowest long-transcript precision 0.960).
         List<Executable> bar = new ArrayList<>();
         for (var e : eval.byCategory.entrySet()) {
             Evaluation.Tally t = e.getValue();

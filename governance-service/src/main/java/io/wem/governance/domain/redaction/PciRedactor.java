@@ -310,7 +310,8 @@ public final class PciRedactor {
                 if (total > 19) {
                     break;
                 }
-                if (total >= 12 && CardNumbers.plausiblePan(s.digits, s.uOff[u], total) && !excluded(s, u, e, total)) {
+                if (total >= 12 && CardNumbers.plausiblePan(s.digits, s.uOff[u], total) && !excluded(s, u, e, total)
+                        && wholeChunksAcrossTurns(s, u, e)) {
                     Arrays.fill(cover, s.uPosFirst[u] - p0, Math.min(s.uPosLast[e] - p0 + 1, s.coverSize), true);
                     any = true;
                 }
@@ -331,6 +332,31 @@ public final class PciRedactor {
             }
         }
         return any;
+    }
+
+    /**
+     * A reading that spans a turn change must take whole chunks: a card dictated over turns starts where its
+     * speaker starts a chunk and ends where they stop one. (Inside one turn any unit-aligned reading counts, fail
+     * closed; across turns, reading from the middle of one number into another is how two harmless numbers of one
+     * speaker, a phone number and a date several turns apart, would "contain" a card.)
+     */
+    private static boolean wholeChunksAcrossTurns(Scratch s, int u, int e) {
+        if (s.turn[s.order[s.uPosFirst[u]]] == s.turn[s.order[s.uPosLast[e]]]) {
+            return true;
+        }
+        if (!s.uChunk[u]) {
+            return false;
+        }
+        // it ends where a chunk ends, or only a few spoken digits of its chunk follow ("9477 for": a word that may be
+        // a digit; absorbSpokenEdges takes them along)
+        int after = 0;
+        for (int k = e + 1; k < s.units && !s.uChunk[k]; k++) {
+            if (!s.uSpoken[k]) {
+                return false;
+            }
+            after += s.uLen[k];
+        }
+        return after <= 3;
     }
 
     /** Redacts the covered parts of the current run (whole run when suspected), whole units at a time. */
@@ -684,6 +710,8 @@ public final class PciRedactor {
         int[] uPosFirst = new int[64];
         int[] uPosLast = new int[64];
         boolean[] uSpoken = new boolean[64];
+        /** The unit opens a chunk: the run's first, or the first after a turn change or words bridged over. */
+        boolean[] uChunk = new boolean[64];
         boolean[] coverBuf = new boolean[64];
 
         void reset() {
@@ -1049,6 +1077,9 @@ public final class PciRedactor {
          * but only between short chunks (at most 6 digits each), never from or to a long number.
          */
         private boolean bridge(int prev, int next) {
+            if (plusNumber(next) || plusChunk()) {
+                return false; // a '+' country code starts a phone number, which ends where its digits end
+            }
             if ((gap[next] & G_TURN) != 0) {
                 if (turn[next] - turn[prev] > TURN_SPREAD || codeAskedBetween(prev, next)
                         || skipAfter[prev] > BRIDGE_AT_TURN
@@ -1102,6 +1133,67 @@ public final class PciRedactor {
             int q = p + 1;
             return q < order.length && q < n && spk[order[q]] == spk[t] && link(t, order[q], false)
                     && mayStartUnit(order[q]);
+        }
+
+        /** Whether t is a typed number right after a '+' (a phone number's country code). */
+        private boolean plusNumber(int t) {
+            return kind[t] == NUM && (gap[t] & G_PLUS) != 0;
+        }
+
+        /** Whether the current chunk of the run being built opened with a '+' country code. */
+        private boolean plusChunk() {
+            int u = units - 1;
+            while (u > 0 && !uChunk[u]) {
+                u--;
+            }
+            return u >= 0 && plusNumber(order[uPosFirst[u]]);
+        }
+
+        /**
+         * Whether the unit at view position p, the first after a turn change, goes on as a dictated number: it starts
+         * a chunk, or more digits (or the end of the turn) follow it through fillers and hesitations only ("okay
+         * nine... ah... three"), not words ("I've got one more question").
+         */
+        private boolean continuesAfterTurn(int p, int limit) {
+            if (chunkStart(p) || opensTurn(order[p])) {
+                return true; // "7 hello": a digit the turn opens with (fillers aside) goes on with the dictation
+            }
+            int prev = order[p];
+            int skipped = 0;
+            for (int q = p + 1, hops = 0; q < limit && hops <= LOOSE_FILLERS; q++, hops++) {
+                int t = order[q];
+                if (turn[t] != turn[prev]) {
+                    return endsTurn(prev); // "right, for": a lone digit that ends the turn, dictation goes on
+                }
+                if ((gap[t] & (G_STOP | G_MONEY)) != 0) {
+                    return false;
+                }
+                if (!link(prev, t, false)) {
+                    // "o, where was I, nine", "two, just a sec, four": a short interjection, then more digits
+                    skipped += skipBefore[t];
+                    if (skipped > BRIDGE_IN_TURN) {
+                        return false;
+                    }
+                }
+                if (mayStartUnit(t) || cat(t) == Vocabulary.HUNDRED || cat(t) == Vocabulary.THOUSAND) {
+                    return true; // "five hundred ..." reads as one unit
+                }
+                if (!filler(t, false)) {
+                    return false;
+                }
+                prev = t;
+            }
+            return endsTurn(prev);
+        }
+
+        /** Whether only fillers and hesitations come before t in its turn (no unknown word). */
+        private boolean opensTurn(int t) {
+            for (int k = t; k >= 0 && turn[k] == turn[t]; k--) {
+                if (skipBefore[k] != 0 || (k != t && !filler(k, false))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether t is the last token of its turn, with no unknown word after it: the turn ends on it. */
@@ -1203,6 +1295,10 @@ public final class PciRedactor {
                     bridgedSinceUnit = true;
                     chunkDigits = 0;
                 }
+                if (units > 0 && !strict && mayStartUnit(t) && turn[t] != turn[order[uPosLast[units - 1]]]
+                        && (!continuesAfterTurn(p, limit) || plusNumber(t))) {
+                    break; // "I've got one more question" in a later turn is not the rest of a number
+                }
                 int digitsBefore = runDigits;
                 int consumed = unitAt(p, limit, strict, fillers == 0 && units > 0);
                 if (consumed > 0) {
@@ -1288,7 +1384,11 @@ public final class PciRedactor {
                 boolean beforeDigit = nextT >= 0 && (kind[nextT] == NUM || nextCat == Vocabulary.DIGIT
                         || nextCat == Vocabulary.TWO || nextCat == Vocabulary.TENS || nextCat == Vocabulary.MULT
                         || (nextCat == Vocabulary.SOUNDALIKE && soundAlikeBeforeDigit(p + 1, limit)));
-                if (afterUnit || beforeDigit || (units > 0 && endsTurn(t))) {
+                // inside a run (also after fillers: "yeah ate, won", "so to... won"); or a lone one ending a turn
+                // when the speaker's next turn goes on ("the long number is too" / "five two eight ...")
+                if (afterUnit || beforeDigit || (units > 0 && (endsTurn(t) || nextCat == Vocabulary.SOUNDALIKE))
+                        || (endsTurn(t) && p + 1 < limit
+                        && turn[order[p + 1]] != turn[t] && turn[order[p + 1]] - turn[t] <= TURN_SPREAD)) {
                     beginUnit(p, true);
                     digit((char) ('0' + v));
                     return 1;
@@ -1298,13 +1398,17 @@ public final class PciRedactor {
         }
 
         /**
-         * Whether the sound-alike at view position q is followed, through at most two more sound-alikes, by a real
-         * digit: "to, to zero one" starts a number with both "to"s, "going to too" does not.
+         * Whether the sound-alike at view position q is followed, through at most five more sound-alikes, by a real
+         * digit or by the end of its turn (when the speaker speaks again soon): "to, to zero one" starts a number with
+         * both "to"s, "going to too" does not.
          */
         private boolean soundAlikeBeforeDigit(int q, int limit) {
-            for (int hops = 0; hops < 3 && q + 1 < limit; hops++, q++) {
+            for (int hops = 0; hops < 6 && q + 1 < limit; hops++, q++) {
                 int t = order[q];
                 int u = order[q + 1];
+                if (endsTurn(t) && turn[u] != turn[t] && turn[u] - turn[t] <= TURN_SPREAD) {
+                    return true; // "too to" is all the turn says; the speaker's next turn goes on
+                }
                 if (!link(t, u, false)) {
                     return false;
                 }
@@ -1404,12 +1508,14 @@ public final class PciRedactor {
                 uPosFirst = Arrays.copyOf(uPosFirst, cap);
                 uPosLast = Arrays.copyOf(uPosLast, cap);
                 uSpoken = Arrays.copyOf(uSpoken, cap);
+                uChunk = Arrays.copyOf(uChunk, cap);
             }
             uOff[units] = runDigits;
             uLen[units] = 0;
             uPosFirst[units] = p;
             uPosLast[units] = p;
             uSpoken[units] = spoken;
+            uChunk[units] = units == 0 || bridgedSinceUnit || turn[order[p]] != turn[order[uPosLast[units - 1]]];
             units++;
         }
 
@@ -1426,6 +1532,9 @@ public final class PciRedactor {
             for (int t = first - 1; t >= 0 && widx[first] - widx[t] <= SUSPECT_CONTEXT_BACK; t--) {
                 if (cat(t) == Vocabulary.CARD) {
                     return true;
+                }
+                if (cat(t) == Vocabulary.OTHER_NUMBER || cat(t) == Vocabulary.PHONE) {
+                    break; // "card details? / my order number is ...": another number is named after the card word
                 }
             }
             // after the number only the speaker's own words count ("... is my card"), not the next turn's
@@ -1461,7 +1570,8 @@ public final class PciRedactor {
         boolean cardNumberAsked(int first) {
             for (int t = first - 1; t >= 0 && widx[first] - widx[t] <= CARD_CONTEXT_BACK; t--) {
                 int c = cat(t);
-                if (c == Vocabulary.CVV || c == Vocabulary.EXPIRY || c == Vocabulary.PHONE || endDate(t)
+                if (c == Vocabulary.CVV || c == Vocabulary.EXPIRY || c == Vocabulary.PHONE
+                        || c == Vocabulary.OTHER_NUMBER || endDate(t)
                         || codeLength(t) || theBack(t)) {
                     return false;
                 }

@@ -28,6 +28,8 @@ final class Vocabulary {
     static final int END = 19 << 8;        // "end date": expiry context
     static final int DATE = 20 << 8;
     static final int PHONE = 21 << 8;      // "phone", "mobile": only ever removes a suspected partial card number
+    /** "order", "tracking", "iban": another kind of number is named; only ever removes a suspected card number. */
+    static final int OTHER_NUMBER = 22 << 8;
     /** Value of the filler "the" (fillers have no numeric value otherwise). */
     static final int THE = 1;
 
@@ -104,6 +106,12 @@ final class Vocabulary {
         }
         for (String w : new String[] {"phone", "mobile", "telephone", "landline", "cell", "ring", "reach"}) {
             put(w, PHONE);
+        }
+        for (String w : new String[] {"order", "tracking", "reference", "ref", "invoice", "iban", "account", "booking",
+                "parcel", "shipment", "postcode", "zip", "policy", "birth", "born", "timestamp", "logged", "created",
+                "delivered", "ordered", "appointment", "charged", "bill", "balance", "refund", "total", "euros",
+                "pounds", "dollars", "minutes", "years", "times", "flat", "apartment", "house", "street"}) {
+            put(w, OTHER_NUMBER);
         }
         for (String w : new String[] {"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "security", "verification",
                 "pin"}) {

@@ -483,4 +483,97 @@ class PciFailureShapesTest {
         assertEquals("the number on my debit card is [PAN]", out.get(0));
         assertEquals("the next ones are [PAN]", out.get(2));
     }
+
+    // ---- held-out leaks and long-transcript false positives (2026-12-04 afternoon; each failed at 76d864e) ----
+
+    @Test
+    void aLoneSoundAlikeOpeningASplitNumberAtTheEndOfItsTurn() {
+        // "too" = the first digit 2, alone at the end of its turn; the rest follows in later turns
+        List<String> out = conversation("customer", "ok the long number is too", "agent", "one moment... okay",
+                "customer", "after that " + spoken(MIR.substring(1, 7), " "), "agent", "yep",
+                "customer", spoken(MIR.substring(7), " "));
+        assertEquals("ok the long number is [PAN]", out.get(0));
+        assertEquals("after that [PAN]", out.get(2));
+        assertEquals("[PAN]", out.get(4));
+    }
+
+    @Test
+    void soundAlikesAfterFillersInsideASplitNumber() {
+        String pan = withCheckDigit("453281" + "42867135"); // "yeah ate, won" = 8 1; the last turn ends "to... won"
+        String last = null;
+        for (char c = '0'; c <= '9' && last == null; c++) {
+            last = luhn(pan.substring(0, 14) + c + "21") ? pan.substring(0, 14) + c + "21" : null;
+        }
+        List<String> out = conversation("customer", "it's " + spoken(last.substring(0, 4), " "), "agent", "uh-huh",
+                "customer", "yeah ate, won", "agent", "okay, next?",
+                "customer", "right, " + spoken(last.substring(6, 14), " "), "agent", "got it",
+                "customer", WORDS[last.charAt(14) - '0'] + " so to... won");
+        assertEquals("yeah [PAN]", out.get(2));
+        assertEquals("[PAN]", out.get(6));
+    }
+
+    @Test
+    void aReadingAcrossTurnsTakesWholeChunksNotAPhoneNumberTailAndADate() {
+        // phone digits 3..10 followed by the date's 8 digits are a Luhn-valid Visa: reading from the middle of one
+        // number into another number turns later is how harmless conversations were flagged
+        String phone = null;
+        for (int d = 0; d <= 9 && phone == null; d++) {
+            String p = "071" + "4539018" + d;
+            phone = luhn(p.substring(3) + "20200903") ? p : null;
+        }
+        List<String> out = conversation("customer", "call me on " + spoken(phone, " ").replaceFirst("zero", "oh"),
+                "agent", "okay", "customer", "since 2020-09-03");
+        assertEquals("since 2020-09-03", out.get(2));
+        assertEquals("call me on " + spoken(phone, " ").replaceFirst("zero", "oh"), out.get(0));
+    }
+
+    @Test
+    void aPlusPhoneNumberIsNotJoinedToTheWordsAfterIt() {
+        // 44 20 dddd dddd + "five" is a Luhn-valid 13-digit Visa
+        String phone = null;
+        for (int d = 0; d < 10_000 && phone == null; d++) {
+            String p = "4420" + String.format("%08d", 79460000 + d);
+            phone = luhn(p + "5") ? p : null;
+        }
+        String said = "ring +44 20 " + phone.substring(4, 8) + " " + phone.substring(8) + " after five";
+        assertEquals(said, redactor.redact(said).text());
+    }
+
+    @Test
+    void aNumberInASentenceInALaterTurnIsNotTheRestOfACard() {
+        List<String> out = conversation("customer", "the card is " + spoken(VISA, " "), "agent", "thanks",
+                "customer", "I've got one more question", "agent", "sure",
+                "customer", "we waited forty five minutes");
+        assertEquals("I've got one more question", out.get(2));
+        assertEquals("we waited forty five minutes", out.get(4));
+    }
+
+    @Test
+    void anOtherNumberNamedAfterACardWordIsNotASuspectedCard() {
+        String failing = VISA.substring(0, 15) + (char) ('0' + (VISA.charAt(15) - '0' + 5) % 10);
+        List<String> out = conversation("agent", "can I take the card details?",
+                "customer", "my order number is " + failing, "agent", "thanks", "customer", "bye");
+        assertEquals("my order number is " + failing, out.get(1));
+        // a Luhn-valid card is redacted whatever is named before it
+        out = conversation("agent", "can I take the card details?", "customer", "my order number is " + VISA);
+        assertEquals("my order number is [PAN]", out.get(1));
+    }
+
+    @Test
+    void aTurnOfOnlySoundAlikesOpensASplitNumber() {
+        // "too to" = 2 2, all the turn says; failed at ab4d951 (held-out seed 220)
+        String pan = withCheckDigit("220054913960875");
+        List<String> out = conversation("customer", "too to", "agent", "thank you, go ahead",
+                "customer", "then " + spoken(pan.substring(2, 9), " "), "agent", "uh-huh",
+                "customer", "so " + spoken(pan.substring(9), " "));
+        assertEquals(List.of("[PAN]", "thank you, go ahead", "then [PAN]", "uh-huh", "so [PAN]"), out);
+    }
+
+    @Test
+    void aLongChainOfSoundAlikesOpensASpokenNumber() {
+        // "ate won won to for" = 8 1 1 2 4 before the first real digit word; failed at ab4d951 (held-out seed 206)
+        String pan = withCheckDigit("811241924407523"); // UnionPay 81, 16 digits
+        String said = "yeah it's ate won won to for " + spoken(pan.substring(5), " ") + " on the front";
+        assertEquals("yeah it's [PAN] on the front", redactor.redact(said).text());
+    }
 }
