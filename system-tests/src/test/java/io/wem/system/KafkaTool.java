@@ -116,6 +116,45 @@ public final class KafkaTool {
         }
     }
 
+    /** The end offsets of a topic now: with {@link #readSince}, what was appended after this moment. */
+    public static Map<TopicPartition, Long> endOffsets(String logicalTopic) {
+        String topic = physical(logicalTopic);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(20))) {
+                parts.add(new TopicPartition(topic, info.partition()));
+            }
+            return consumer.endOffsets(parts, Duration.ofSeconds(20));
+        }
+    }
+
+    /**
+     * Reads what a topic received between {@code from} (offsets from {@link #endOffsets}) and its end offsets taken
+     * when the read starts, handing each record's key and value to {@code sink}. Returns the record count.
+     */
+    public static long readSince(Map<TopicPartition, Long> from, BiConsumer<String, String> sink) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps())) {
+            List<TopicPartition> parts = new ArrayList<>(from.keySet());
+            consumer.assign(parts);
+            from.forEach(consumer::seek);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(20));
+            long n = 0;
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (!reached(consumer, end)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("reading " + parts + " did not reach its end offsets " + end);
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        sink.accept(r.key(), r.value());
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+    }
+
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
             if (consumer.position(e.getKey()) < e.getValue()) {
