@@ -155,6 +155,108 @@ class ReplicasIT {
         rollWhileWorkFlows(true, "kl");
     }
 
+    @Test
+    @Order(4)
+    @DisplayName("upgrade: the next version's migration (expand) under load, then signal-service's replicas rolled one at a time")
+    void upgradeOneReplicaAtATime() throws Exception {
+        Map<Integer, Long> logMarks = new HashMap<>();
+        for (int r = 0; r < 2; r++) {
+            logMarks.put(r, logSize(Replicas.component(WemService.SIGNAL, r)));
+        }
+        List<String> agents = agents("up", 6);
+        List<List<Map<String, Object>>> posted = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<Void> signals = CompletableFuture.runAsync(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                List<Map<String, Object>> batch = batches(agents, 1, 10).get(0);
+                posted.add(batch);
+                Replicas.post(batch, i);
+                Signals.sleep(Duration.ofMillis(200));
+            }
+        });
+        try {
+            Signals.sleep(Duration.ofSeconds(2));
+            // the migration step of the next version (the chart's migration Job): today's migrations plus V280
+            int applied = nextVersionMigration().migrate().migrationsExecuted;
+            assertEquals(1, applied, "migrations the next version applied");
+            assertEquals(1, Db.count("wem_signal", "select count(*) from flyway_schema_history where version = '280' "
+                    + "and success"), "V280 recorded");
+            // both running replicas serve reads and writes on the expanded schema
+            readThroughBothReplicas(agents.get(0));
+            // roll: one replica at a time, the other keeps taking the flow
+            for (int r = 1; r >= 0; r--) {
+                int replica = r;
+                Stack.start(Stack.stop(Replicas.component(WemService.SIGNAL, replica), false));
+                await("signal-service replica " + replica + " up on the new schema").atMost(READY)
+                        .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(WemService.SIGNAL, replica));
+                readThroughBothReplicas(agents.get(1));
+            }
+            Signals.sleep(Duration.ofSeconds(2));
+        } finally {
+            stop.set(true);
+        }
+        signals.get(3, TimeUnit.MINUTES);
+        List<String> eventIds = eventIds(new ArrayList<>(posted));
+        assertEquals(eventIds.size(), count("wem_signal", "signal_interaction", "event_id", eventIds),
+                "interactions stored of " + eventIds.size() + " posted during the upgrade");
+        // the new column is usable by the next version (and was ignored by this one)
+        assertEquals(0, Db.count("wem_signal", "select count(*) from signal_interaction where event_id = any(?) and "
+                + "upgrade_test_note is not null", (Object) eventIds.toArray(String[]::new)));
+        for (int r = 0; r < 2; r++) {
+            List<String> errors = errorsSince(Replicas.component(WemService.SIGNAL, r), logMarks.get(r));
+            assertTrue(errors.isEmpty(), "signal-service replica " + r + " logged errors during the upgrade: " + errors);
+        }
+    }
+
+    /**
+     * Flyway as the next version would run it: the production migration folders (this checkout's, which the running
+     * build was made from) plus the test-only folder with V280, as the service's own database user, with the
+     * services' settings (out of order allowed, schema history {@code flyway_schema_history}).
+     */
+    private static org.flywaydb.core.Flyway nextVersionMigration() {
+        java.nio.file.Path root = Stack.root();
+        String url = System.getProperty("wem.db.url", "jdbc:postgresql://127.0.0.1:5432/") + Db.physical("wem_signal");
+        String user = System.getProperty("wem.upgrade.db-user", "wem_signal");
+        return org.flywaydb.core.Flyway.configure()
+                .dataSource(url, user, System.getProperty("wem.upgrade.db-password", user))
+                .locations("filesystem:" + root.resolve("wem-common/src/main/resources/db/wem-common"),
+                        "filesystem:" + root.resolve("signal-service/src/main/resources/db/migration"),
+                        "filesystem:" + root.resolve("system-tests/src/test/resources/db/upgrade-test"))
+                .outOfOrder(true)
+                .load();
+    }
+
+    private static void readThroughBothReplicas(String agent) {
+        for (int r = 0; r < 2; r++) {
+            given().baseUri(Replicas.url(WemService.SIGNAL, r)).auth().oauth2(Tokens.user("supervisor1").raw())
+                    .get("/api/v1/agents/{agentId}/behaviors", agent).then().statusCode(200);
+        }
+    }
+
+    private static java.nio.file.Path logOf(String component) {
+        return Stack.wemDir().resolve("logs").resolve(component + ".log");
+    }
+
+    private static long logSize(String component) {
+        try {
+            return java.nio.file.Files.size(logOf(component));
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** Lines logged at ERROR level by a component after {@code from} bytes of its log. */
+    private static List<String> errorsSince(String component, long from) {
+        try {
+            byte[] all = java.nio.file.Files.readAllBytes(logOf(component));
+            String tail = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return tail.lines().filter(l -> l.matches("^\\S+ ERROR .*")).limit(10).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the log of " + component + ": " + e, e);
+        }
+    }
+
     private void rollWhileWorkFlows(boolean kill, String label) throws Exception {
         List<String> agents = agents(label, 8);
         List<List<Map<String, Object>>> posted = Collections.synchronizedList(new ArrayList<>());
