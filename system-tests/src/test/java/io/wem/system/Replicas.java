@@ -3,11 +3,7 @@ package io.wem.system;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +17,6 @@ import static io.restassured.RestAssured.given;
  * {@code wem.replica-prefix} (its process names, {@code systest-r2-<service>}).
  */
 public final class Replicas {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private Replicas() {
     }
@@ -63,17 +57,7 @@ public final class Replicas {
     }
 
     public static boolean ready(WemService service, int replica) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(managementUrl(service, replica) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Stack.readyAt(managementUrl(service, replica));
     }
 
     /** Waits until every replica of every service answers ready. */

@@ -166,14 +166,7 @@ class ReplicasIT {
         List<String> agents = agents("up", 6);
         List<List<Map<String, Object>>> posted = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
-        CompletableFuture<Void> signals = CompletableFuture.runAsync(() -> {
-            for (int i = 0; !stop.get(); i++) {
-                List<Map<String, Object>> batch = batches(agents, 1, 10).get(0);
-                posted.add(batch);
-                Replicas.post(batch, i);
-                Signals.sleep(Duration.ofMillis(200));
-            }
-        });
+        CompletableFuture<Void> signals = signalFlow(agents, posted, stop);
         try {
             Signals.sleep(Duration.ofSeconds(2));
             // the migration step of the next version (the chart's migration Job): today's migrations plus V280
@@ -263,14 +256,7 @@ class ReplicasIT {
         List<List<Map<String, Object>>> posted = Collections.synchronizedList(new ArrayList<>());
         List<FlowGap> gaps = gaps(label, 40);
         AtomicBoolean stop = new AtomicBoolean();
-        CompletableFuture<Void> signals = CompletableFuture.runAsync(() -> {
-            for (int i = 0; !stop.get(); i++) {
-                List<Map<String, Object>> batch = batches(agents, 1, 10).get(0);
-                posted.add(batch);
-                Replicas.post(batch, i);
-                Signals.sleep(Duration.ofMillis(200));
-            }
-        });
+        CompletableFuture<Void> signals = signalFlow(agents, posted, stop);
         CompletableFuture<Void> flow;
         try (KafkaProducer<String, String> producer = KafkaTool.producer()) {
             flow = CompletableFuture.runAsync(() -> publish(producer, gaps, Duration.ofMillis(150), stop));
@@ -301,6 +287,19 @@ class ReplicasIT {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+
+    /** Posts batches of 10 interactions, alternately to each replica, until {@code stop}; records each in {@code posted}. */
+    private CompletableFuture<Void> signalFlow(List<String> agents, List<List<Map<String, Object>>> posted,
+                                               AtomicBoolean stop) {
+        return CompletableFuture.runAsync(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                List<Map<String, Object>> batch = batches(agents, 1, 10).get(0);
+                posted.add(batch);
+                Replicas.post(batch, i);
+                Signals.sleep(Duration.ofMillis(200));
+            }
+        });
+    }
 
     private List<String> agents(String label, int n) {
         List<String> out = new ArrayList<>();
