@@ -267,8 +267,9 @@ class ReplicasIT {
                 Stack.start(stopped);
                 Signals.sleep(Duration.ofSeconds(3));
             }
-            for (WemService service : ROLL) {
-                await(service + "'s second replica ready again").atMost(READY).pollInterval(Duration.ofSeconds(1))
+            for (WemService service : ROLL) { // four JVMs starting at once on two cores: allow for it
+                await(service + "'s second replica ready again").atMost(READY.multipliedBy(2))
+                        .pollInterval(Duration.ofSeconds(1))
                         .until(() -> Replicas.ready(service, 1));
             }
             flow.get(3, TimeUnit.MINUTES);
