@@ -90,30 +90,60 @@ public final class KafkaTool {
      */
     public static long readAll(String logicalTopic, BiConsumer<String, String> sink) {
         String topic = physical(logicalTopic);
-        Properties p = consumerProps();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps())) {
             List<TopicPartition> parts = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(20))) {
                 parts.add(new TopicPartition(topic, info.partition()));
             }
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(20));
-            long n = 0;
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (!reached(consumer, end)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("reading " + topic + " did not reach its end offsets " + end);
-                }
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        sink.accept(r.key(), r.value());
-                        n++;
-                    }
+            return drain(consumer, parts, sink);
+        }
+    }
+
+    /** The end offsets of a topic now: with {@link #readSince}, what was appended after this moment. */
+    public static Map<TopicPartition, Long> endOffsets(String logicalTopic) {
+        String topic = physical(logicalTopic);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(20))) {
+                parts.add(new TopicPartition(topic, info.partition()));
+            }
+            return consumer.endOffsets(parts, Duration.ofSeconds(20));
+        }
+    }
+
+    /**
+     * Reads what a topic received between {@code from} (offsets from {@link #endOffsets}) and its end offsets taken
+     * when the read starts, handing each record's key and value to {@code sink}. Returns the record count.
+     */
+    public static long readSince(Map<TopicPartition, Long> from, BiConsumer<String, String> sink) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps())) {
+            List<TopicPartition> parts = new ArrayList<>(from.keySet());
+            consumer.assign(parts);
+            from.forEach(consumer::seek);
+            return drain(consumer, parts, sink);
+        }
+    }
+
+    /** Hands the records from the consumer's positions to the end offsets taken now to {@code sink}; their count. */
+    private static long drain(KafkaConsumer<String, String> consumer, List<TopicPartition> parts,
+                              BiConsumer<String, String> sink) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(20));
+        long n = 0;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!reached(consumer, end)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("reading " + parts + " did not reach its end offsets " + end);
+            }
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                    sink.accept(r.key(), r.value());
+                    n++;
                 }
             }
-            return n;
         }
+        return n;
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {

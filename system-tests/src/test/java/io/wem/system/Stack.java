@@ -132,8 +132,13 @@ public final class Stack {
     }
 
     public static boolean ready(WemService service) {
+        return readyAt(service.managementUrl());
+    }
+
+    /** Whether the management interface at {@code managementUrl} answers ready. */
+    static boolean readyAt(String managementUrl) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/health/ready"))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
         } catch (IOException e) {

@@ -108,6 +108,18 @@ public class RetentionRepository {
                 .setParameter(6, ts(c.issuedAt())).setParameter(7, issuedBy).executeUpdate();
     }
 
+    /**
+     * Claims a scheduled purge run for this replica: false when the scheduler issued commands after {@code since} (on
+     * any replica). Holds a transaction-scoped advisory lock, so a replica firing at the same moment waits until this
+     * transaction has logged its commands, then sees them.
+     */
+    public boolean claimScheduledPurge(Instant since) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('wem-governance:scheduled-purge'))").getSingleResult();
+        Number issued = (Number) em.createNativeQuery("SELECT count(*) FROM purge_command_log WHERE issued_by = "
+                + "'scheduler' AND issued_at > ?1").setParameter(1, ts(since)).getSingleResult();
+        return issued.longValue() == 0;
+    }
+
     /** Stores a purge result; false when this (command, service, class) was already stored. */
     public boolean storeEvidence(PurgeResult r) {
         return em.createNativeQuery("INSERT INTO purge_evidence (command_id, service, data_class, cutoff, purged, "

@@ -27,6 +27,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -236,9 +237,18 @@ public class RetentionService {
     @Scheduled(cron = "${wem.governance.retention.purge-cron:0 30 2 * * ?}", identity = "retention-purge",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
     void scheduledPurge() {
+        // every replica fires the cron: the first issues the run, the others find its commands and skip
+        if (!repository.claimScheduledPurge(clock.instant().minus(SCHEDULED_PURGE_ONCE_WITHIN))) {
+            LOG.info("scheduled purge already issued by another replica: skipped");
+            return;
+        }
         issuePurges("scheduler");
     }
+
+    /** Scheduled purges closer together than this are one run fired on several replicas (a cron is never this short). */
+    static final Duration SCHEDULED_PURGE_ONCE_WITHIN = Duration.ofMinutes(10);
 
     @Transactional
     public boolean recordResult(PurgeResult r) {

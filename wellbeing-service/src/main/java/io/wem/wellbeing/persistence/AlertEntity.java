@@ -28,6 +28,15 @@ public class AlertEntity extends PanacheEntityBase {
     @Column(name = "raised_at")
     public Instant raisedAt;
 
+    /**
+     * Serializes, across replicas, the raising of one pattern alert kind for one agent until the transaction ends:
+     * a cooldown read after this sees every alert committed before.
+     */
+    public static void lockPattern(String agentId, String kind) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "wellbeing-pattern-alert:" + agentId + ":" + kind).getSingleResult();
+    }
+
     public WellbeingAlert toContract() {
         return new WellbeingAlert(alertId, agentId, teamId, kind, severity, recoveryDebtMinutes, message, raisedAt);
     }

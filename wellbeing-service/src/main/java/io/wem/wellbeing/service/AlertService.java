@@ -47,9 +47,14 @@ public class AlertService {
         return alert;
     }
 
-    /** Like {@link #raise} for standing patterns: skipped while the same kind was raised for the agent recently. */
+    /**
+     * Like {@link #raise} for standing patterns: skipped while the same kind was raised for the agent recently. Two
+     * replicas may check the same team at once, so the cooldown is read under a transaction-scoped advisory lock per
+     * agent and kind: the second waits for the first to commit and then sees its alert.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean raisePattern(String agentId, String teamId, String kind, String message, Instant at) {
+        AlertEntity.lockPattern(agentId, kind);
         long recent = AlertEntity.count("agentId = ?1 and kind = ?2 and raisedAt > ?3", agentId, kind,
                 at.minus(config.patternAlertCooldown()));
         if (recent > 0) {

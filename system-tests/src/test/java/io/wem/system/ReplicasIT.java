@@ -1,0 +1,431 @@
+package io.wem.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Two replicas of every service (issue #18): {@code ./wem test} starts a second instance of each of the four services
+ * on the same databases, topics and consumer groups. Work is driven through both, and nothing may be lost or
+ * doubled; then one replica of each service is stopped in turn, with SIGTERM and with SIGKILL, while signals and gaps
+ * flow. Every test ends with both replicas of every service up again, so the suites after it run on a whole stack.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicasIT {
+
+    private static final Duration READY = Duration.ofSeconds(150);
+    /** Every topic a service's outbox writes to. */
+    private static final List<String> OUTBOX_TOPICS = List.of("wem.signal.interactions.v1", "wem.signal.gaps.v1",
+            "wem.wellbeing.monitoring-events.v1", "wem.wellbeing.alerts.v1", "wem.coaching.interventions.v1",
+            "wem.governance.audit-events.v1", "wem.governance.purge-commands.v1", "wem.governance.purge-results.v1");
+    /** The order replicas are stopped in: the callee first, as a rollout would not choose, to be hardest. */
+    private static final List<WemService> ROLL = List.of(WemService.GOVERNANCE, WemService.SIGNAL,
+            WemService.COACHING, WemService.WELLBEING);
+    private static final List<String> TEAMS = List.of("team-north", "team-east");
+
+    /** Seeded, so that a failure can be replayed; the shapes are varied but never near a detection threshold. */
+    private final Random random = new Random(Long.getLong("wem.replicas.seed", 20261204L));
+
+    @BeforeAll
+    static void twoReplicas() {
+        assumeTrue(Replicas.present(), "the stack runs one replica per service (WEM_SYSTEST_REPLICAS=1)");
+    }
+
+    @BeforeEach
+    void everyReplicaUp() {
+        Replicas.awaitAllReady(READY);
+    }
+
+    @AfterEach
+    void everyReplicaUpAgain() {
+        Replicas.awaitAllReady(READY);
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("work through both replicas of every service: nothing lost, nothing doubled, each event published once")
+    void bothReplicasShareTheWorkOnce() throws Exception {
+        Map<String, Map<TopicPartition, Long>> marks = new LinkedHashMap<>();
+        for (String topic : OUTBOX_TOPICS) {
+            marks.put(topic, KafkaTool.endOffsets(topic));
+        }
+
+        // signals: every batch posted to both replicas at once (a client retrying through a load balancer)
+        List<String> agents = agents("rs", 6);
+        List<List<Map<String, Object>>> batches = batches(agents, 12, 10);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < batches.size(); i++) {
+                Replicas.post(batches.get(i), i);
+            }
+        });
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < batches.size(); i++) {
+                Replicas.post(batches.get(i), i + 1);
+            }
+        });
+        CompletableFuture.allOf(first, second).get(4, TimeUnit.MINUTES);
+        List<String> eventIds = eventIds(batches);
+        assertEquals(eventIds.size(), count("wem_signal", "signal_interaction", "event_id", eventIds),
+                "interactions stored (each posted to both replicas)");
+
+        // gaps: both coaching replicas in one consumer group; each gap one intervention, one guardrail decision
+        List<FlowGap> gaps = gaps("rg", 24);
+        try (KafkaProducer<String, String> producer = KafkaTool.producer()) {
+            publish(producer, gaps, Duration.ZERO, new AtomicBoolean());
+        }
+        assertOneInterventionPerGap(gaps);
+        assertGuardrailDecidedOnce(gaps);
+
+        // audit: concurrent appends through both governance replicas, each recorded once, chain intact
+        long before = Db.count("wem_governance", "select count(*) from audit_entry where resource = ?",
+                "governance-service:audit-verify");
+        CompletableFuture<Void> v0 = CompletableFuture.runAsync(() -> verifyAudit(0, 5));
+        CompletableFuture<Void> v1 = CompletableFuture.runAsync(() -> verifyAudit(1, 5));
+        CompletableFuture.allOf(v0, v1).get(2, TimeUnit.MINUTES);
+        assertEquals(before + 10, Db.count("wem_governance", "select count(*) from audit_entry where resource = ?",
+                "governance-service:audit-verify"), "audit entries of 10 verifications through both replicas");
+        assertAuditChainValid();
+
+        // purge: issued through the second governance replica, each command answered exactly once
+        Instant purgeStarted = Instant.now().minusSeconds(1);
+        given().baseUri(Replicas.url(WemService.GOVERNANCE, 1)).auth().oauth2(Tokens.user("govadmin1").raw())
+                .contentType(ContentType.JSON).body("{}").post("/api/v1/retention/purges").then().statusCode(202);
+        List<String> commands = Db.rows("wem_governance", "select command_id from purge_command_log where issued_at >= ?",
+                java.sql.Timestamp.from(purgeStarted)).stream().map(r -> (String) r.get("command_id")).toList();
+        assertTrue(!commands.isEmpty(), "the purge issued no command");
+        await("a purge result for each of " + commands.size() + " commands").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> count("wem_governance", "purge_evidence", "command_id", commands) == commands.size());
+
+        // every outbox event of this test on its topic once (both replicas' publishers share the outbox tables)
+        for (Map.Entry<String, Map<TopicPartition, Long>> mark : marks.entrySet()) {
+            Map<String, Integer> perId = new HashMap<>();
+            KafkaTool.readSince(mark.getValue(), (key, value) -> perId.merge(JsonTree.parse(value).path("id").asText(),
+                    1, Integer::sum));
+            Map<String, Integer> doubled = new HashMap<>(perId);
+            doubled.values().removeIf(n -> n == 1);
+            assertTrue(doubled.isEmpty(), mark.getKey() + ": events published more than once: " + doubled);
+        }
+        // the interactions were forwarded to wellbeing once each, although each reached signal-service twice
+        assertEquals(eventIds.size(), activitiesOf(marks.get("wem.signal.interactions.v1"), Set.copyOf(agents)),
+                "activities forwarded for the interactions posted twice");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("rolling restart with SIGTERM, one replica of each service in turn, while signals and gaps flow")
+    void rollingRestartWithSigterm() throws Exception {
+        rollWhileWorkFlows(false, "tm");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("the same with SIGKILL, consumers mid-batch: at-least-once delivery, idempotent consumers, no duplicate")
+    void rollingRestartWithSigkill() throws Exception {
+        rollWhileWorkFlows(true, "kl");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("upgrade: the next version's migration (expand) under load, then signal-service's replicas rolled one at a time")
+    void upgradeOneReplicaAtATime() throws Exception {
+        Map<Integer, Long> logMarks = new HashMap<>();
+        for (int r = 0; r < 2; r++) {
+            logMarks.put(r, logSize(Replicas.component(WemService.SIGNAL, r)));
+        }
+        List<String> agents = agents("up", 6);
+        List<List<Map<String, Object>>> posted = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<Void> signals = signalFlow(agents, posted, stop);
+        try {
+            Signals.sleep(Duration.ofSeconds(2));
+            // the migration step of the next version (the chart's migration Job): today's migrations plus V280
+            int applied = nextVersionMigration().migrate().migrationsExecuted;
+            assertEquals(1, applied, "migrations the next version applied");
+            assertEquals(1, Db.count("wem_signal", "select count(*) from flyway_schema_history where version = '280' "
+                    + "and success"), "V280 recorded");
+            // both running replicas serve reads and writes on the expanded schema
+            readThroughBothReplicas();
+            // roll: one replica at a time, the other keeps taking the flow
+            for (int r = 1; r >= 0; r--) {
+                int replica = r;
+                Stack.start(Stack.stop(Replicas.component(WemService.SIGNAL, replica), false));
+                await("signal-service replica " + replica + " up on the new schema").atMost(READY)
+                        .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(WemService.SIGNAL, replica));
+                readThroughBothReplicas();
+            }
+            Signals.sleep(Duration.ofSeconds(2));
+        } finally {
+            stop.set(true);
+        }
+        signals.get(3, TimeUnit.MINUTES);
+        List<String> eventIds = eventIds(new ArrayList<>(posted));
+        assertEquals(eventIds.size(), count("wem_signal", "signal_interaction", "event_id", eventIds),
+                "interactions stored of " + eventIds.size() + " posted during the upgrade");
+        // the new column is usable by the next version (and was ignored by this one)
+        assertEquals(0, Db.count("wem_signal", "select count(*) from signal_interaction where event_id = any(?) and "
+                + "upgrade_test_note is not null", (Object) eventIds.toArray(String[]::new)));
+        for (int r = 0; r < 2; r++) {
+            List<String> errors = errorsSince(Replicas.component(WemService.SIGNAL, r), logMarks.get(r));
+            assertTrue(errors.isEmpty(), "signal-service replica " + r + " logged errors during the upgrade: " + errors);
+        }
+    }
+
+    /**
+     * Flyway as the next version would run it: the production migration folders (this checkout's, which the running
+     * build was made from) plus the test-only folder with V280, as the service's own database user, with the
+     * services' settings (out of order allowed, schema history {@code flyway_schema_history}).
+     */
+    private static org.flywaydb.core.Flyway nextVersionMigration() {
+        java.nio.file.Path root = Stack.root();
+        String url = System.getProperty("wem.db.url", "jdbc:postgresql://127.0.0.1:5432/") + Db.physical("wem_signal");
+        String user = System.getProperty("wem.upgrade.db-user", "wem_signal");
+        return org.flywaydb.core.Flyway.configure()
+                .dataSource(url, user, System.getProperty("wem.upgrade.db-password", user))
+                .locations("filesystem:" + root.resolve("wem-common/src/main/resources/db/wem-common"),
+                        "filesystem:" + root.resolve("signal-service/src/main/resources/db/migration"),
+                        "filesystem:" + root.resolve("system-tests/src/test/resources/db/upgrade-test"))
+                .outOfOrder(true)
+                .load();
+    }
+
+    /** supervisor1's gap listing of team-north (their team) through both replicas. */
+    private static void readThroughBothReplicas() {
+        for (int r = 0; r < 2; r++) {
+            given().baseUri(Replicas.url(WemService.SIGNAL, r)).auth().oauth2(Tokens.user("supervisor1").raw())
+                    .get("/api/v1/gaps?teamId=team-north").then().statusCode(200);
+        }
+    }
+
+    private static java.nio.file.Path logOf(String component) {
+        return Stack.wemDir().resolve("logs").resolve(component + ".log");
+    }
+
+    private static long logSize(String component) {
+        try {
+            return java.nio.file.Files.size(logOf(component));
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** Lines logged at ERROR level by a component after {@code from} bytes of its log. */
+    private static List<String> errorsSince(String component, long from) {
+        try {
+            byte[] all = java.nio.file.Files.readAllBytes(logOf(component));
+            String tail = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return tail.lines().filter(l -> l.matches("^\\S+ ERROR .*")).limit(10).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the log of " + component + ": " + e, e);
+        }
+    }
+
+    private void rollWhileWorkFlows(boolean kill, String label) throws Exception {
+        List<String> agents = agents(label, 8);
+        List<List<Map<String, Object>>> posted = Collections.synchronizedList(new ArrayList<>());
+        List<FlowGap> gaps = gaps(label, 40);
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<Void> signals = signalFlow(agents, posted, stop);
+        CompletableFuture<Void> flow;
+        try (KafkaProducer<String, String> producer = KafkaTool.producer()) {
+            flow = CompletableFuture.runAsync(() -> publish(producer, gaps, Duration.ofMillis(150), stop));
+            // each service keeps its first replica serving; the next service's replica is stopped once the previous
+            // one has been started again (not yet ready: on two cores four JVM starts in a row would take minutes)
+            for (WemService service : ROLL) {
+                Stack.Stopped stopped = Stack.stop(Replicas.component(service, 1), kill);
+                Stack.start(stopped);
+                Signals.sleep(Duration.ofSeconds(3));
+            }
+            for (WemService service : ROLL) { // four JVMs starting at once on two cores: allow for it
+                await(service + "'s second replica ready again").atMost(READY.multipliedBy(2))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> Replicas.ready(service, 1));
+            }
+            flow.get(3, TimeUnit.MINUTES);
+        } finally {
+            stop.set(true);
+        }
+        signals.get(3, TimeUnit.MINUTES);
+
+        List<String> eventIds = eventIds(new ArrayList<>(posted));
+        assertTrue(eventIds.size() >= 50, "too few signals flowed during the roll: " + eventIds.size());
+        assertEquals(eventIds.size(), count("wem_signal", "signal_interaction", "event_id", eventIds),
+                "interactions stored of " + eventIds.size() + " posted during the roll");
+        assertOneInterventionPerGap(gaps);
+        assertGuardrailDecidedOnce(gaps);
+        assertAuditChainValid();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** Posts batches of 10 interactions, alternately to each replica, until {@code stop}; records each in {@code posted}. */
+    private CompletableFuture<Void> signalFlow(List<String> agents, List<List<Map<String, Object>>> posted,
+                                               AtomicBoolean stop) {
+        return CompletableFuture.runAsync(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                List<Map<String, Object>> batch = batches(agents, 1, 10).get(0);
+                posted.add(batch);
+                Replicas.post(batch, i);
+                Signals.sleep(Duration.ofMillis(200));
+            }
+        });
+    }
+
+    private List<String> agents(String label, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(RunIds.agent(TEAMS.get(i % TEAMS.size()), label + i));
+        }
+        return out;
+    }
+
+    /** {@code count} batches of {@code size} ordinary interactions of the given agents (varied, seeded). */
+    private List<List<Map<String, Object>>> batches(List<String> agents, int count, int size) {
+        List<List<Map<String, Object>>> out = new ArrayList<>();
+        Instant base = Instant.now().minus(Duration.ofHours(3));
+        for (int b = 0; b < count; b++) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                String agent = agents.get(random.nextInt(agents.size()));
+                String team = agent.startsWith("agent-north") ? "team-north" : "team-east";
+                Instant at = base.plusSeconds(random.nextInt(3 * 3600));
+                batch.add(Signals.interaction(RunIds.next("int"), agent, team, at, 150 + random.nextInt(300),
+                        random.nextInt(4) == 0 ? random.nextInt(60) : 0, 20 + random.nextInt(60), 0,
+                        random.nextBoolean() ? "billing-question" : "payment"));
+            }
+            out.add(batch);
+        }
+        return out;
+    }
+
+    private static List<String> eventIds(List<List<Map<String, Object>>> batches) {
+        List<String> ids = new ArrayList<>();
+        for (List<Map<String, Object>> batch : batches) {
+            for (Map<String, Object> s : batch) {
+                ids.add((String) s.get("eventId"));
+            }
+        }
+        return ids;
+    }
+
+    private static long count(String db, String table, String column, List<String> values) {
+        return Db.count(db, "select count(*) from " + table + " where " + column + " = any(?)",
+                (Object) values.toArray(String[]::new));
+    }
+
+    private record FlowGap(String envelopeId, String gapId, String agentId) {
+    }
+
+    private static List<FlowGap> gaps(String label, int n) {
+        List<FlowGap> gaps = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            gaps.add(new FlowGap(Gaps.newEnvelopeId(), RunIds.next("gap-" + label),
+                    RunIds.agent("team-north", "g" + label + i)));
+        }
+        return gaps;
+    }
+
+    private static void publish(KafkaProducer<String, String> producer, List<FlowGap> gaps, Duration pause,
+                                AtomicBoolean stop) {
+        for (FlowGap g : gaps) {
+            KafkaTool.send(producer, Gaps.TOPIC, g.agentId(),
+                    Gaps.skillGapEnvelope(g.envelopeId(), g.gapId(), g.agentId(), "team-north"));
+            if (!pause.isZero() && !stop.get()) {
+                Signals.sleep(pause);
+            }
+        }
+    }
+
+    private static void assertOneInterventionPerGap(List<FlowGap> gaps) {
+        List<String> gapIds = gaps.stream().map(FlowGap::gapId).toList();
+        List<String> agents = gaps.stream().map(FlowGap::agentId).toList();
+        // a SIGKILLed consumer's partitions move after the broker's session timeout (45 s)
+        await("an intervention for each of " + gaps.size() + " gaps").atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> count("wem_coaching", "intervention_gap", "gap_id", gapIds) == gaps.size());
+        List<Map<String, Object>> doubled = Db.rows("wem_coaching",
+                "select agent_id, count(*) as n from intervention where agent_id = any(?) group by agent_id having count(*) > 1",
+                (Object) agents.toArray(String[]::new));
+        assertTrue(doubled.isEmpty(), "duplicated interventions: " + doubled);
+        assertEquals(gaps.size(), count("wem_coaching", "intervention", "agent_id", agents), "interventions");
+    }
+
+    /**
+     * Each intervention passes the wellbeing guardrail (coaching's scheduler on either replica asks wellbeing, either
+     * replica answers): it leaves AWAITING_GUARDRAIL with a decision that wellbeing holds, and wellbeing counts the
+     * action for the agent's intensity at most once.
+     */
+    private static void assertGuardrailDecidedOnce(List<FlowGap> gaps) {
+        String[] agents = gaps.stream().map(FlowGap::agentId).toArray(String[]::new);
+        await("every intervention past the guardrail").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Db.count("wem_coaching", "select count(*) from intervention where agent_id = any(?) and "
+                        + "(state in ('PROPOSED', 'AWAITING_GUARDRAIL') or guardrail_decision_id is null)",
+                        (Object) agents) == 0);
+        List<String> decisions = Db.rows("wem_coaching", "select guardrail_decision_id as d from intervention where "
+                + "agent_id = any(?)", (Object) agents).stream().map(r -> (String) r.get("d")).toList();
+        assertEquals(gaps.size(), Set.copyOf(decisions).size(), "one distinct guardrail decision per intervention");
+        assertEquals(gaps.size(), count("wem_wellbeing", "guardrail_decision", "decision_id", decisions),
+                "decisions coaching recorded that wellbeing does not hold");
+        List<Map<String, Object>> doubleCounted = Db.rows("wem_wellbeing", "select agent_id, count(*) as n from "
+                + "guardrail_decision where agent_id = any(?) and counted group by agent_id having count(*) > 1",
+                (Object) agents);
+        assertTrue(doubleCounted.isEmpty(), "an agent's coaching counted twice: " + doubleCounted);
+    }
+
+    private static void verifyAudit(int replica, int times) {
+        for (int i = 0; i < times; i++) {
+            given().baseUri(Replicas.url(WemService.GOVERNANCE, replica + i)).auth().oauth2(Tokens.user("ciso1").raw())
+                    .get("/api/v1/audit/verify").then().statusCode(200);
+        }
+    }
+
+    private static void assertAuditChainValid() {
+        for (int replica = 0; replica < 2; replica++) {
+            JsonNode verify = JsonTree.parse(given().baseUri(Replicas.url(WemService.GOVERNANCE, replica)).auth()
+                    .oauth2(Tokens.user("ciso1").raw()).get("/api/v1/audit/verify").then().statusCode(200)
+                    .extract().asString());
+            assertTrue(verify.path("valid").asBoolean(), "audit chain broken (replica " + replica + "): " + verify);
+        }
+    }
+
+    private static long activitiesOf(Map<TopicPartition, Long> mark, Set<String> agents) {
+        Map<String, Integer> ids = new ConcurrentHashMap<>();
+        KafkaTool.readSince(mark, (key, value) -> {
+            if (agents.contains(key)) {
+                ids.merge(JsonTree.parse(value).path("id").asText(), 1, Integer::sum);
+            }
+        });
+        return ids.size();
+    }
+}
