@@ -71,6 +71,30 @@ public final class IntensityWindow {
         return round(index);
     }
 
+    /** Which cap a new fact took the window over, if it was the fact that crossed it. */
+    public enum CapCrossing { NONE, KIND_CAP, INDEX_CAP }
+
+    /**
+     * Whether the fact of {@code kind} just counted in this window is the one that took it over a cap: the kind's
+     * count is now one above its cap, or the index is above the index cap and was not before this fact. An agent who
+     * stays over a cap is alerted once for the episode, not again with every further fact (which, with a daily
+     * cooldown, alerted an ordinarily monitored agent every day of a busy week: docs/calibration.md, wellbeing).
+     */
+    public CapCrossing crossing(MonitoringKind kind) {
+        double weight = policy.weight(kind);
+        if (weight <= 0) {
+            return CapCrossing.NONE;
+        }
+        Integer cap = policy.cap(kind);
+        if (cap != null && count(kind) == cap + 1) {
+            return CapCrossing.KIND_CAP;
+        }
+        boolean overKindCap = cap != null && count(kind) > cap;
+        double index = index();
+        return !overKindCap && index > policy.indexCap() && index - weight <= policy.indexCap() + 1e-9
+                ? CapCrossing.INDEX_CAP : CapCrossing.NONE;
+    }
+
     /** Earliest time at which {@code needed} facts matching {@code which} have left the window; null if never. */
     public Instant roomFor(Predicate<FactCount> which, int needed) {
         int freed = 0;

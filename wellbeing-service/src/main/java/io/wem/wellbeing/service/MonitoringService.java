@@ -95,19 +95,15 @@ public class MonitoringService {
         GuardrailPolicy policy = policies.policyFor(team);
         IntensityWindow window = new IntensityWindow(intensity.snapshot(e.agentId(),
                 now.minus(Duration.ofDays(policy.windowDays())).minusSeconds(3600)).facts(), policy, now);
-        if (policy.weight(kind) > 0) {
-            Integer cap = policy.cap(kind);
-            int count = window.count(kind);
-            if (cap != null && count > cap) {
-                alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent was monitored beyond the team's "
-                        + "cap: " + count + " " + kind.name().toLowerCase().replace('_', ' ') + " facts in the last "
-                        + policy.windowDays() + " days (cap " + cap + "), the latest reported by " + e.sourceService()
-                        + ".", now);
-            } else if (window.index() > policy.indexCap()) {
-                alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent's monitoring intensity is "
-                        + window.index() + " over the last " + policy.windowDays() + " days, above the team's cap of "
-                        + policy.indexCap() + ".", now);
-            }
+        switch (window.crossing(kind)) {
+            case KIND_CAP -> alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent was monitored beyond "
+                    + "the team's cap: " + window.count(kind) + " " + kind.name().toLowerCase().replace('_', ' ')
+                    + " facts in the last " + policy.windowDays() + " days (cap " + policy.cap(kind)
+                    + "), the latest reported by " + e.sourceService() + ".", now);
+            case INDEX_CAP -> alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent's monitoring "
+                    + "intensity is " + window.index() + " over the last " + policy.windowDays() + " days, above the "
+                    + "team's cap of " + policy.indexCap() + ".", now);
+            case NONE -> { }
         }
         if (kind.supportive()) {
             CoachingBalance balance = CoachingBalance.of(window.pressureSessions(), window.supportSessions(),
