@@ -98,7 +98,7 @@ public class AccessPagesResource {
         ApiResult review = answers.get(1);
         var page = pages.view(matrix, "Access matrix", m);
         if (m.ok()) {
-            page.data("roles", AccessMatrixView.byRole(m.body(), review.ok() ? review.body() : null))
+            page.data("roleRows", AccessMatrixView.byRole(m.body(), review.ok() ? review.body() : null))
                     .data("endpoints", AccessMatrixView.endpoints(m.body()))
                     .data("sources", AccessMatrixView.sources(m.body()))
                     .data("accountsError", review.ok() ? null : review.error());
