@@ -53,7 +53,7 @@ class WellbeingCalibrationReport {
         md.append("""
                 **Not covered:** the service around the domain code (consumers, persistence, the catch-up of \
                 monitoring in flight), sentiment as produced by signal-service (here the generator supplies it), \
-                weekends and shift patterns other than one 8-hour shift a day, teams with their own policy, \
+                shift patterns other than one 8-hour shift per working day, teams with their own policy, \
                 EMOTIONAL_LOAD over the full 28-day window (the runs last 10 days), and COACHING_PRESSURE as a \
                 planted situation (it is counted on the null population only).
                 """);
