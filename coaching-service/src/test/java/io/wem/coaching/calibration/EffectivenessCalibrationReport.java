@@ -5,7 +5,6 @@ import io.wem.testing.calibration.CalibrationDoc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.nio.file.Path;
 import java.util.Locale;
 
 import static io.wem.coaching.domain.OutcomeEvaluation.Outcome.EFFECTIVE;
@@ -18,9 +17,10 @@ class EffectivenessCalibrationReport {
     @Test
     @EnabledIfSystemProperty(named = "wem.calibrate", matches = "true")
     void report() throws Exception {
-        int seeds = Integer.getInteger("wem.calibrate.seeds", 60);
-        long first = Long.getLong("wem.calibrate.firstSeed", 1);
-        long heldOut = Long.getLong("wem.calibrate.heldOutSeed", 201);
+        CalibrationDoc.Seeds s = CalibrationDoc.Seeds.fromSystemProperties();
+        int seeds = s.count();
+        long first = s.first();
+        long heldOut = s.heldOut();
         StringBuilder md = new StringBuilder();
         md.append("## Effectiveness verdicts against ground truth (coaching-service)\n\n");
         md.append(String.format(Locale.ROOT, """
@@ -48,7 +48,7 @@ class EffectivenessCalibrationReport {
                 the service (here: the next-worst agents of the same team), and windows of correlated calls (calls \
                 are independent here).
                 """);
-        CalibrationDoc.upsert(Path.of(System.getProperty("wem.calibrate.out", "../docs/calibration.md")),
+        CalibrationDoc.upsert(CalibrationDoc.out(),
                 "effectiveness", md.toString());
         System.out.println(md);
     }

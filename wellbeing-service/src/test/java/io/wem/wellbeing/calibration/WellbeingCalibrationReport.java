@@ -4,7 +4,6 @@ import io.wem.testing.calibration.CalibrationDoc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.nio.file.Path;
 import java.util.Locale;
 
 /** The full wellbeing-alert calibration ({@code ./wem calibrate}); writes its section of docs/calibration.md. */
@@ -13,9 +12,10 @@ class WellbeingCalibrationReport {
     @Test
     @EnabledIfSystemProperty(named = "wem.calibrate", matches = "true")
     void report() throws Exception {
-        int seeds = Integer.getInteger("wem.calibrate.seeds", 60);
-        long first = Long.getLong("wem.calibrate.firstSeed", 1);
-        long heldOut = Long.getLong("wem.calibrate.heldOutSeed", 201);
+        CalibrationDoc.Seeds s = CalibrationDoc.Seeds.fromSystemProperties();
+        int seeds = s.count();
+        long first = s.first();
+        long heldOut = s.heldOut();
         StringBuilder md = new StringBuilder();
         md.append("## Wellbeing alerts (wellbeing-service)\n\n");
         md.append(String.format(Locale.ROOT, """
@@ -53,11 +53,11 @@ class WellbeingCalibrationReport {
         md.append("""
                 **Not covered:** the service around the domain code (consumers, persistence, the catch-up of \
                 monitoring in flight), sentiment as produced by signal-service (here the generator supplies it), \
-                weekends and shift patterns other than one 8-hour shift a day, teams with their own policy, \
+                shift patterns other than one 8-hour shift per working day, teams with their own policy, \
                 EMOTIONAL_LOAD over the full 28-day window (the runs last 10 days), and COACHING_PRESSURE as a \
                 planted situation (it is counted on the null population only).
                 """);
-        CalibrationDoc.upsert(Path.of(System.getProperty("wem.calibrate.out", "../docs/calibration.md")),
+        CalibrationDoc.upsert(CalibrationDoc.out(),
                 "wellbeing", md.toString());
         System.out.println(md);
     }

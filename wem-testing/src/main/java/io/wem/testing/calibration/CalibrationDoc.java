@@ -22,6 +22,22 @@ public final class CalibrationDoc {
         }
     }
 
+    /**
+     * The seeds of a full report: {@code count} tuning seeds from {@code first} and as many held-out seeds from
+     * {@code heldOut} (system properties wem.calibrate.seeds, .firstSeed, .heldOutSeed; 60, 1, 201 unless told).
+     */
+    public record Seeds(int count, long first, long heldOut) {
+        public static Seeds fromSystemProperties() {
+            return new Seeds(Integer.getInteger("wem.calibrate.seeds", 60), Long.getLong("wem.calibrate.firstSeed", 1),
+                    Long.getLong("wem.calibrate.heldOutSeed", 201));
+        }
+    }
+
+    /** Where a report writes: docs/calibration.md seen from a module, unless wem.calibrate.out says otherwise. */
+    public static Path out() {
+        return Path.of(System.getProperty("wem.calibrate.out", "../docs/calibration.md"));
+    }
+
     /** Wilson 95 % interval of a share k/n. */
     public static Interval wilson(int k, int n) {
         if (n == 0) {
