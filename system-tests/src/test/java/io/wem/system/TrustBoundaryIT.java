@@ -224,9 +224,13 @@ class TrustBoundaryIT {
             verify(); // each verification is itself audited: the chain grows
         }
         long head = Db.count("wem_governance", "select max(sequence) from audit_entry");
-        JsonNode signed = await("a signed checkpoint covering sequence " + head).atMost(Duration.ofSeconds(120))
+        // The attacker deletes the database's own checkpoint copies, so the evidence must already be on the topic: a
+        // CI run cut right after a checkpoint that was still only in the database (its outbox not yet relayed) and,
+        // with that copy deleted, the topic's older checkpoint could not show the cut.
+        JsonNode signed = await("a checkpoint on the topic covering sequence " + head).atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(3)).until(TrustBoundaryIT::verify,
-                        v -> v.path("valid").asBoolean() && v.path("checkpointSequence").asLong() >= head);
+                        v -> v.path("valid").asBoolean() && v.path("checkpointSequence").asLong() >= head
+                                && "topic".equals(v.path("checkpointSource").asText()));
         long checkpoint = signed.path("checkpointSequence").asLong();
         long keep = checkpoint - 2;
         List<Map<String, Object>> removed;
