@@ -78,6 +78,9 @@ public final class ChangePoint {
                 best = k;
             }
         }
+        if (best < 0) {
+            return null; // no boundary has a defined statistic (-inf or NaN at every cut): no drop to report
+        }
         List<Observation> before = s.subList(0, best);
         List<Observation> after = s.subList(best, s.size());
         double z = Stats.normalQuantile(1 - alpha / (2.0 * cuts.size()));

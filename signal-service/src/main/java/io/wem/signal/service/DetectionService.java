@@ -153,7 +153,18 @@ public class DetectionService {
                 config.detection().minShortfall()));
         for (Behavior b : behaviors.enabled()) {
             TeamData data = observations.teamData(b, teamId, now, config.detection().historyWindows(), org);
-            reconcile(detector, b, data, detector.assessWithSlices(b, data), now);
+            List<Assessment> assessments;
+            try {
+                assessments = detector.assessWithSlices(b, data);
+            } catch (RuntimeException e) {
+                // A defect in one behavior's rules must not stop the team's other behaviors, nor keep the team
+                // retried every tick; it is logged and counted so it is seen (the rules are pure: nothing to undo).
+                metrics.counter("wem.signal.detection.failures", "behavior", b.id()).increment();
+                LOG.errorf(e, "behavior %s could not be assessed for team %s; its gaps are left as they were", b.id(),
+                        teamId);
+                continue;
+            }
+            reconcile(detector, b, data, assessments, now);
         }
     }
 
