@@ -35,6 +35,7 @@ class ClosedLoopIT {
     private static final String TEAM = "team-east";
     private static final String OUTLIER = RunIds.agent(TEAM, "loop-x");
     private static final List<String> PEERS = new ArrayList<>();
+    private static final long SEED = RunIds.RUN.hashCode();
 
     @BeforeAll
     static void aWeekOfInteractions() {
@@ -42,7 +43,8 @@ class ClosedLoopIT {
         for (int p = 0; p < 8; p++) {
             PEERS.add(RunIds.agent(TEAM, "loop-p" + p));
         }
-        SplittableRandom rnd = new SplittableRandom(RunIds.RUN.hashCode());
+        // Each run draws other data (a run found the change-point scan's crash this way); the seed is in every message.
+        SplittableRandom rnd = new SplittableRandom(SEED);
         Instant start = Instant.now().minus(Duration.ofDays(5));
         List<Map<String, Object>> signals = new ArrayList<>();
         for (String agent : concat(PEERS, OUTLIER)) {
@@ -64,7 +66,7 @@ class ClosedLoopIT {
     void closedLoop() {
         AccessToken coach = Tokens.user("coach1");
         // the gap, as signal-service detected it: specific to this agent
-        JsonNode gap = await("an open acw-habits gap for the outlier in signal-service").atMost(Duration.ofSeconds(60))
+        JsonNode gap = await("an open acw-habits gap for the outlier in signal-service (data seed " + SEED + ")").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(2)).until(() -> gapOf(coach), n -> n != null);
         assertEquals("SKILL", gap.path("gapType").asText(), "gap type: " + gap.path("causeExplanation").asText());
         // gap and intervention: found through coaching's own listing, as the owner sees it
