@@ -102,6 +102,8 @@ public final class DemoDriver {
         }
     }
 
+    private RunScope scope = RunScope.EMPTY;
+
     public int run() {
         // 1. the suite must be there
         if (!suite.listening(opt.signalUrl())) {
@@ -129,11 +131,16 @@ public final class DemoDriver {
             System.out.println("warning: not ready: " + String.join(", ", down) + " — the report will say what could not be read");
         }
 
+        // What the stack already shows (an earlier run's work on the same agent ids) is not this run's to judge.
+        Snapshot before = read();
+        scope = RunScope.startingFrom(before.gaps, before.interventions, before.alerts);
+
         // 2. the measured week
         GeneratedWeek week = ContactCenterGenerator.generate(gen);
         importRoster(week);
         report.title(gen, week);
         report.scenarios(week.scenarios());
+        report.carriedOver(scope);
         double findingsBefore = metric(opt.governanceUrl(), "wem_governance_redaction_findings_total");
         double textsBefore = metric(opt.governanceUrl(), "wem_governance_redaction_texts_total");
         long auditBefore = auditTotal();
@@ -317,11 +324,12 @@ public final class DemoDriver {
         return s.interventions.stream().collect(Collectors.groupingBy(Findings.Intervention::state, TreeMap::new, Collectors.counting()));
     }
 
+    /** What the suite shows now, less what it showed when this run started ({@link RunScope}). */
     private Snapshot read() {
         Snapshot s = new Snapshot();
-        s.interventions = readInterventions(s.problems);
-        s.gaps = readGaps(s);
-        s.alerts = readAlerts(s.problems);
+        s.interventions = scope.interventions(readInterventions(s.problems));
+        s.gaps = scope.gaps(readGaps(s));
+        s.alerts = scope.alerts(readAlerts(s.problems));
         return s;
     }
 

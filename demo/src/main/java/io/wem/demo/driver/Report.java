@@ -7,6 +7,7 @@ import io.wem.demo.generator.PlantedScenario;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,6 +46,19 @@ final class Report {
         table(List.of("id", "situation", "team", "agents", "expected"), scenarios.stream().map(s -> new String[]{
                 s.id(), s.title(), s.teamId(), s.agentIds().size() > 3 ? s.agentIds().size() + " agents ("
                         + s.agentIds().get(0) + " ..)" : String.join(", ", s.agentIds()), DemoDriver.expectationText(s)}).toList());
+    }
+
+    /** An earlier run's work left on the stack: not judged, and it can hide this run's situations. */
+    void carriedOver(RunScope scope) {
+        if (!scope.carriesOver()) {
+            return;
+        }
+        heading("Not a fresh stack");
+        line(String.format(Locale.ROOT, "When this run started the suite already showed %d gaps, %d interventions and %d "
+                + "wellbeing alerts (an earlier run's, on the same agent ids). They are left out of everything judged "
+                + "below. A gap still open from then is not opened again, so a situation it covers can show as missed: "
+                + "for a clean judgement reset the stack first (`./wem reset --yes`, then `./wem demo`).",
+                scope.gapsBefore(), scope.interventionsBefore(), scope.alertsBefore()));
     }
 
     void ingest(String label, DemoDriver.Ingest r) {
