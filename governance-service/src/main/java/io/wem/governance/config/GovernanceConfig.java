@@ -133,6 +133,17 @@ public interface GovernanceConfig {
         /** Most users read from Keycloak in one review. */
         @WithDefault("2000")
         int maxUsers();
+
+        /**
+         * How long one read of the realm answers further reviews (shown as the review's {@code reviewedAt}). 0 reads
+         * Keycloak for every review.
+         */
+        @WithDefault("PT15S")
+        java.time.Duration maxAge();
+
+        /** Keycloak admin calls in flight at once while reading the realm (three per account). */
+        @WithDefault("8")
+        int parallelCalls();
     }
 
     interface Retention {

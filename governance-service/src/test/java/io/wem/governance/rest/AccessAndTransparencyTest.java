@@ -80,6 +80,23 @@ class AccessAndTransparencyTest {
                 .body("sources.'wellbeing-service'.problem", containsString("503"));
     }
 
+    /**
+     * An account whose roles cannot be read must fail the whole review: a review without that account's roles would
+     * under-report (e.g. hide a segregation-of-duties conflict). The accounts are read in parallel now.
+     */
+    @Test
+    void anAccountWhoseRolesCannotBeReadFailsTheReviewInsteadOfHidingIt() {
+        stubJson("/users", "[{\"id\":\"r1\",\"username\":\"readable\",\"enabled\":true},"
+                + "{\"id\":\"r2\",\"username\":\"hidden-admin\",\"enabled\":true}]");
+        stubJson("/users/r1/role-mappings/realm/composite", "[{\"name\":\"agent\"}]");
+        stubJson("/users/r1/groups", "[]");
+        keycloak.stubFor(get(urlPathEqualTo(ADMIN + "/users/r2/role-mappings/realm/composite"))
+                .willReturn(aResponse().withStatus(500)));
+        stubJson("/users/r2/groups", "[]");
+        given().auth().oauth2(TestTokens.withRoles(AuditLogTest.uid("ciso"), "ciso")).get("/api/v1/access/review")
+                .then().statusCode(503).contentType("application/problem+json");
+    }
+
     @Test
     void reviewReadsKeycloakAndReportsFindings() {
         long old = Instant.now().minus(Duration.ofDays(400)).toEpochMilli();
