@@ -150,8 +150,9 @@ class ReplicasIT {
      * <li>SIGTERM: each service's second replica stopped and started again; signal-service's comes back as the next
      * version (a second build with an expand migration, which it applies at start);</li>
      * <li>the old and the new signal-service side by side: both serve reads, both take the flow;</li>
-     * <li>SIGKILL: each service's second replica again, consumers in the middle of their batches;</li>
-     * <li>the upgrade's last step: signal-service's first replica stopped (SIGTERM) and started as the next version.</li>
+     * <li>SIGKILL: each service's second replica again, consumers in the middle of their batches; signal-service's
+     * comes back as the old version, on the expanded schema;</li>
+     * <li>the upgrade: signal-service's replicas stopped (SIGTERM) and started as the next version one at a time.</li>
      * </ol>
      * Then nothing of the flow may be lost or doubled, and no signal-service replica may have logged an ERROR.
      */
@@ -160,6 +161,7 @@ class ReplicasIT {
     @DisplayName("rolling restarts under load (SIGTERM, then SIGKILL, one replica of each service in turn) with signal-service upgraded old to new one replica at a time")
     void rollingRestartsAndUpgradeUnderLoad() throws Exception {
         java.nio.file.Path nextVersion = nextVersionApp();
+        java.nio.file.Path oldVersion = copyOfTheRunningBuild(Replicas.component(WemService.SIGNAL, 0));
         Map<Integer, Long> logMarks = new HashMap<>();
         for (int r = 0; r < 2; r++) {
             logMarks.put(r, logSize(Replicas.component(WemService.SIGNAL, r)));
@@ -181,16 +183,22 @@ class ReplicasIT {
             readThroughBothReplicas();
             await("signals flowing through both versions").atMost(Duration.ofSeconds(30))
                     .until(() -> posted.size() >= before + 4);
-            // 3. SIGKILL, one service after the other
-            rollSecondReplicas(true, null);
-            // 4. the upgrade's last step: the first signal-service replica onto the next version
-            Stack.start(onto(Stack.stop(Replicas.component(WemService.SIGNAL, 0), false), nextVersion));
-            await("signal-service's first replica up as the next version").atMost(READY)
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(WemService.SIGNAL, 0));
+            // 3. SIGKILL, one service after the other; signal-service's second replica comes back as the old version,
+            //    as an old pod restarted mid-rollout would: its Flyway finds V900 "future" and starts anyway
+            rollSecondReplicas(true, oldVersion);
             readThroughBothReplicas();
+            // 4. the upgrade, one replica at a time: the first, then the second, onto the next version
+            for (int r = 0; r < 2; r++) {
+                int replica = r;
+                Stack.start(onto(Stack.stop(Replicas.component(WemService.SIGNAL, replica), false), nextVersion));
+                await("signal-service replica " + replica + " up as the next version").atMost(READY)
+                        .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(WemService.SIGNAL, replica));
+                readThroughBothReplicas();
+            }
             Signals.sleep(Duration.ofSeconds(2));
         } finally {
             stop.set(true);
+            deleteTree(oldVersion);
         }
         signals.get(3, TimeUnit.MINUTES);
         gapFlow.get(1, TimeUnit.MINUTES);
@@ -240,6 +248,35 @@ class ReplicasIT {
         return java.nio.file.Path.of(app);
     }
 
+    /** A copy (in a temporary directory) of the build a running replica runs from. */
+    private static java.nio.file.Path copyOfTheRunningBuild(String component) throws java.io.IOException {
+        java.nio.file.Path from = Stack.describe(component).workdir();
+        java.nio.file.Path to = java.nio.file.Files.createTempDirectory("wem-old-version");
+        copyTree(from, to);
+        return to;
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
+
+    private static void copyTree(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
+        try (var walk = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path p : walk.toList()) {
+                java.nio.file.Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
     /**
      * A stopped replica's copy of its build replaced with {@code app}, as a rollout replaces a pod's image: the
      * command line, working directory and environment stay the same, so ./wem still knows the process.
@@ -250,21 +287,8 @@ class ReplicasIT {
             throw new IllegalStateException(stopped.name() + " does not run from a copy of a build: " + dir);
         }
         try {
-            try (var walk = java.nio.file.Files.walk(dir)) {
-                for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
-                }
-            }
-            try (var walk = java.nio.file.Files.walk(app)) {
-                for (java.nio.file.Path p : walk.toList()) {
-                    java.nio.file.Path to = dir.resolve(app.relativize(p).toString());
-                    if (java.nio.file.Files.isDirectory(p)) {
-                        java.nio.file.Files.createDirectories(to);
-                    } else {
-                        java.nio.file.Files.copy(p, to);
-                    }
-                }
-            }
+            deleteTree(dir);
+            copyTree(app, dir);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("could not put " + app + " in place of " + dir + ": " + e, e);
         }
