@@ -150,9 +150,10 @@ class ReplicasIT {
      * <li>SIGTERM: each service's second replica stopped and started again; signal-service's comes back as the next
      * version (a second build with an expand migration, which it applies at start);</li>
      * <li>the old and the new signal-service side by side: both serve reads, both take the flow;</li>
-     * <li>SIGKILL: each service's second replica again, consumers in the middle of their batches; signal-service's
-     * comes back as the old version, on the expanded schema;</li>
-     * <li>the upgrade: signal-service's replicas stopped (SIGTERM) and started as the next version one at a time.</li>
+     * <li>SIGKILL: each service's second replica again, consumers in the middle of their batches, but signal-service's
+     * first, still the old version: it comes back as the old version on the expanded schema (Flyway finds V900
+     * "future"), as an old pod restarted mid-rollout would;</li>
+     * <li>the upgrade's last step: signal-service's first replica stopped (SIGTERM) and started as the next version.</li>
      * </ol>
      * Then nothing of the flow may be lost or doubled, and no signal-service replica may have logged an ERROR.
      */
@@ -161,7 +162,6 @@ class ReplicasIT {
     @DisplayName("rolling restarts under load (SIGTERM, then SIGKILL, one replica of each service in turn) with signal-service upgraded old to new one replica at a time")
     void rollingRestartsAndUpgradeUnderLoad() throws Exception {
         java.nio.file.Path nextVersion = nextVersionApp();
-        java.nio.file.Path oldVersion = copyOfTheRunningBuild(Replicas.component(WemService.SIGNAL, 0));
         Map<Integer, Long> logMarks = new HashMap<>();
         for (int r = 0; r < 2; r++) {
             logMarks.put(r, logSize(Replicas.component(WemService.SIGNAL, r)));
@@ -175,7 +175,7 @@ class ReplicasIT {
         try {
             Signals.sleep(Duration.ofSeconds(2));
             // 1. SIGTERM, one service after the other; signal-service's second replica comes back as the next version
-            rollSecondReplicas(false, nextVersion);
+            roll(false, 1, nextVersion);
             assertEquals(1, Db.count("wem_signal", "select count(*) from flyway_schema_history where version = '900' "
                     + "and success"), "the next version's expand migration (V900), applied by its replica at start");
             // 2. old (replica 0) and new (replica 1) side by side, both taking the flow
@@ -183,22 +183,18 @@ class ReplicasIT {
             readThroughBothReplicas();
             await("signals flowing through both versions").atMost(Duration.ofSeconds(30))
                     .until(() -> posted.size() >= before + 4);
-            // 3. SIGKILL, one service after the other; signal-service's second replica comes back as the old version,
-            //    as an old pod restarted mid-rollout would: its Flyway finds V900 "future" and starts anyway
-            rollSecondReplicas(true, oldVersion);
+            // 3. SIGKILL, one service after the other; of signal-service the first replica, still the old version, which
+            //    comes back as the old version, as an old pod restarted mid-rollout would: on the expanded schema
+            roll(true, 0, null);
             readThroughBothReplicas();
-            // 4. the upgrade, one replica at a time: the first, then the second, onto the next version
-            for (int r = 0; r < 2; r++) {
-                int replica = r;
-                Stack.start(onto(Stack.stop(Replicas.component(WemService.SIGNAL, replica), false), nextVersion));
-                await("signal-service replica " + replica + " up as the next version").atMost(READY)
-                        .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(WemService.SIGNAL, replica));
-                readThroughBothReplicas();
-            }
+            // 4. the upgrade's last step: signal-service's first replica onto the next version
+            Stack.start(onto(Stack.stop(Replicas.component(WemService.SIGNAL, 0), false), nextVersion));
+            await("signal-service's first replica up as the next version").atMost(READY)
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(WemService.SIGNAL, 0));
+            readThroughBothReplicas();
             Signals.sleep(Duration.ofSeconds(2));
         } finally {
             stop.set(true);
-            deleteTree(oldVersion);
         }
         signals.get(3, TimeUnit.MINUTES);
         gapFlow.get(1, TimeUnit.MINUTES);
@@ -223,19 +219,22 @@ class ReplicasIT {
     }
 
     /**
-     * Stops each service's second replica in {@link #ROLL} order and starts it again at once (signal-service's onto
-     * {@code signalApp} when given), then waits until all four are ready. Each service keeps its first replica serving
-     * (the peers call first replicas); the restarts overlap, as on two cores four JVM starts in a row take minutes.
+     * Stops one replica of each service in {@link #ROLL} order and starts it again at once, then waits until all four
+     * are ready: the second replica of governance, coaching and wellbeing (their peers call the first), and
+     * signal-service's replica {@code signalReplica}, onto {@code signalApp} when given. The restarts overlap, as on
+     * two cores four JVM starts in a row take minutes.
      */
-    private static void rollSecondReplicas(boolean kill, java.nio.file.Path signalApp) {
+    private static void roll(boolean kill, int signalReplica, java.nio.file.Path signalApp) {
         for (WemService service : ROLL) {
-            Stack.Stopped stopped = Stack.stop(Replicas.component(service, 1), kill);
+            int replica = service == WemService.SIGNAL ? signalReplica : 1;
+            Stack.Stopped stopped = Stack.stop(Replicas.component(service, replica), kill);
             Stack.start(service == WemService.SIGNAL && signalApp != null ? onto(stopped, signalApp) : stopped);
             Signals.sleep(Duration.ofSeconds(3));
         }
         for (WemService service : ROLL) {
-            await(service + "'s second replica ready again").atMost(READY.multipliedBy(2))
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(service, 1));
+            int replica = service == WemService.SIGNAL ? signalReplica : 1;
+            await(service + "'s replica " + replica + " ready again").atMost(READY.multipliedBy(2))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(service, replica));
         }
     }
 
@@ -246,14 +245,6 @@ class ReplicasIT {
                 "no next version of signal-service (wem.signal.next-version-app, built by ./wem with -Pnext-version): "
                         + app);
         return java.nio.file.Path.of(app);
-    }
-
-    /** A copy (in a temporary directory) of the build a running replica runs from. */
-    private static java.nio.file.Path copyOfTheRunningBuild(String component) throws java.io.IOException {
-        java.nio.file.Path from = Stack.describe(component).workdir();
-        java.nio.file.Path to = java.nio.file.Files.createTempDirectory("wem-old-version");
-        copyTree(from, to);
-        return to;
     }
 
     private static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
