@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,13 +36,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two replicas of every service (issue #18): {@code ./wem test} starts a second instance of each of the four services
- * on the same databases, topics and consumer groups, and builds signal-service a second time as its "next version"
- * (-Pnext-version: the same code plus a test-only expand migration). Work is driven through both replicas, and
- * nothing may be lost or doubled; then, under one flow of signals and gaps, one replica of each service is stopped in
- * turn with SIGTERM and then with SIGKILL, and signal-service is upgraded one replica at a time. The test ends with
- * both replicas of every service up again, so the suites after it run on a whole stack (signal-service as the next
- * version, which differs only by the added column and table).
+ * Two replicas of every service (issue #18): before its tests, this class starts a second instance of each of the four
+ * services (a copy of the first one's build and environment on other ports: same databases, topics and consumer
+ * groups), and stops them after them, so every other system test runs on one replica per service. {@code ./wem} builds
+ * signal-service a second time as its "next version" (-Pnext-version: the same code plus a test-only expand
+ * migration). Work is driven through both replicas, and nothing may be lost or doubled; then, under one flow of
+ * signals and gaps, one replica of each service is stopped in turn with SIGTERM and then with SIGKILL, and
+ * signal-service is upgraded one replica at a time. The first replicas stay up for the suites after it
+ * (signal-service's as the next version, which differs only by the added column and table).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
@@ -62,6 +64,15 @@ class ReplicasIT {
     @BeforeAll
     static void twoReplicas() {
         assumeTrue(Replicas.present(), "the stack runs one replica per service (WEM_SYSTEST_REPLICAS=1)");
+        Stack.awaitAllReady(READY);
+        Replicas.startSecondReplicas(READY.multipliedBy(2));
+    }
+
+    @AfterAll
+    static void oneReplicaAgain() {
+        if (Replicas.present()) {
+            Replicas.stopSecondReplicas();
+        }
     }
 
     @BeforeEach
@@ -247,27 +258,6 @@ class ReplicasIT {
         return java.nio.file.Path.of(app);
     }
 
-    private static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(p);
-            }
-        }
-    }
-
-    private static void copyTree(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
-        try (var walk = java.nio.file.Files.walk(from)) {
-            for (java.nio.file.Path p : walk.toList()) {
-                java.nio.file.Path target = to.resolve(from.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
     /**
      * A stopped replica's copy of its build replaced with {@code app}, as a rollout replaces a pod's image: the
      * command line, working directory and environment stay the same, so ./wem still knows the process.
@@ -278,8 +268,8 @@ class ReplicasIT {
             throw new IllegalStateException(stopped.name() + " does not run from a copy of a build: " + dir);
         }
         try {
-            deleteTree(dir);
-            copyTree(app, dir);
+            Replicas.deleteTree(dir);
+            Replicas.copyTree(app, dir);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("could not put " + app + " in place of " + dir + ": " + e, e);
         }
