@@ -136,6 +136,21 @@ class ChartHardeningTest {
         }
     }
 
+    /**
+     * The {@code helm test} pod runs a third-party image (curl): the chart pins it by digest out of the box, and an
+     * empty digest is refused. The digest is that of the docker.io/curlimages/curl:8.11.1 multi-arch index as several
+     * independent public repositories pin it; it was not fetched from the registry here (no registry is reachable).
+     */
+    @Test
+    void theTestPodIsPinnedByDigestByDefault() throws IOException {
+        JsonNode testPod = Chart.named(Chart.renderWithHooks(Chart.ci("minimal")), "Pod", Chart.RELEASE + "-test-readiness");
+        assertEquals("docker.io/curlimages/curl:8.11.1@sha256:c1fe1679c34d9784c1b0d1e5f62ac0a79fca01fb6377cdd33e90473c6f9f9a69",
+                Chart.containers(testPod).get(0).path("image").asText());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> render("minimal", "tests: {imageDigest: \"\"}\n"));
+        assertTrue(e.getMessage().contains("/tests/imageDigest"), e.getMessage());
+    }
+
     // --- 5. Zone spread, NetworkPolicies for every pod, per-service checksums -----------------------------------
 
     @Test

@@ -3,18 +3,25 @@ package io.wem.system;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
 /**
- * The second replica of each service on {@code ./wem test}'s stack (issue #18): {@code ./wem} starts it on other
- * ports with the same databases, topics and consumer groups, and passes {@code wem.<short>.replica-url} and
- * {@code wem.replica-prefix} (its process names, {@code systest-r2-<service>}).
+ * The second replica of each service on {@code ./wem test}'s stack (issue #18), on other ports with the same
+ * databases, topics and consumer groups: {@code ./wem} passes {@code wem.<short>.replica-url} and
+ * {@code wem.replica-prefix} (its process names, {@code systest-r2-<service>}); ReplicasIT starts and stops it.
  */
 public final class Replicas {
 
@@ -58,6 +65,78 @@ public final class Replicas {
 
     public static boolean ready(WemService service, int replica) {
         return Stack.readyAt(managementUrl(service, replica));
+    }
+
+    /**
+     * Starts the second replica of each service as a copy of the first: its build copied to
+     * {@code .wem/run/<replica name>}, its command line and environment with the replica's ports, its pid in
+     * {@code .wem/pids} and its name in {@code wem.started-file}, so that ./wem stops it even if this JVM dies. Every
+     * other system test runs on one replica per service; ReplicasIT starts the second ones for its own run only.
+     */
+    public static void startSecondReplicas(Duration timeout) {
+        for (WemService s : WemService.values()) {
+            if (ready(s, 1)) {
+                throw new IllegalStateException("something already answers on the second replica's port of " + s + " ("
+                        + managementUrl(s, 1) + "): stop it (./wem status, ./wem down)");
+            }
+        }
+        for (WemService s : WemService.values()) {
+            Stack.Stopped first = Stack.describe(Replicas.component(s, 0));
+            String name = component(s, 1);
+            Path dir = first.workdir().resolveSibling(name);
+            try {
+                if (Files.exists(dir)) {
+                    deleteTree(dir);
+                }
+                copyTree(first.workdir(), dir);
+                String startedFile = System.getProperty("wem.started-file");
+                if (startedFile != null) {
+                    Files.writeString(Path.of(startedFile), name + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("could not copy " + first.workdir() + " for " + name + ": " + e, e);
+            }
+            String from = first.workdir().toString();
+            List<String> command = first.command().stream().map(a -> a.replace(from, dir.toString())).toList();
+            Map<String, String> env = new LinkedHashMap<>(first.environment());
+            int port = URI.create(url(s, 1)).getPort();
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(port + 1000));
+            Stack.start(new Stack.Stopped(name, command, dir, env));
+        }
+        awaitAllReady(timeout);
+    }
+
+    /** Stops the second replicas (SIGTERM) after ReplicasIT; the first ones keep running for the tests after it. */
+    public static void stopSecondReplicas() {
+        for (WemService s : WemService.values()) {
+            try {
+                Stack.stop(component(s, 1), false);
+            } catch (IllegalStateException notRunning) {
+                // already gone
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** Waits until every replica of every service answers ready. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +36,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two replicas of every service (issue #18): {@code ./wem test} starts a second instance of each of the four services
- * on the same databases, topics and consumer groups. Work is driven through both, and nothing may be lost or
- * doubled; then one replica of each service is stopped in turn, with SIGTERM and with SIGKILL, while signals and gaps
- * flow. Every test ends with both replicas of every service up again, so the suites after it run on a whole stack.
+ * Two replicas of every service (issue #18): before its tests, this class starts a second instance of each of the four
+ * services (a copy of the first one's build and environment on other ports: same databases, topics and consumer
+ * groups), and stops them after them, so every other system test runs on one replica per service. {@code ./wem} builds
+ * signal-service a second time as its "next version" (-Pnext-version: the same code plus a test-only expand
+ * migration). Work is driven through both replicas, and nothing may be lost or doubled; then, under one flow of
+ * signals and gaps, one replica of each service is stopped in turn with SIGTERM and then with SIGKILL, and
+ * signal-service is upgraded one replica at a time. The first replicas stay up for the suites after it
+ * (signal-service's as the next version, which differs only by the added column and table).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
@@ -59,6 +64,15 @@ class ReplicasIT {
     @BeforeAll
     static void twoReplicas() {
         assumeTrue(Replicas.present(), "the stack runs one replica per service (WEM_SYSTEST_REPLICAS=1)");
+        Stack.awaitAllReady(READY);
+        Replicas.startSecondReplicas(READY.multipliedBy(2));
+    }
+
+    @AfterAll
+    static void oneReplicaAgain() {
+        if (Replicas.present()) {
+            Replicas.stopSecondReplicas();
+        }
     }
 
     @BeforeEach
@@ -101,7 +115,7 @@ class ReplicasIT {
         // gaps: both coaching replicas in one consumer group; each gap one intervention, one guardrail decision
         List<FlowGap> gaps = gaps("rg", 24);
         try (KafkaProducer<String, String> producer = KafkaTool.producer()) {
-            publish(producer, gaps, Duration.ZERO, new AtomicBoolean());
+            publish(producer, gaps);
         }
         assertOneInterventionPerGap(gaps);
         assertGuardrailDecidedOnce(gaps);
@@ -141,82 +155,125 @@ class ReplicasIT {
                 "activities forwarded for the interactions posted twice");
     }
 
+    /**
+     * One flow of signals and gaps through both replicas, and under it, one replica of each service after the other:
+     * <ol>
+     * <li>SIGTERM: each service's second replica stopped and started again; signal-service's comes back as the next
+     * version (a second build with an expand migration, which it applies at start);</li>
+     * <li>the old and the new signal-service side by side: both serve reads, both take the flow;</li>
+     * <li>SIGKILL: each service's second replica again, consumers in the middle of their batches, but signal-service's
+     * first, still the old version: it comes back as the old version on the expanded schema (Flyway finds V900
+     * "future"), as an old pod restarted mid-rollout would;</li>
+     * <li>the upgrade's last step: signal-service's first replica stopped (SIGTERM) and started as the next version.</li>
+     * </ol>
+     * Then nothing of the flow may be lost or doubled, and no signal-service replica may have logged an ERROR.
+     */
     @Test
     @Order(2)
-    @DisplayName("rolling restart with SIGTERM, one replica of each service in turn, while signals and gaps flow")
-    void rollingRestartWithSigterm() throws Exception {
-        rollWhileWorkFlows(false, "tm");
-    }
-
-    @Test
-    @Order(3)
-    @DisplayName("the same with SIGKILL, consumers mid-batch: at-least-once delivery, idempotent consumers, no duplicate")
-    void rollingRestartWithSigkill() throws Exception {
-        rollWhileWorkFlows(true, "kl");
-    }
-
-    @Test
-    @Order(4)
-    @DisplayName("upgrade: the next version's migration (expand) under load, then signal-service's replicas rolled one at a time")
-    void upgradeOneReplicaAtATime() throws Exception {
+    @DisplayName("rolling restarts under load (SIGTERM, then SIGKILL, one replica of each service in turn) with signal-service upgraded old to new one replica at a time")
+    void rollingRestartsAndUpgradeUnderLoad() throws Exception {
+        java.nio.file.Path nextVersion = nextVersionApp();
         Map<Integer, Long> logMarks = new HashMap<>();
         for (int r = 0; r < 2; r++) {
             logMarks.put(r, logSize(Replicas.component(WemService.SIGNAL, r)));
         }
-        List<String> agents = agents("up", 6);
+        List<String> agents = agents("roll", 8);
         List<List<Map<String, Object>>> posted = Collections.synchronizedList(new ArrayList<>());
+        List<FlowGap> gaps = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         CompletableFuture<Void> signals = signalFlow(agents, posted, stop);
+        CompletableFuture<Void> gapFlow = gapFlow(gaps, stop);
         try {
             Signals.sleep(Duration.ofSeconds(2));
-            // the migration step of the next version (the chart's migration Job): today's migrations plus V280
-            int applied = nextVersionMigration().migrate().migrationsExecuted;
-            assertEquals(1, applied, "migrations the next version applied");
-            assertEquals(1, Db.count("wem_signal", "select count(*) from flyway_schema_history where version = '280' "
-                    + "and success"), "V280 recorded");
-            // both running replicas serve reads and writes on the expanded schema
+            // 1. SIGTERM, one service after the other; signal-service's second replica comes back as the next version
+            roll(false, 1, nextVersion);
+            assertEquals(1, Db.count("wem_signal", "select count(*) from flyway_schema_history where version = '900' "
+                    + "and success"), "the next version's expand migration (V900), applied by its replica at start");
+            // 2. old (replica 0) and new (replica 1) side by side, both taking the flow
+            long before = posted.size();
             readThroughBothReplicas();
-            // roll: one replica at a time, the other keeps taking the flow
-            for (int r = 1; r >= 0; r--) {
-                int replica = r;
-                Stack.start(Stack.stop(Replicas.component(WemService.SIGNAL, replica), false));
-                await("signal-service replica " + replica + " up on the new schema").atMost(READY)
-                        .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(WemService.SIGNAL, replica));
-                readThroughBothReplicas();
-            }
+            await("signals flowing through both versions").atMost(Duration.ofSeconds(30))
+                    .until(() -> posted.size() >= before + 4);
+            // 3. SIGKILL, one service after the other; of signal-service the first replica, still the old version, which
+            //    comes back as the old version, as an old pod restarted mid-rollout would: on the expanded schema
+            roll(true, 0, null);
+            readThroughBothReplicas();
+            // 4. the upgrade's last step: signal-service's first replica onto the next version
+            Stack.start(onto(Stack.stop(Replicas.component(WemService.SIGNAL, 0), false), nextVersion));
+            await("signal-service's first replica up as the next version").atMost(READY)
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(WemService.SIGNAL, 0));
+            readThroughBothReplicas();
             Signals.sleep(Duration.ofSeconds(2));
         } finally {
             stop.set(true);
         }
         signals.get(3, TimeUnit.MINUTES);
+        gapFlow.get(1, TimeUnit.MINUTES);
+
         List<String> eventIds = eventIds(new ArrayList<>(posted));
+        assertTrue(eventIds.size() >= 100, "too few signals flowed during the roll: " + eventIds.size());
         assertEquals(eventIds.size(), count("wem_signal", "signal_interaction", "event_id", eventIds),
-                "interactions stored of " + eventIds.size() + " posted during the upgrade");
-        // the new column is usable by the next version (and was ignored by this one)
+                "interactions stored of " + eventIds.size() + " posted during the roll");
+        // the new column is the next version's: the old version never wrote it, and nothing broke beside it
         assertEquals(0, Db.count("wem_signal", "select count(*) from signal_interaction where event_id = any(?) and "
-                + "upgrade_test_note is not null", (Object) eventIds.toArray(String[]::new)));
+                + "next_version_note is not null", (Object) eventIds.toArray(String[]::new)));
+        List<FlowGap> flowed = new ArrayList<>(gaps);
+        assertTrue(flowed.size() >= 20, "too few gaps flowed during the roll: " + flowed.size());
+        assertOneInterventionPerGap(flowed);
+        assertGuardrailDecidedOnce(flowed);
+        assertAuditChainValid();
         for (int r = 0; r < 2; r++) {
             List<String> errors = errorsSince(Replicas.component(WemService.SIGNAL, r), logMarks.get(r));
-            assertTrue(errors.isEmpty(), "signal-service replica " + r + " logged errors during the upgrade: " + errors);
+            assertTrue(errors.isEmpty(), "signal-service replica " + r + " logged errors during the roll and upgrade: "
+                    + errors);
         }
     }
 
     /**
-     * Flyway as the next version would run it: the production migration folders (this checkout's, which the running
-     * build was made from) plus the test-only folder with V280, as the service's own database user, with the
-     * services' settings (out of order allowed, schema history {@code flyway_schema_history}).
+     * Stops one replica of each service in {@link #ROLL} order and starts it again at once, then waits until all four
+     * are ready: the second replica of governance, coaching and wellbeing (their peers call the first), and
+     * signal-service's replica {@code signalReplica}, onto {@code signalApp} when given. The restarts overlap, as on
+     * two cores four JVM starts in a row take minutes.
      */
-    private static org.flywaydb.core.Flyway nextVersionMigration() {
-        java.nio.file.Path root = Stack.root();
-        String url = System.getProperty("wem.db.url", "jdbc:postgresql://127.0.0.1:5432/") + Db.physical("wem_signal");
-        String user = System.getProperty("wem.upgrade.db-user", "wem_signal");
-        return org.flywaydb.core.Flyway.configure()
-                .dataSource(url, user, System.getProperty("wem.upgrade.db-password", user))
-                .locations("filesystem:" + root.resolve("wem-common/src/main/resources/db/wem-common"),
-                        "filesystem:" + root.resolve("signal-service/src/main/resources/db/migration"),
-                        "filesystem:" + root.resolve("system-tests/src/test/resources/db/upgrade-test"))
-                .outOfOrder(true)
-                .load();
+    private static void roll(boolean kill, int signalReplica, java.nio.file.Path signalApp) {
+        for (WemService service : ROLL) {
+            int replica = service == WemService.SIGNAL ? signalReplica : 1;
+            Stack.Stopped stopped = Stack.stop(Replicas.component(service, replica), kill);
+            Stack.start(service == WemService.SIGNAL && signalApp != null ? onto(stopped, signalApp) : stopped);
+            Signals.sleep(Duration.ofSeconds(3));
+        }
+        for (WemService service : ROLL) {
+            int replica = service == WemService.SIGNAL ? signalReplica : 1;
+            await(service + "'s replica " + replica + " ready again").atMost(READY.multipliedBy(2))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> Replicas.ready(service, replica));
+        }
+    }
+
+    /** signal-service's next version, built by ./wem (-Pnext-version): the same code plus an expand migration. */
+    private static java.nio.file.Path nextVersionApp() {
+        String app = System.getProperty("wem.signal.next-version-app");
+        assertTrue(app != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(app, "quarkus-run.jar")),
+                "no next version of signal-service (wem.signal.next-version-app, built by ./wem with -Pnext-version): "
+                        + app);
+        return java.nio.file.Path.of(app);
+    }
+
+    /**
+     * A stopped replica's copy of its build replaced with {@code app}, as a rollout replaces a pod's image: the
+     * command line, working directory and environment stay the same, so ./wem still knows the process.
+     */
+    private static Stack.Stopped onto(Stack.Stopped stopped, java.nio.file.Path app) {
+        java.nio.file.Path dir = stopped.workdir();
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(stopped.name() + " does not run from a copy of a build: " + dir);
+        }
+        try {
+            Replicas.deleteTree(dir);
+            Replicas.copyTree(app, dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not put " + app + " in place of " + dir + ": " + e, e);
+        }
+        return stopped;
     }
 
     /** supervisor1's gap listing of team-north (their team) through both replicas. */
@@ -251,42 +308,6 @@ class ReplicasIT {
         }
     }
 
-    private void rollWhileWorkFlows(boolean kill, String label) throws Exception {
-        List<String> agents = agents(label, 8);
-        List<List<Map<String, Object>>> posted = Collections.synchronizedList(new ArrayList<>());
-        List<FlowGap> gaps = gaps(label, 40);
-        AtomicBoolean stop = new AtomicBoolean();
-        CompletableFuture<Void> signals = signalFlow(agents, posted, stop);
-        CompletableFuture<Void> flow;
-        try (KafkaProducer<String, String> producer = KafkaTool.producer()) {
-            flow = CompletableFuture.runAsync(() -> publish(producer, gaps, Duration.ofMillis(150), stop));
-            // each service keeps its first replica serving; the next service's replica is stopped once the previous
-            // one has been started again (not yet ready: on two cores four JVM starts in a row would take minutes)
-            for (WemService service : ROLL) {
-                Stack.Stopped stopped = Stack.stop(Replicas.component(service, 1), kill);
-                Stack.start(stopped);
-                Signals.sleep(Duration.ofSeconds(3));
-            }
-            for (WemService service : ROLL) { // four JVMs starting at once on two cores: allow for it
-                await(service + "'s second replica ready again").atMost(READY.multipliedBy(2))
-                        .pollInterval(Duration.ofSeconds(1))
-                        .until(() -> Replicas.ready(service, 1));
-            }
-            flow.get(3, TimeUnit.MINUTES);
-        } finally {
-            stop.set(true);
-        }
-        signals.get(3, TimeUnit.MINUTES);
-
-        List<String> eventIds = eventIds(new ArrayList<>(posted));
-        assertTrue(eventIds.size() >= 50, "too few signals flowed during the roll: " + eventIds.size());
-        assertEquals(eventIds.size(), count("wem_signal", "signal_interaction", "event_id", eventIds),
-                "interactions stored of " + eventIds.size() + " posted during the roll");
-        assertOneInterventionPerGap(gaps);
-        assertGuardrailDecidedOnce(gaps);
-        assertAuditChainValid();
-    }
-
     // ------------------------------------------------------------------------------------------------------------
 
     /** Posts batches of 10 interactions, alternately to each replica, until {@code stop}; records each in {@code posted}. */
@@ -298,6 +319,22 @@ class ReplicasIT {
                 posted.add(batch);
                 Replicas.post(batch, i);
                 Signals.sleep(Duration.ofMillis(200));
+            }
+        });
+    }
+
+    /** Publishes one skill gap a second until {@code stop}; records each in {@code published}. */
+    private static CompletableFuture<Void> gapFlow(List<FlowGap> published, AtomicBoolean stop) {
+        return CompletableFuture.runAsync(() -> {
+            try (KafkaProducer<String, String> producer = KafkaTool.producer()) {
+                for (int i = 0; !stop.get(); i++) {
+                    FlowGap g = new FlowGap(Gaps.newEnvelopeId(), RunIds.next("gap-roll"),
+                            RunIds.agent("team-north", "groll" + i));
+                    KafkaTool.send(producer, Gaps.TOPIC, g.agentId(),
+                            Gaps.skillGapEnvelope(g.envelopeId(), g.gapId(), g.agentId(), "team-north"));
+                    published.add(g);
+                    Signals.sleep(Duration.ofSeconds(1));
+                }
             }
         });
     }
@@ -356,14 +393,10 @@ class ReplicasIT {
         return gaps;
     }
 
-    private static void publish(KafkaProducer<String, String> producer, List<FlowGap> gaps, Duration pause,
-                                AtomicBoolean stop) {
+    private static void publish(KafkaProducer<String, String> producer, List<FlowGap> gaps) {
         for (FlowGap g : gaps) {
             KafkaTool.send(producer, Gaps.TOPIC, g.agentId(),
                     Gaps.skillGapEnvelope(g.envelopeId(), g.gapId(), g.agentId(), "team-north"));
-            if (!pause.isZero() && !stop.get()) {
-                Signals.sleep(pause);
-            }
         }
     }
 

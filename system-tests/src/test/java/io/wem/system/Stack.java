@@ -113,6 +113,12 @@ public final class Stack {
         }
     }
 
+    /** How a running component was started (command line, working directory, environment), without stopping it. */
+    public static Stopped describe(String component) {
+        String name = component(component);
+        return describe(name, pid(name));
+    }
+
     private static Stopped describe(String name, long pid) {
         try {
             Path proc = Path.of("/proc", Long.toString(pid));
