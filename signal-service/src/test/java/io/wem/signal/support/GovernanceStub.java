@@ -68,7 +68,7 @@ public class GovernanceStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(post(urlEqualTo("/api/v1/redactions")).atPriority(1)
                 .withRequestBody(containing(DOWN_MARKER))
                 .willReturn(aResponse().withStatus(503)));
-        return Map.of("quarkus.rest-client.governance.url", server.baseUrl());
+        return Map.of("quarkus.rest-client.redaction.url", server.baseUrl());
     }
 
     @Override
