@@ -27,36 +27,8 @@ class DemoLeakScanIT {
         Assumptions.assumeTrue(Boolean.getBoolean("wem.demo.leak-scan"), "only after ./wem demo");
         CardScanner scanner = new CardScanner(List.of());
         List<String> findings = new ArrayList<>();
-        long values = 0;
-        for (String db : Db.DATABASES) {
-            for (Db.TextColumn col : Db.textColumns(db)) {
-                values += Db.scan(db, col, v -> {
-                    for (String f : scanner.find(v)) {
-                        if (findings.size() < 50) {
-                            findings.add(db + "." + col.table() + "." + col.column() + ": " + f);
-                        }
-                    }
-                });
-            }
-        }
-        long records = 0;
-        for (String topic : KafkaTool.stackTopics()) {
-            if (topic.equals(PciIT.RAW_INGEST_TOPIC) || topic.startsWith(PciIT.BENCH_TOPICS)) {
-                continue;
-            }
-            records += KafkaTool.readAll(topic, (key, value) -> {
-                for (String f : scanner.find(value)) {
-                    if (findings.size() < 50) {
-                        findings.add(topic + " (key " + key + "): " + f);
-                    }
-                }
-                for (String f : scanner.find(key)) {
-                    if (findings.size() < 50) {
-                        findings.add(topic + " key: " + f);
-                    }
-                }
-            });
-        }
+        long values = PciIT.scanDatabases(scanner, findings);
+        long records = PciIT.scanTopics(scanner, findings);
         System.out.printf("PCI leak scan: %d stored values and %d topic records scanned, %d card numbers found%n",
                 values, records, findings.size());
         assertTrue(values > 0 && records > 0, "nothing to scan: " + values + " values, " + records + " records");

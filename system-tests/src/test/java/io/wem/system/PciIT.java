@@ -209,18 +209,7 @@ class PciIT {
         assertEquals(INTERACTIONS.size(), stored, "this run's transcripts stored (redacted)");
         assertEquals(HARD_INTERACTIONS.size(), storedHard(),
                 "spoken and split card numbers stored (redacted), through REST and through Kafka");
-        long values = 0;
-        for (String db : Db.DATABASES) {
-            for (Db.TextColumn col : Db.textColumns(db)) {
-                values += Db.scan(db, col, v -> {
-                    for (String f : scanner.find(v)) {
-                        if (findings.size() < 50) {
-                            findings.add(db + "." + col.table() + "." + col.column() + ": " + f);
-                        }
-                    }
-                });
-            }
-        }
+        long values = scanDatabases(scanner, findings);
         assertTrue(findings.isEmpty(), "card numbers found in " + values + " scanned values:\n" + String.join("\n", findings));
     }
 
@@ -231,26 +220,9 @@ class PciIT {
         Signals.sleep(Duration.ofSeconds(5));
         CardScanner scanner = new CardScanner(PANS);
         List<String> findings = new ArrayList<>();
-        long records = 0;
         Set<String> topics = KafkaTool.stackTopics();
         assertTrue(topics.contains("wem.governance.audit-events.v1"), "stack topics missing: " + topics);
-        for (String topic : topics) {
-            if (topic.equals(RAW_INGEST_TOPIC) || topic.startsWith(BENCH_TOPICS)) {
-                continue;
-            }
-            records += KafkaTool.readAll(topic, (key, value) -> {
-                for (String f : scanner.find(value)) {
-                    if (findings.size() < 50) {
-                        findings.add(topic + " (key " + key + "): " + f);
-                    }
-                }
-                for (String f : scanner.find(key)) {
-                    if (findings.size() < 50) {
-                        findings.add(topic + " key: " + f);
-                    }
-                }
-            });
-        }
+        long records = scanTopics(scanner, findings);
         assertTrue(records > 0, "no records read on " + topics);
         assertTrue(findings.isEmpty(), "card numbers on topics (" + records + " records read):\n" + String.join("\n", findings));
     }
@@ -268,5 +240,48 @@ class PciIT {
             assertTrue(retention > 0 && retention + segment <= MAX_RAW_RETENTION_MS,
                     RAW_INGEST_TOPIC + " keeps raw transcripts up to " + Duration.ofMillis(retention + segment));
         }
+    }
+
+    /** Every text, varchar and jsonb value of the four databases through {@code scanner}; answers how many were read. */
+    static long scanDatabases(CardScanner scanner, List<String> findings) {
+        long values = 0;
+        for (String db : Db.DATABASES) {
+            for (Db.TextColumn col : Db.textColumns(db)) {
+                values += Db.scan(db, col, v -> {
+                    for (String f : scanner.find(v)) {
+                        if (findings.size() < 50) {
+                            findings.add(db + "." + col.table() + "." + col.column() + ": " + f);
+                        }
+                    }
+                });
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Every record (key and value) of every wem.* topic from the beginning, dead letters included, except the raw
+     * ingest topic (PCI scope by design) and bench topics; answers how many records were read.
+     */
+    static long scanTopics(CardScanner scanner, List<String> findings) {
+        long records = 0;
+        for (String topic : KafkaTool.stackTopics()) {
+            if (topic.equals(RAW_INGEST_TOPIC) || topic.startsWith(BENCH_TOPICS)) {
+                continue;
+            }
+            records += KafkaTool.readAll(topic, (key, value) -> {
+                for (String f : scanner.find(value)) {
+                    if (findings.size() < 50) {
+                        findings.add(topic + " (key " + key + "): " + f);
+                    }
+                }
+                for (String f : scanner.find(key)) {
+                    if (findings.size() < 50) {
+                        findings.add(topic + " key: " + f);
+                    }
+                }
+            });
+        }
+        return records;
     }
 }

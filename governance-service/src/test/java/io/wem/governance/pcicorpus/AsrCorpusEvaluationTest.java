@@ -1,7 +1,5 @@
 package io.wem.governance.pcicorpus;
 
-import io.wem.common.contracts.RedactionRequest;
-import io.wem.common.contracts.RedactionResponse;
 import io.wem.governance.pcicorpus.Corpus.Case;
 import io.wem.governance.pcicorpus.Corpus.Secret;
 import io.wem.governance.pcicorpus.Corpus.SecretKind;
@@ -50,16 +48,7 @@ class AsrCorpusEvaluationTest {
         }
         RedactionService service = PciCorpusEvaluationTest.service();
         Evaluation eval = new Evaluation();
-        for (int from = 0; from < corpus.size(); from += 100) {
-            List<Case> batch = corpus.subList(from, Math.min(corpus.size(), from + 100));
-            RedactionResponse r = service.redact(new RedactionRequest(null, batch.stream()
-                    .map(c -> new RedactionRequest.Conversation(c.turns().stream()
-                            .map(t -> new RedactionRequest.Turn(t.speaker(), t.text())).toList()))
-                    .toList(), false));
-            for (int i = 0; i < batch.size(); i++) {
-                eval.score(batch.get(i), r.conversations().get(i).turns());
-            }
-        }
+        PciCorpusEvaluationTest.scoreConversations(service, corpus, eval);
         String report = "ASR model, seed " + SEED + ", " + corpus.size() + " cases (" + PER_CATEGORY
                 + " per category); cards the leak reader cannot read back from the unredacted text: " + unread.size()
                 + "\n\n" + eval.table() + "\nExamples of misses and leaks (at most 3 per category):\n\n"
