@@ -79,4 +79,35 @@ class CardScannerTest {
         assertTrue(new CardScanner(List.of()).find("x " + odd).isEmpty());
         assertEquals(1, new CardScanner(List.of(odd)).find("x " + odd).size());
     }
+
+    /**
+     * The demo's leak scan (DemoLeakScanIT) reads the demo's data: it must find the card in every transcript the demo
+     * generator writes with one, and nothing in the others (a false alarm would fail every demo).
+     */
+    @Test
+    void readsTheDemoGeneratorsTranscriptsRight() {
+        var options = new io.wem.demo.generator.GeneratorOptions(11, io.wem.demo.generator.GeneratorOptions.DEFAULT_TEAMS,
+                60, 20_000, java.time.Instant.parse("2026-03-02T00:00:00Z"), 7, "scan11", true);
+        var week = io.wem.demo.generator.ContactCenterGenerator.generate(options);
+        int withCard = 0;
+        int clean = 0;
+        for (var t : week.ofType(io.wem.demo.generator.Signal.Transcript.class)) {
+            boolean planted = !CardNumbers.digitPansIn(t.text()).isEmpty() || !CardNumbers.spokenPansIn(t.text()).isEmpty();
+            assertEquals(planted, !scanner.find(t.text()).isEmpty(), t.text());
+            if (planted) {
+                withCard++;
+                // redacted as governance writes it, nothing is left to find
+                String redacted = t.text();
+                for (String pan : CardNumbers.digitPansIn(t.text())) {
+                    redacted = redacted.replaceAll(String.join("[ .-]?", pan.split("")), "[PAN]");
+                }
+                if (CardNumbers.spokenPansIn(redacted).isEmpty()) {
+                    assertTrue(scanner.find(redacted).isEmpty(), redacted);
+                }
+            } else {
+                clean++;
+            }
+        }
+        assertTrue(withCard >= 20 && clean >= 1_000, withCard + " transcripts with a card, " + clean + " without");
+    }
 }

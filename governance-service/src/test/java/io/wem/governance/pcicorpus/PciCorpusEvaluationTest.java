@@ -101,16 +101,7 @@ class PciCorpusEvaluationTest {
                 eval.score(batch.get(i), List.of(r.results().get(i)));
             }
         }
-        for (int from = 0; from < conversations.size(); from += 100) {
-            List<Case> batch = conversations.subList(from, Math.min(conversations.size(), from + 100));
-            RedactionResponse r = service.redact(new RedactionRequest(null, batch.stream()
-                    .map(c -> new RedactionRequest.Conversation(c.turns().stream()
-                            .map(t -> new RedactionRequest.Turn(t.speaker(), t.text())).toList()))
-                    .toList(), false));
-            for (int i = 0; i < batch.size(); i++) {
-                eval.score(batch.get(i), r.conversations().get(i).turns());
-            }
-        }
+        scoreConversations(service, conversations, eval);
         String report = "Seed " + SEED + ", " + corpus.size() + " cases (" + PER_CATEGORY + " per category).\n\n"
                 + eval.table() + "\nExamples of misses and leaks (at most 3 per category):\n\n"
                 + String.join("\n", eval.examples.stream().map(e -> "- " + e).toList())
@@ -157,6 +148,20 @@ class PciCorpusEvaluationTest {
         }
         bar.add(() -> assertTrue(eval.all.precision() >= MIN_PRECISION, "overall precision " + eval.all.precision()));
         assertAll("issue #13 bar (see the table printed above)", bar);
+    }
+
+    /** Sends the cases as conversations, 100 per request as a client would, and scores each answer. */
+    static void scoreConversations(RedactionService service, List<Case> conversations, Evaluation eval) {
+        for (int from = 0; from < conversations.size(); from += 100) {
+            List<Case> batch = conversations.subList(from, Math.min(conversations.size(), from + 100));
+            RedactionResponse r = service.redact(new RedactionRequest(null, batch.stream()
+                    .map(c -> new RedactionRequest.Conversation(c.turns().stream()
+                            .map(t -> new RedactionRequest.Turn(t.speaker(), t.text())).toList()))
+                    .toList(), false));
+            for (int i = 0; i < batch.size(); i++) {
+                eval.score(batch.get(i), r.conversations().get(i).turns());
+            }
+        }
     }
 
     /** The service as the REST resource uses it, with generous limits and a throwaway meter registry. */

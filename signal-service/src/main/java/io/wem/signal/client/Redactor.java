@@ -2,6 +2,7 @@ package io.wem.signal.client;
 
 import io.wem.common.contracts.RedactionRequest;
 import io.wem.common.contracts.RedactionResponse;
+import io.wem.common.redaction.RedactionApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -20,9 +21,10 @@ import java.util.List;
 @ApplicationScoped
 public class Redactor {
 
+    /** governance-service's redaction endpoint, the suite's one client for it (wem-common, config key "redaction"). */
     @Inject
     @RestClient
-    GovernanceClient governance;
+    RedactionApi governance;
 
     /**
      * Redacts whole conversations (one per interaction), so a card number spread over turns is found. Answers the

@@ -24,7 +24,23 @@ public final class TranscriptConversations {
     private final List<List<TranscriptTurns.Turn>> conversations = new ArrayList<>();
     private final List<Place> places = new ArrayList<>();
 
+    /**
+     * Turns of the stored end of a transcript sent before an interaction's new texts: enough for a card number spread
+     * over a few turns (the engine joins a speaker's digits over 6 turns at most), bounded so that a long call does
+     * not grow every later request.
+     */
+    static final int CONTEXT_TURNS = 8;
+
     public TranscriptConversations(List<Input> inputs) {
+        this(inputs, Map.of());
+    }
+
+    /**
+     * @param stored per interaction id, the already-redacted text stored before this batch: its last
+     *               {@link #CONTEXT_TURNS} turns open that interaction's conversation as context (their redacted
+     *               answers are not mapped back to any input), so the rest of a card cut by a batch boundary is found
+     */
+    public TranscriptConversations(List<Input> inputs, Map<String, String> stored) {
         Map<String, Integer> byInteraction = new LinkedHashMap<>();
         for (Input in : inputs) {
             // a missing interaction id never joins another text's conversation
@@ -34,6 +50,12 @@ public final class TranscriptConversations {
                 conversations.add(new ArrayList<>());
                 if (in.interactionId() != null) {
                     byInteraction.put(in.interactionId(), c);
+                    String before = stored.get(in.interactionId());
+                    if (before != null && !before.isEmpty()) {
+                        List<TranscriptTurns.Turn> tail = TranscriptTurns.parse(before);
+                        conversations.get(c).addAll(tail.subList(Math.max(0, tail.size() - CONTEXT_TURNS),
+                                tail.size()));
+                    }
                 }
             }
             List<TranscriptTurns.Turn> turns = TranscriptTurns.parse(in.text());

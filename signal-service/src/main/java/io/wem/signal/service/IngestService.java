@@ -36,6 +36,10 @@ public class IngestService {
     @Inject
     SignalWriter writer;
 
+    /** The stored end of each interaction's transcript, sent along as context (cross-batch rule (b)). */
+    @Inject
+    io.wem.signal.persistence.TranscriptTails tails;
+
     @Inject
     TeamPlacement placement;
 
@@ -109,7 +113,10 @@ public class IngestService {
      */
     private List<String> redact(List<Signal.Transcript> transcripts) {
         TranscriptConversations grouped = new TranscriptConversations(transcripts.stream()
-                .map(t -> new TranscriptConversations.Input(t.interactionId(), t.text())).toList());
+                .map(t -> new TranscriptConversations.Input(t.interactionId(), t.text())).toList(),
+                tails.latest(transcripts.stream().map(Signal.Transcript::interactionId)
+                        .filter(java.util.Objects::nonNull).distinct().toList(),
+                        transcripts.stream().map(Signal.Transcript::eventId).toList()));
         List<List<String>> redacted = new ArrayList<>();
         List<RedactionRequest.Conversation> request = new ArrayList<>();
         int turns = 0;

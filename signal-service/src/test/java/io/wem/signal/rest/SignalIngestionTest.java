@@ -117,6 +117,30 @@ class SignalIngestionTest {
     }
 
     @Test
+    void aCardCutByABatchBoundaryIsNotStoredReadable() throws Exception {
+        // cross-batch rule (b): the rest of the card arrives in the next batch of the same interaction; governance
+        // can only see it is a card's rest if signal-service sends the stored (redacted) end of the transcript along
+        String iid = uid("int");
+        String agent = uid("agent");
+        String team = uid("team");
+        String first = uid("e");
+        String rest = uid("e");
+        post(batch(transcript(first, iid, agent, team, GovernanceStub.CUT_FIRST)))
+                .then().statusCode(202).body("accepted", equalTo(1));
+        assertEquals(GovernanceStub.REDACTED_CUT_FIRST,
+                string("SELECT redacted_text FROM signal_transcript WHERE event_id = ?", first));
+        post(batch(transcript(rest, iid, agent, team, GovernanceStub.CUT_REST)))
+                .then().statusCode(202).body("accepted", equalTo(1));
+        assertEquals("[PAN]", string("SELECT redacted_text FROM signal_transcript WHERE event_id = ?", rest));
+        // another interaction's batch gets no context: its 8 digits are an ordinary number
+        String other = uid("e");
+        post(batch(transcript(other, uid("int"), agent, team, GovernanceStub.CUT_REST)))
+                .then().statusCode(202).body("accepted", equalTo(1));
+        assertEquals(GovernanceStub.CUT_REST, string("SELECT redacted_text FROM signal_transcript WHERE event_id = ?",
+                other));
+    }
+
+    @Test
     void aCardNumberIsNeverStored() throws Exception {
         String iid = uid("int");
         String e = uid("e");

@@ -192,6 +192,7 @@ public final class PciRedactor {
     }
 
     private List<Redaction> detectAndRender(Scratch s, String[] texts, boolean keepLastFour) {
+        s.texts = texts;
         s.groupBySpeaker();
         List<Found> found = new ArrayList<>(4);
         List<Integer> panEnds = new ArrayList<>(2);
@@ -284,7 +285,8 @@ public final class PciRedactor {
             }
             int next = s.buildRun(p, limit, false, false);
             boolean partial = s.units > 0 && s.runDigits >= PARTIAL_MIN && s.endsConversation(next, limit);
-            if (s.units > 0 && (s.runDigits >= 12 || partial)) {
+            boolean rest = s.units > 0 && s.runDigits >= PARTIAL_MIN && s.continuesRedactedPan(p);
+            if (s.units > 0 && (s.runDigits >= 12 || partial || rest)) {
                 boolean[] cover = s.cover(next - p);
                 boolean any = false;
                 if (s.runHasTensUnit) {
@@ -294,7 +296,7 @@ public final class PciRedactor {
                     s.buildRun(p, limit, false, false);
                 }
                 any |= searchRun(s, p, cover);
-                emitRun(s, p, cover, any, partial, found, panEnds);
+                emitRun(s, p, cover, any, partial, rest, found, panEnds);
             }
             p = Math.max(next, p + 1);
         }
@@ -360,8 +362,8 @@ public final class PciRedactor {
     }
 
     /** Redacts the covered parts of the current run (whole run when suspected), whole units at a time. */
-    private static void emitRun(Scratch s, int p0, boolean[] cover, boolean any, boolean partial, List<Found> found,
-                                List<Integer> panEnds) {
+    private static void emitRun(Scratch s, int p0, boolean[] cover, boolean any, boolean partial, boolean rest,
+                                List<Found> found, List<Integer> panEnds) {
         int units = s.units;
         int first = s.order[s.uPosFirst[0]];
         int last = s.order[s.uPosLast[units - 1]];
@@ -373,7 +375,11 @@ public final class PciRedactor {
         boolean suspected = false;
         // a typed 13-digit number starting with 1 is a millisecond timestamp (2001-2033): no issuer uses it
         boolean timestamp = units == 1 && !s.uSpoken[0] && s.runDigits == 13 && s.digits[0] == '1';
-        if (!any && partial && !timestamp && (s.gap[first] & G_MONEY) == 0 && s.cardNumberAsked(first)) {
+        if (!any && rest && (s.gap[first] & G_MONEY) == 0) {
+            // cross-batch rule (b): the speaker's previous turn ended on a card number already redacted (a batch
+            // cut mid-card, sent back by the caller as context): digits opening their next turn are its rest
+            suspected = true;
+        } else if (!any && partial && !timestamp && (s.gap[first] & G_MONEY) == 0 && s.cardNumberAsked(first)) {
             // the conversation (a batch, a transcript) ends on digits dictated after card words, not recognised as
             // a card: the rest (or a lost first digit) may be in the next one, where neither part alone would be
             // recognised (fail closed)
@@ -682,6 +688,7 @@ public final class PciRedactor {
         char[] chars = new char[1024];
 
         // tokens grouped by speaker, in conversation order within a speaker
+        String[] texts; // the texts being redacted (token offsets index into them)
         int[] order = new int[256];
         int[] pos = new int[256];
         int[] groupEnd = new int[8];
@@ -716,6 +723,7 @@ public final class PciRedactor {
 
         void reset() {
             n = 0;
+            texts = null;
             turns = 0;
             words = 0;
             dn = 0;
@@ -1567,6 +1575,40 @@ public final class PciRedactor {
          * security-code, expiry or phone word after it: the card number, not a code or a phone number, is being
          * read. (Only the suspected partial-PAN rule asks this; a Luhn-valid card is redacted whatever the words.)
          */
+        /**
+         * Whether the run at view position p opens a turn (after fillers and at most a few unknown words) of a speaker
+         * whose previous turn, a few turns back at most, ended on a {@code [PAN]} placeholder: a card number cut by a
+         * batch boundary whose first part was already redacted and stored.
+         */
+        boolean continuesRedactedPan(int p) {
+            int t = order[p];
+            int skipped = skipBefore[t];
+            int q = p - 1;
+            while (q >= 0 && spk[order[q]] == spk[t] && turn[order[q]] == turn[t]) {
+                int k = order[q];
+                if (!filler(k, false)) {
+                    return false;
+                }
+                skipped += skipBefore[k];
+                q--;
+            }
+            if (skipped > BRIDGE_AT_TURN || q < 0 || spk[order[q]] != spk[t]) {
+                return false;
+            }
+            int prev = order[q];
+            return turn[t] - turn[prev] <= TURN_SPREAD && endsTurn(prev) && placeholder(prev);
+        }
+
+        /** Whether token t is the word of a {@code [PAN]} or {@code [PAN ****1234]} placeholder. */
+        private boolean placeholder(int t) {
+            if (kind[t] != WORD || cat(t) != Vocabulary.CARD || texts == null || end[t] - start[t] != 3) {
+                return false;
+            }
+            String text = texts[txt[t]];
+            return start[t] > 0 && text.charAt(start[t] - 1) == '[' && text.startsWith("PAN", start[t])
+                    && end[t] < text.length() && (text.charAt(end[t]) == ']' || text.charAt(end[t]) == ' ');
+        }
+
         boolean cardNumberAsked(int first) {
             for (int t = first - 1; t >= 0 && widx[first] - widx[t] <= CARD_CONTEXT_BACK; t--) {
                 int c = cat(t);

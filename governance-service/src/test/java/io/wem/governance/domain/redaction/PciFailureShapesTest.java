@@ -484,6 +484,36 @@ class PciFailureShapesTest {
         assertEquals("the next ones are [PAN]", out.get(2));
     }
 
+    // ---- cross-batch split, rule (b): the earlier part was stored redacted; the caller sends it back as context ----
+
+    @Test
+    void theRestOfACardAfterARedactedCutIsRedacted() {
+        // batch 1 was stored as "sure, my card is [PAN]" (rule (a)); batch 2 carries the rest, the call goes on
+        String v = withCheckDigit("453201511283036");
+        List<String> out = conversation("agent", "can I take the card number?", "customer", "sure, my card is [PAN]",
+                "customer", v.substring(8, 12) + " " + v.substring(12), "agent", "thanks, and anything else today?",
+                "customer", "no that is all, bye");
+        assertEquals("[PAN]", out.get(2));
+        // spoken, after a filler, with the other party's turn in between
+        out = conversation("customer", "it is [PAN]", "agent", "uh-huh", "customer",
+                "um, " + spoken(v.substring(10), " "), "agent", "lovely, the address is still the same?",
+                "customer", "yes it is");
+        assertEquals("um, [PAN]", out.get(2));
+    }
+
+    @Test
+    void aRedactedCutOnlyReachesTheSameSpeakersNextDigits() {
+        // the other party's number, a number after words, four digits, and a number in the same turn stay
+        List<String> out = conversation("customer", "my card is [PAN]", "agent", "my extension is 40213",
+                "customer", "and my order reference is 55102 88391", "agent", "thanks");
+        assertEquals("my extension is 40213", out.get(1));
+        assertEquals("and my order reference is 55102 88391", out.get(2));
+        out = conversation("customer", "my card is [PAN]", "customer", "6284", "agent", "thanks");
+        assertEquals("6284", out.get(1));
+        out = conversation("customer", "the pan 88391 is a cooking pan", "agent", "ok", "customer", "55102 thanks");
+        assertEquals("55102 thanks", out.get(2));
+    }
+
     // ---- held-out leaks and long-transcript false positives (2026-12-04 afternoon; each failed at 76d864e) ----
 
     @Test
