@@ -149,8 +149,8 @@ class PciIT {
                     case SPLIT_BATCHES -> {
                         // cross-batch rule (b): the batch ends mid-card, the rest opens the next batch of the call,
                         // which goes on after it (so the rest is not at the end of its conversation either)
-                        // cut after 6 digits: the rest of a 16-digit card (10 digits) is readable enough for the scanner (10 in a
-                        // row) when it is stored as it came, which it was before rule (b)
+                        // cut after 6 digits: the rest of a 16-digit card (10 digits) is enough for the scanner
+                        // (10 in a row) if it is stored as it came, which it was before rule (b)
                         String tail = pan.substring(6);
                         sink.add(Signals.transcript(interactionId, agent, team, when,
                                 "Agent: card number?\nCustomer: yes it is " + pan.substring(0, 4) + " "
