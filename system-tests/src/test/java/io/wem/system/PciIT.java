@@ -149,11 +149,15 @@ class PciIT {
                     case SPLIT_BATCHES -> {
                         // cross-batch rule (b): the batch ends mid-card, the rest opens the next batch of the call,
                         // which goes on after it (so the rest is not at the end of its conversation either)
+                        // cut after 6 digits: the rest of a 16-digit card (10 digits) is enough for the scanner
+                        // (10 in a row) if it is stored as it came, which it was before rule (b)
+                        String tail = pan.substring(6);
                         sink.add(Signals.transcript(interactionId, agent, team, when,
-                                "Agent: card number?\nCustomer: yes it is " + half1.substring(0, 4) + " "
-                                        + half1.substring(4)));
+                                "Agent: card number?\nCustomer: yes it is " + pan.substring(0, 4) + " "
+                                        + pan.substring(4, 6)));
                         (i % 2 == 0 ? restLater : kafkaLater).add(Signals.transcript(interactionId, agent, team,
-                                when.plusSeconds(20), "Customer: " + half2.substring(0, 4) + " " + half2.substring(4)
+                                when.plusSeconds(20), "Customer: " + tail.substring(0, 2) + " "
+                                        + tail.substring(2).replaceAll("(\\d{4})(?=\\d)", "$1 ")
                                         + "\nAgent: thank you, and is the address the same?\nCustomer: yes it is"));
                     }
                     case ODD_SEPARATORS -> sink.add(Signals.transcript(interactionId, agent, team, when,
