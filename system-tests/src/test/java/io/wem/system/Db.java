@@ -41,21 +41,26 @@ public final class Db {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            List<Map<String, Object>> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                    }
-                    out.add(row);
-                }
+                return rows(rs);
             }
-            return out;
         } catch (SQLException e) {
             throw new IllegalStateException(database + ": " + sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Every row of a result, each as column label → value, in the result's column order. */
+    static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= n; i++) {
+                row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+            }
+            out.add(row);
+        }
+        return out;
     }
 
     public static long count(String database, String sql, Object... params) {

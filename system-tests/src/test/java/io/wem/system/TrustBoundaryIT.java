@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -301,18 +300,9 @@ class TrustBoundaryIT {
     }
 
     private static List<Map<String, Object>> rows(Connection c, String sql) throws SQLException {
-        List<Map<String, Object>> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                for (int i = 1; i <= n; i++) {
-                    r.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-                }
-                out.add(r);
-            }
+            return Db.rows(rs);
         }
-        return out;
     }
 
     private static void insert(Connection c, String table, List<Map<String, Object>> rows) throws SQLException {
