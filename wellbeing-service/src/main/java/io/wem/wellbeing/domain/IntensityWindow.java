@@ -16,20 +16,40 @@ import java.util.function.Predicate;
  */
 public final class IntensityWindow {
     private final List<FactCount> facts;
+    /** Every fact given, also those that have left the window: what {@link #crossing} reads to tell a new episode. */
+    private final List<FactCount> history;
     private final GuardrailPolicy policy;
     private final Duration window;
+    private final Instant now;
 
+    /**
+     * @param all the agent's facts; for {@link #crossing} they must reach back two windows (plus a bucket), so that
+     *            whether the agent was over a cap at any time during the last window can be told
+     */
     public IntensityWindow(List<FactCount> all, GuardrailPolicy policy, Instant now) {
         this.policy = policy;
         this.window = Duration.ofDays(policy.windowDays());
+        this.now = now;
         List<FactCount> inside = new ArrayList<>();
+        List<FactCount> past = new ArrayList<>();
         for (FactCount f : all) {
+            if (f.bucketStart().isAfter(now)) {
+                continue;
+            }
+            past.add(f);
             if (f.leavesWindowAt(window).isAfter(now)) {
                 inside.add(f);
             }
         }
         inside.sort(Comparator.comparing(FactCount::bucketStart));
+        past.sort(Comparator.comparing(FactCount::bucketStart));
         this.facts = List.copyOf(inside);
+        this.history = List.copyOf(past);
+    }
+
+    /** How far back {@link #crossing} needs facts: two windows and one bucket. */
+    public static Duration historyNeeded(GuardrailPolicy policy) {
+        return Duration.ofDays(2L * policy.windowDays()).plus(FactCount.BUCKET);
     }
 
     public Duration window() {
@@ -71,28 +91,70 @@ public final class IntensityWindow {
         return round(index);
     }
 
-    /** Which cap a new fact took the window over, if it was the fact that crossed it. */
+    /** Which cap a new fact took the window over, if it was the fact that opened an episode over it. */
     public enum CapCrossing { NONE, KIND_CAP, INDEX_CAP }
 
     /**
-     * Whether the fact of {@code kind} just counted in this window is the one that took it over a cap: the kind's
-     * count is now one above its cap, or the index is above the index cap and was not before this fact. An agent who
-     * stays over a cap is alerted once for the episode, not again with every further fact (which, with a daily
-     * cooldown, alerted an ordinarily monitored agent every day of a busy week: docs/calibration.md, wellbeing).
+     * Whether the fact of {@code kind} that occurred at {@code occurredAt}, just counted in this window, opened an
+     * episode over a cap: the kind's count (or the index) is over its cap now, was not before this fact, and was not
+     * at any time during the window before now. So an agent who stays over a cap is alerted once for the episode,
+     * not again with every further fact, and not again when old facts leave the window and new ones of an ordinary
+     * week take it back over: an episode ends only after a whole window at or below the cap (docs/calibration.md,
+     * wellbeing: re-crossings of one standing level alerted an ordinarily monitored agent every few days).
      */
-    public CapCrossing crossing(MonitoringKind kind) {
+    public CapCrossing crossing(MonitoringKind kind, Instant occurredAt) {
         double weight = policy.weight(kind);
         if (weight <= 0) {
             return CapCrossing.NONE;
         }
         Integer cap = policy.cap(kind);
         if (cap != null && count(kind) == cap + 1) {
-            return CapCrossing.KIND_CAP;
+            return overBefore(kind, occurredAt, true) ? CapCrossing.NONE : CapCrossing.KIND_CAP;
         }
         boolean overKindCap = cap != null && count(kind) > cap;
         double index = index();
-        return !overKindCap && index > policy.indexCap() && index - weight <= policy.indexCap() + 1e-9
-                ? CapCrossing.INDEX_CAP : CapCrossing.NONE;
+        boolean crossesIndex = !overKindCap && index > policy.indexCap() && index - weight <= policy.indexCap() + 1e-9;
+        return crossesIndex && !overBefore(kind, occurredAt, false) ? CapCrossing.INDEX_CAP : CapCrossing.NONE;
+    }
+
+    /**
+     * Whether, without the one fact of {@code kind} at {@code occurredAt}, the kind's count ({@code kindCap}) or the
+     * index was over its cap at any time during the window before now. Counts only rise when a bucket begins, so the
+     * start of the window and the start of each bucket inside it are the moments to look at.
+     */
+    private boolean overBefore(MonitoringKind kind, Instant occurredAt, boolean kindCap) {
+        Instant from = now.minus(window);
+        Instant newBucket = FactCount.bucketOf(occurredAt);
+        List<Instant> moments = new ArrayList<>();
+        moments.add(from);
+        for (FactCount f : history) {
+            if (f.bucketStart().isAfter(from) && f.bucketStart().isBefore(now)) {
+                moments.add(f.bucketStart());
+            }
+        }
+        for (Instant t : moments) {
+            double index = 0;
+            int ofKind = 0;
+            boolean newFactLeftOut = false;
+            for (FactCount f : history) {
+                if (f.bucketStart().isAfter(t) || !f.leavesWindowAt(window).isAfter(t)) {
+                    continue;
+                }
+                int n = f.count();
+                if (!newFactLeftOut && n > 0 && f.kind() == kind && f.bucketStart().equals(newBucket)) {
+                    n--;
+                    newFactLeftOut = true;
+                }
+                index += policy.weight(f.kind()) * n;
+                if (f.kind() == kind) {
+                    ofKind += n;
+                }
+            }
+            if (kindCap ? ofKind > policy.cap(kind) : index > policy.indexCap() + 1e-9) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Earliest time at which {@code needed} facts matching {@code which} have left the window; null if never. */

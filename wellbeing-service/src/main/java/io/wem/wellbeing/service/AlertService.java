@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -54,9 +55,20 @@ public class AlertService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean raisePattern(String agentId, String teamId, String kind, String message, Instant at) {
+        return raisePattern(agentId, teamId, kind, message, at, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #raisePattern(String, String, String, String, Instant)}, quiet for at least {@code quietFor} (the
+     * pattern's own window) after the last alert of the kind: the configured cooldown is the floor.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean raisePattern(String agentId, String teamId, String kind, String message, Instant at,
+                                Duration quietFor) {
         AlertEntity.lockPattern(agentId, kind);
+        Duration quiet = quietFor.compareTo(config.patternAlertCooldown()) > 0 ? quietFor : config.patternAlertCooldown();
         long recent = AlertEntity.count("agentId = ?1 and kind = ?2 and raisedAt > ?3", agentId, kind,
-                at.minus(config.patternAlertCooldown()));
+                at.minus(quiet));
         if (recent > 0) {
             return false;
         }

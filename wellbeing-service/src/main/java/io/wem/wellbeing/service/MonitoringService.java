@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,6 +38,9 @@ public class MonitoringService {
 
     @Inject
     AlertService alerts;
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(MonitoringEvent e) {
@@ -61,7 +65,7 @@ public class MonitoringService {
             state = new AgentStateEntity();
             state.agentId = e.agentId();
             state.teamId = teams.teamOf(e.agentId(), e.teamId(), null);
-            state.updatedAt = Instant.now();
+            state.updatedAt = clock.instant();
             state.persist();
         } else {
             state.teamId = teams.teamOf(e.agentId(), e.teamId(), state.teamId);
@@ -91,11 +95,11 @@ public class MonitoringService {
         }
         intensity.increment(e.agentId(), team, e.occurredAt(), kind, theme);
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         GuardrailPolicy policy = policies.policyFor(team);
         IntensityWindow window = new IntensityWindow(intensity.snapshot(e.agentId(),
-                now.minus(Duration.ofDays(policy.windowDays())).minusSeconds(3600)).facts(), policy, now);
-        switch (window.crossing(kind)) {
+                now.minus(IntensityWindow.historyNeeded(policy))).facts(), policy, now);
+        switch (window.crossing(kind, e.occurredAt())) {
             case KIND_CAP -> alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent was monitored beyond "
                     + "the team's cap: " + window.count(kind) + " " + kind.name().toLowerCase().replace('_', ' ')
                     + " facts in the last " + policy.windowDays() + " days (cap " + policy.cap(kind)
@@ -109,7 +113,8 @@ public class MonitoringService {
             CoachingBalance balance = CoachingBalance.of(window.pressureSessions(), window.supportSessions(),
                     policy.balance());
             if (balance.pressurePattern()) {
-                alerts.raisePattern(e.agentId(), team, "COACHING_PRESSURE", balance.message(policy.windowDays()), now);
+                alerts.raisePattern(e.agentId(), team, "COACHING_PRESSURE", balance.message(policy.windowDays()), now,
+                        Duration.ofDays(policy.windowDays()));
             }
         }
     }

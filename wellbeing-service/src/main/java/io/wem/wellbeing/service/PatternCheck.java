@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Team checks: EMOTIONAL_LOAD for strong performers routed disproportionately to the hardest queues, and
  * COACHING_PRESSURE for agents whose coaching has become mostly corrective; run for teams with new activity every
- * few seconds and for every team periodically. Each alert kind is raised at most
- * once per agent per cooldown.
+ * few seconds and for every team periodically. A standing pattern is reported once per its own window (28 days of
+ * routing, 7 of coaching by default): an alert reports a window's evidence, and the same evidence is not reported
+ * again the next day (docs/calibration.md, wellbeing).
  */
 @ApplicationScoped
 public class PatternCheck {
@@ -42,6 +45,9 @@ public class PatternCheck {
 
     @Inject
     WellbeingViewService views;
+
+    @Inject
+    Clock clock;
 
     /** Teams with new activity since their last check (per replica; the alerts' cooldown is in the database). */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
@@ -89,12 +95,13 @@ public class PatternCheck {
     /** Checks one team; returns how many alerts were raised. */
     @Transactional
     public int checkTeam(String teamId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         GuardrailPolicy policy = policies.policyFor(teamId);
         int raised = 0;
         EmotionalLoadAnalyzer.TeamLoad load = views.teamLoad(teamId, policy, now);
         for (EmotionalLoadAnalyzer.AgentLoad a : load.agents().values()) {
-            if (a.flagged() && alerts.raisePattern(a.agentId(), teamId, "EMOTIONAL_LOAD", a.message(), now)) {
+            if (a.flagged() && alerts.raisePattern(a.agentId(), teamId, "EMOTIONAL_LOAD", a.message(), now,
+                    Duration.ofDays(policy.load().windowDays()))) {
                 raised++;
             }
         }
@@ -103,7 +110,7 @@ public class PatternCheck {
             IntensityWindow w = new IntensityWindow(facts.getOrDefault(m.agentId, List.of()), policy, now);
             CoachingBalance b = CoachingBalance.of(w.pressureSessions(), w.supportSessions(), policy.balance());
             if (b.pressurePattern() && alerts.raisePattern(m.agentId, teamId, "COACHING_PRESSURE",
-                    b.message(policy.windowDays()), now)) {
+                    b.message(policy.windowDays()), now, Duration.ofDays(policy.windowDays()))) {
                 raised++;
             }
         }

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * wellbeing-service calls it: {@link RecoveryTracker} on every activity (RECOVERY_DUE, RECOVERY_VIOLATION), the
  * intensity window on every monitoring fact (MONITORING_CAP on a per-kind cap or the index cap, COACHING_PRESSURE on a
  * supportive fact), and the team check ({@link EmotionalLoadAnalyzer} for EMOTIONAL_LOAD and the coaching balance)
- * twice a day; pattern alerts have the service's 24-hour cooldown per agent and kind.
+ * twice a day; pattern alerts have the service's quiet period per agent and kind (see {@link #quietPeriod}).
  *
  * <p>The generator is its own: 4 teams of 12 agents, 10 working days; 8-hour shifts starting at different hours with
  * two or three breaks of 10 to 30 minutes (one break in ten is not reported: the agent pauses but no BREAK arrives);
@@ -298,7 +298,7 @@ public final class WellbeingCalibration {
                 ag.qaScores.add(f.score);
             }
             IntensityWindow w = new IntensityWindow(ag.facts, POLICY, f.at);
-            switch (w.crossing(f.kind)) {
+            switch (w.crossing(f.kind, f.at)) {
                 case KIND_CAP -> pattern(ag.id, "MONITORING_CAP", "MONITORING_CAP (" + f.kind + " cap)", f.at, alerts,
                         lastPattern);
                 case INDEX_CAP -> pattern(ag.id, "MONITORING_CAP", "MONITORING_CAP (index cap)", f.at, alerts,
@@ -337,11 +337,23 @@ public final class WellbeingCalibration {
         }
     }
 
-    /** A pattern alert with the service's cooldown per agent and kind; {@code label} says which rule fired. */
+    /**
+     * The service's quiet period per agent and kind: a standing pattern's own window (AlertService, PatternCheck,
+     * MonitoringService), the 24-hour cooldown for MONITORING_CAP, whose episodes IntensityWindow already tells.
+     */
+    static Duration quietPeriod(String kind) {
+        return switch (kind) {
+            case "EMOTIONAL_LOAD" -> Duration.ofDays(POLICY.load().windowDays());
+            case "COACHING_PRESSURE" -> Duration.ofDays(POLICY.windowDays());
+            default -> COOLDOWN;
+        };
+    }
+
+    /** A pattern alert with the service's quiet period per agent and kind; {@code label} says which rule fired. */
     private static void pattern(String agent, String kind, String label, Instant at, List<Alert> alerts,
                                 Map<String, Instant> last) {
         Instant previous = last.get(agent + "|" + kind);
-        if (previous != null && previous.plus(COOLDOWN).isAfter(at)) {
+        if (previous != null && previous.plus(quietPeriod(kind)).isAfter(at)) {
             return;
         }
         last.put(agent + "|" + kind, at);

@@ -20,7 +20,7 @@ class CapCrossingTest {
         Instant t = T0;
         for (MonitoringKind k : kinds) {
             facts.add(new FactCount(k, null, FactCount.bucketOf(t), 1));
-            out.add(new IntensityWindow(facts, P, t).crossing(k));
+            out.add(new IntensityWindow(facts, P, t).crossing(k, t));
             t = t.plus(Duration.ofHours(2));
         }
         return out;
@@ -50,6 +50,59 @@ class CapCrossingTest {
                 IntensityWindow.CapCrossing.NONE, IntensityWindow.CapCrossing.NONE, IntensityWindow.CapCrossing.NONE,
                 IntensityWindow.CapCrossing.INDEX_CAP, IntensityWindow.CapCrossing.NONE,
                 IntensityWindow.CapCrossing.NONE), c);
+    }
+
+    /**
+     * Live monitoring every other working day is over the cap of 2 a week in some windows and not in others: old
+     * sessions leave the window and new ones take it back over. That is one standing level, not a new episode each
+     * time; before the episode rule it alerted again every few days.
+     */
+    @Test
+    void aStandingLevelThatReCrossesAsOldFactsLeaveIsOneEpisode() {
+        var live = MonitoringKind.LIVE_MONITORING;
+        List<FactCount> facts = new ArrayList<>();
+        List<Instant> alerts = new ArrayList<>();
+        for (int day = 0; day < 28; day += 2) {
+            Instant t = T0.plus(Duration.ofDays(day));
+            facts.add(new FactCount(live, null, FactCount.bucketOf(t), 1));
+            if (new IntensityWindow(facts, P, t).crossing(live, t) == IntensityWindow.CapCrossing.KIND_CAP) {
+                alerts.add(t);
+            }
+        }
+        assertEquals(List.of(T0.plus(Duration.ofDays(4))), alerts, "one alert for four weeks over the cap");
+    }
+
+    @Test
+    void aNewEpisodeAfterAWholeWindowAtOrBelowTheCapIsAlertedAgain() {
+        var live = MonitoringKind.LIVE_MONITORING;
+        List<FactCount> facts = new ArrayList<>();
+        List<Instant> alerts = new ArrayList<>();
+        // three sessions on day 0 (over the cap of 2): over until they leave the window on day 7; at or below it for
+        // a whole window until day 14; three again on day 15 is a new episode (on day 10 it would not yet be)
+        for (int day : new int[] {0, 15}) {
+            for (int h = 0; h < 3; h++) {
+                Instant t = T0.plus(Duration.ofDays(day)).plus(Duration.ofHours(2L * h));
+                facts.add(new FactCount(live, null, FactCount.bucketOf(t), 1));
+                if (new IntensityWindow(facts, P, t).crossing(live, t) == IntensityWindow.CapCrossing.KIND_CAP) {
+                    alerts.add(t);
+                }
+            }
+        }
+        assertEquals(List.of(T0.plus(Duration.ofHours(4)), T0.plus(Duration.ofDays(15)).plus(Duration.ofHours(4))),
+                alerts);
+    }
+
+    /** A fact reported late (occurred hours before it is processed) is left out of "before" by its own bucket. */
+    @Test
+    void aLateFactIsJudgedByTheBucketItOccurredIn() {
+        var live = MonitoringKind.LIVE_MONITORING;
+        List<FactCount> facts = new ArrayList<>();
+        facts.add(new FactCount(live, null, FactCount.bucketOf(T0), 2));
+        Instant occurred = T0.plus(Duration.ofHours(3));
+        facts.add(new FactCount(live, null, FactCount.bucketOf(occurred), 1));
+        Instant processed = occurred.plus(Duration.ofHours(6));
+        assertEquals(IntensityWindow.CapCrossing.KIND_CAP,
+                new IntensityWindow(facts, P, processed).crossing(live, occurred));
     }
 
     @Test
