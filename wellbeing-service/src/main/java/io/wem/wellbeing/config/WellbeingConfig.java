@@ -20,6 +20,14 @@ public interface WellbeingConfig {
     @WithDefault("24h")
     Duration patternAlertCooldown();
 
+    /**
+     * How long the intensity index must stay above the team's cap before MONITORING_CAP is raised for it (an on-delay:
+     * an ordinary week's mix crosses the index cap for a few hours by chance; docs/wellbeing.md, docs/calibration.md).
+     * Kinds' own caps are alerted at once.
+     */
+    @WithDefault("12h")
+    Duration indexAlertDelay();
+
     /** Period of the team pattern check (emotional load, coaching pressure); "off" disables it. */
     @WithDefault("15m")
     String patternCheckEvery();

@@ -91,70 +91,120 @@ public final class IntensityWindow {
         return round(index);
     }
 
-    /** Which cap a new fact took the window over, if it was the fact that opened an episode over it. */
-    public enum CapCrossing { NONE, KIND_CAP, INDEX_CAP }
+    /** Which kind's cap a new fact took the window over, if it opened an episode over it. */
+    public enum CapCrossing { NONE, KIND_CAP }
 
     /**
      * Whether the fact of {@code kind} that occurred at {@code occurredAt}, just counted in this window, opened an
-     * episode over a cap: the kind's count (or the index) is over its cap now, was not before this fact, and was not
-     * at any time during the window before now. So an agent who stays over a cap is alerted once for the episode,
-     * not again with every further fact, and not again when old facts leave the window and new ones of an ordinary
-     * week take it back over: an episode ends only after a whole window at or below the cap (docs/calibration.md,
-     * wellbeing: re-crossings of one standing level alerted an ordinarily monitored agent every few days).
+     * episode over the kind's cap: the count is over the cap now, was not before this fact, and was not at any time
+     * during the window before now. So an agent who stays over a cap is alerted once for the episode, not again with
+     * every further fact, and not again when old facts leave the window and new ones of an ordinary week take it back
+     * over: an episode ends only after a whole window at or below the cap (docs/calibration.md, wellbeing:
+     * re-crossings of one standing level alerted an ordinarily monitored agent every few days). A kind's cap counts
+     * named acts the policy limits, so it is alerted at once; the index is {@link #indexEpisodeDue}.
      */
     public CapCrossing crossing(MonitoringKind kind, Instant occurredAt) {
-        double weight = policy.weight(kind);
-        if (weight <= 0) {
+        Integer cap = policy.cap(kind);
+        if (policy.weight(kind) <= 0 || cap == null || count(kind) != cap + 1) {
             return CapCrossing.NONE;
         }
-        Integer cap = policy.cap(kind);
-        if (cap != null && count(kind) == cap + 1) {
-            return overBefore(kind, occurredAt, true) ? CapCrossing.NONE : CapCrossing.KIND_CAP;
-        }
-        boolean overKindCap = cap != null && count(kind) > cap;
-        double index = index();
-        boolean crossesIndex = !overKindCap && index > policy.indexCap() && index - weight <= policy.indexCap() + 1e-9;
-        return crossesIndex && !overBefore(kind, occurredAt, false) ? CapCrossing.INDEX_CAP : CapCrossing.NONE;
+        return over(now.minus(window), now, kind, FactCount.bucketOf(occurredAt)) ? CapCrossing.NONE
+                : CapCrossing.KIND_CAP;
     }
 
     /**
-     * Whether, without the one fact of {@code kind} at {@code occurredAt}, the kind's count ({@code kindCap}) or the
-     * index was over its cap at any time during the window before now. Counts only rise when a bucket begins, so the
-     * start of the window and the start of each bucket inside it are the moments to look at.
+     * The start of an index episode that is due for its alert: the index has been above the cap without a break since
+     * that moment, for at least {@code onDelay}, and was not above it at any time during the window before that
+     * moment. Null otherwise. The index is a weighted sum of many kinds and rises and falls with an ordinary
+     * week's mix; a threshold on it is crossed for a few hours by chance far more often than a kind's cap. An alarm on
+     * a noisy measure gets an on-delay and a deadband (alarm management practice, e.g. ISA-18.2): here the delay, and
+     * the whole window below the cap that ends an episode. The caller raises one alert per episode start.
      */
-    private boolean overBefore(MonitoringKind kind, Instant occurredAt, boolean kindCap) {
-        Instant from = now.minus(window);
-        Instant newBucket = FactCount.bucketOf(occurredAt);
+    public Instant indexEpisodeDue(Duration onDelay) {
+        Instant since = indexOverSince();
+        if (since == null || since.plus(onDelay).isAfter(now)) {
+            return null;
+        }
+        return over(since.minus(window), since, null, null) ? null : since;
+    }
+
+    /** Since when the index has been above the cap without a break up to now; null if it is not above it now. */
+    public Instant indexOverSince() {
+        if (index() <= policy.indexCap() + 1e-9) {
+            return null;
+        }
+        // The index changes only when a bucket begins or leaves the window: walk those moments back from now.
+        java.util.TreeSet<Instant> changes = new java.util.TreeSet<>();
+        for (FactCount f : history) {
+            changes.add(f.bucketStart());
+            Instant leaves = f.leavesWindowAt(window);
+            if (!leaves.isAfter(now)) {
+                changes.add(leaves);
+            }
+        }
+        Instant since = null;
+        for (Instant t : changes.descendingSet()) {
+            if (t.isAfter(now)) {
+                continue;
+            }
+            if (indexAt(t) <= policy.indexCap() + 1e-9) {
+                break;
+            }
+            since = t;
+        }
+        return since;
+    }
+
+    /**
+     * Whether the count of {@code kind} (or the index, when {@code kind} is null) was over its cap at any moment in
+     * [from, to), leaving out one fact of {@code kind} in {@code leaveOutBucket}. Counts only rise when a bucket
+     * begins, so {@code from} and the start of each bucket inside the range are the moments to look at.
+     */
+    private boolean over(Instant from, Instant to, MonitoringKind kind, Instant leaveOutBucket) {
         List<Instant> moments = new ArrayList<>();
         moments.add(from);
         for (FactCount f : history) {
-            if (f.bucketStart().isAfter(from) && f.bucketStart().isBefore(now)) {
+            if (f.bucketStart().isAfter(from) && f.bucketStart().isBefore(to)) {
                 moments.add(f.bucketStart());
             }
         }
         for (Instant t : moments) {
-            double index = 0;
-            int ofKind = 0;
-            boolean newFactLeftOut = false;
-            for (FactCount f : history) {
-                if (f.bucketStart().isAfter(t) || !f.leavesWindowAt(window).isAfter(t)) {
-                    continue;
-                }
-                int n = f.count();
-                if (!newFactLeftOut && n > 0 && f.kind() == kind && f.bucketStart().equals(newBucket)) {
-                    n--;
-                    newFactLeftOut = true;
-                }
-                index += policy.weight(f.kind()) * n;
-                if (f.kind() == kind) {
-                    ofKind += n;
-                }
-            }
-            if (kindCap ? ofKind > policy.cap(kind) : index > policy.indexCap() + 1e-9) {
+            if (kind == null ? indexAt(t) > policy.indexCap() + 1e-9
+                    : countAt(t, kind, leaveOutBucket) > policy.cap(kind)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private double indexAt(Instant t) {
+        double index = 0;
+        for (FactCount f : history) {
+            if (inWindowAt(f, t)) {
+                index += policy.weight(f.kind()) * f.count();
+            }
+        }
+        return index;
+    }
+
+    private int countAt(Instant t, MonitoringKind kind, Instant leaveOutBucket) {
+        int n = 0;
+        boolean leftOut = false;
+        for (FactCount f : history) {
+            if (f.kind() == kind && inWindowAt(f, t)) {
+                int c = f.count();
+                if (!leftOut && c > 0 && f.bucketStart().equals(leaveOutBucket)) {
+                    c--;
+                    leftOut = true;
+                }
+                n += c;
+            }
+        }
+        return n;
+    }
+
+    private boolean inWindowAt(FactCount f, Instant t) {
+        return !f.bucketStart().isAfter(t) && f.leavesWindowAt(window).isAfter(t);
     }
 
     /** Earliest time at which {@code needed} facts matching {@code which} have left the window; null if never. */

@@ -75,4 +75,21 @@ public class AlertService {
         raise(agentId, teamId, kind, "MEDIUM", 0, message, at);
         return true;
     }
+
+    /**
+     * Like {@link #raisePattern} for a condition with a known start (an episode over the index cap): raised once for
+     * the episode, so not if an alert of the kind was raised since {@code episodeStart} (or within the cooldown).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean raiseForEpisode(String agentId, String teamId, String kind, String message, Instant at,
+                                   Instant episodeStart) {
+        AlertEntity.lockPattern(agentId, kind);
+        Instant cooldownStart = at.minus(config.patternAlertCooldown());
+        Instant quietSince = episodeStart.isBefore(cooldownStart) ? episodeStart : cooldownStart;
+        if (AlertEntity.count("agentId = ?1 and kind = ?2 and raisedAt >= ?3", agentId, kind, quietSince) > 0) {
+            return false;
+        }
+        raise(agentId, teamId, kind, "MEDIUM", 0, message, at);
+        return true;
+    }
 }

@@ -104,9 +104,6 @@ public class MonitoringService {
                     + "the team's cap: " + window.count(kind) + " " + kind.name().toLowerCase().replace('_', ' ')
                     + " facts in the last " + policy.windowDays() + " days (cap " + policy.cap(kind)
                     + "), the latest reported by " + e.sourceService() + ".", now);
-            case INDEX_CAP -> alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent's monitoring "
-                    + "intensity is " + window.index() + " over the last " + policy.windowDays() + " days, above the "
-                    + "team's cap of " + policy.indexCap() + ".", now);
             case NONE -> { }
         }
         if (kind.supportive()) {

@@ -1,6 +1,7 @@
 package io.wem.wellbeing.service;
 
 import io.quarkus.scheduler.Scheduled;
+import io.wem.wellbeing.config.WellbeingConfig;
 import io.wem.wellbeing.domain.CoachingBalance;
 import io.wem.wellbeing.domain.EmotionalLoadAnalyzer;
 import io.wem.wellbeing.domain.GuardrailPolicy;
@@ -21,8 +22,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Team checks: EMOTIONAL_LOAD for strong performers routed disproportionately to the hardest queues, and
- * COACHING_PRESSURE for agents whose coaching has become mostly corrective; run for teams with new activity every
+ * Team checks: EMOTIONAL_LOAD for strong performers routed disproportionately to the hardest queues,
+ * COACHING_PRESSURE for agents whose coaching has become mostly corrective, and MONITORING_CAP for an intensity
+ * index that has stayed above the cap for the on-delay ({@link IntensityWindow#indexEpisodeDue}); run for teams with new activity every
  * few seconds and for every team periodically. A standing pattern is reported once per its own window (28 days of
  * routing, 7 of coaching by default): an alert reports a window's evidence, and the same evidence is not reported
  * again the next day (docs/calibration.md, wellbeing).
@@ -48,6 +50,9 @@ public class PatternCheck {
 
     @Inject
     Clock clock;
+
+    @Inject
+    WellbeingConfig config;
 
     /** Teams with new activity since their last check (per replica; the alerts' cooldown is in the database). */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
@@ -105,9 +110,16 @@ public class PatternCheck {
                 raised++;
             }
         }
-        var facts = intensity.teamFacts(teamId, WellbeingViewService.since(now, policy.windowDays()));
+        var facts = intensity.teamFacts(teamId, now.minus(IntensityWindow.historyNeeded(policy)));
         for (AgentStateEntity m : stats.members(teamId)) {
             IntensityWindow w = new IntensityWindow(facts.getOrDefault(m.agentId, List.of()), policy, now);
+            Instant overSince = w.indexEpisodeDue(config.indexAlertDelay());
+            if (overSince != null && alerts.raiseForEpisode(m.agentId, teamId, "MONITORING_CAP", "The agent's "
+                    + "monitoring intensity has been above the team's cap of " + policy.indexCap() + " since "
+                    + overSince + " (now " + w.index() + " over the last " + policy.windowDays() + " days).", now,
+                    overSince)) {
+                raised++;
+            }
             CoachingBalance b = CoachingBalance.of(w.pressureSessions(), w.supportSessions(), policy.balance());
             if (b.pressurePattern() && alerts.raisePattern(m.agentId, teamId, "COACHING_PRESSURE",
                     b.message(policy.windowDays()), now, Duration.ofDays(policy.windowDays()))) {

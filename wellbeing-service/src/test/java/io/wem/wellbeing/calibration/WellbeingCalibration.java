@@ -25,8 +25,9 @@ import java.util.TreeMap;
 /**
  * Wellbeing alerts on generated contact centers, running the wellbeing domain code without the stack the way
  * wellbeing-service calls it: {@link RecoveryTracker} on every activity (RECOVERY_DUE, RECOVERY_VIOLATION), the
- * intensity window on every monitoring fact (MONITORING_CAP on a per-kind cap or the index cap, COACHING_PRESSURE on a
- * supportive fact), and the team check ({@link EmotionalLoadAnalyzer} for EMOTIONAL_LOAD and the coaching balance)
+ * intensity window on every monitoring fact (MONITORING_CAP on a per-kind cap, COACHING_PRESSURE on a supportive fact),
+ * the index episode (MONITORING_CAP once the index has stayed above its cap for the on-delay) on every fact and check,
+ * and the team check ({@link EmotionalLoadAnalyzer} for EMOTIONAL_LOAD and the coaching balance)
  * twice a day; pattern alerts have the service's quiet period per agent and kind (see {@link #quietPeriod}).
  *
  * <p>The generator is its own: 4 teams of 12 agents, 10 working days; 8-hour shifts starting at different hours with
@@ -301,10 +302,9 @@ public final class WellbeingCalibration {
             switch (w.crossing(f.kind, f.at)) {
                 case KIND_CAP -> pattern(ag.id, "MONITORING_CAP", "MONITORING_CAP (" + f.kind + " cap)", f.at, alerts,
                         lastPattern);
-                case INDEX_CAP -> pattern(ag.id, "MONITORING_CAP", "MONITORING_CAP (index cap)", f.at, alerts,
-                        lastPattern);
                 case NONE -> { }
             }
+            indexEpisode(ag, w, f.at, alerts, lastPattern);
             if (f.kind.supportive()) {
                 CoachingBalance b = CoachingBalance.of(w.pressureSessions(), w.supportSessions(), POLICY.balance());
                 if (b.pressurePattern()) {
@@ -331,10 +331,32 @@ public final class WellbeingCalibration {
         }
         for (Agent ag : agents) {
             IntensityWindow w = new IntensityWindow(ag.facts, POLICY, now);
+            indexEpisode(ag, w, now, alerts, last);
             if (CoachingBalance.of(w.pressureSessions(), w.supportSessions(), POLICY.balance()).pressurePattern()) {
                 pattern(ag.id, "COACHING_PRESSURE", "COACHING_PRESSURE", now, alerts, last);
             }
         }
+    }
+
+    /** The service's index on-delay (wem.wellbeing.index-alert-delay). */
+    static final Duration INDEX_ALERT_DELAY = Duration.ofHours(12);
+
+    /**
+     * MONITORING_CAP for an index episode that is due (PatternCheck, AlertService#raiseForEpisode): once per episode,
+     * not within the cooldown of another MONITORING_CAP.
+     */
+    private static void indexEpisode(Agent ag, IntensityWindow w, Instant at, List<Alert> alerts,
+                                     Map<String, Instant> last) {
+        Instant since = w.indexEpisodeDue(INDEX_ALERT_DELAY);
+        if (since == null) {
+            return;
+        }
+        Instant previous = last.get(ag.id + "|MONITORING_CAP");
+        if (previous != null && (!previous.isBefore(since) || previous.plus(COOLDOWN).isAfter(at))) {
+            return;
+        }
+        last.put(ag.id + "|MONITORING_CAP", at);
+        alerts.add(new Alert(ag.id, "MONITORING_CAP (index cap)", at));
     }
 
     /**

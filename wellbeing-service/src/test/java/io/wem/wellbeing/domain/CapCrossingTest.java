@@ -39,17 +39,49 @@ class CapCrossingTest {
         }
     }
 
-    @Test
-    void theIndexCapIsCrossedOnceByTheFactThatTakesTheIndexOverIt() {
-        // Under every kind cap: live 2 x 3 + screen reviews 3 x 2 = 12 (not over the cap of 12), then QA evaluations.
+    /** Under every kind cap: live 2 x 3 + screen reviews 3 x 2 = 12 (at the cap of 12), then QA evaluations. */
+    static List<FactCount> overTheIndexCapAt(Instant lastFact) {
         var live = MonitoringKind.LIVE_MONITORING;
         var screen = MonitoringKind.SCREEN_RECORDING_REVIEW;
         var qa = MonitoringKind.QA_EVALUATION;
-        List<IntensityWindow.CapCrossing> c = feed(live, live, screen, screen, screen, qa, qa, qa);
-        assertEquals(List.of(IntensityWindow.CapCrossing.NONE, IntensityWindow.CapCrossing.NONE,
-                IntensityWindow.CapCrossing.NONE, IntensityWindow.CapCrossing.NONE, IntensityWindow.CapCrossing.NONE,
-                IntensityWindow.CapCrossing.INDEX_CAP, IntensityWindow.CapCrossing.NONE,
-                IntensityWindow.CapCrossing.NONE), c);
+        List<FactCount> facts = new ArrayList<>();
+        Instant t = lastFact.minus(Duration.ofHours(12));
+        for (MonitoringKind k : new MonitoringKind[] {live, live, screen, screen, screen, qa}) {
+            facts.add(new FactCount(k, null, FactCount.bucketOf(t), 1));
+            t = t.plus(Duration.ofHours(2));
+        }
+        facts.set(facts.size() - 1, new FactCount(qa, null, FactCount.bucketOf(lastFact), 1));
+        return facts;
+    }
+
+    @Test
+    void theIndexCapIsAlertedOnlyAfterTheIndexStayedAboveItForTheOnDelay() {
+        Instant over = T0.plus(Duration.ofDays(1));
+        List<FactCount> facts = overTheIndexCapAt(over);
+        Duration delay = Duration.ofHours(12);
+        assertEquals(FactCount.bucketOf(over), new IntensityWindow(facts, P, over).indexOverSince());
+        assertEquals(null, new IntensityWindow(facts, P, over.plus(Duration.ofHours(11))).indexEpisodeDue(delay));
+        assertEquals(FactCount.bucketOf(over),
+                new IntensityWindow(facts, P, over.plus(Duration.ofHours(13))).indexEpisodeDue(delay));
+        // the index is a composite: no single fact crosses a kind's cap here
+        assertEquals(IntensityWindow.CapCrossing.NONE,
+                new IntensityWindow(facts, P, over).crossing(MonitoringKind.QA_EVALUATION, over));
+    }
+
+    @Test
+    void aFleetingExcursionAboveTheIndexCapIsNotAlerted() {
+        Instant over = T0.plus(Duration.ofDays(1));
+        List<FactCount> facts = overTheIndexCapAt(over);
+        // the first live session was 12 hours before: it leaves the window 7 days + its hour later, 6 hours after the
+        // index first went over if the crossing came late in the week
+        Instant leaves = facts.get(0).leavesWindowAt(Duration.ofDays(P.windowDays()));
+        Instant lateOver = leaves.minus(Duration.ofHours(6));
+        List<FactCount> late = new ArrayList<>(facts.subList(0, facts.size() - 1));
+        late.add(new FactCount(MonitoringKind.QA_EVALUATION, null, FactCount.bucketOf(lateOver), 1));
+        for (int h = 0; h <= 24; h += 3) {
+            assertEquals(null, new IntensityWindow(late, P, lateOver.plus(Duration.ofHours(h)))
+                    .indexEpisodeDue(Duration.ofHours(12)), "hour " + h);
+        }
     }
 
     /**

@@ -59,4 +59,21 @@ class PatternAlertReplicasTest {
         assertEquals(1, stored, "alerts stored for one pattern raised by two replicas at once");
         assertEquals(1, raised, "replicas that reported raising it");
     }
+
+    /**
+     * A standing pattern is reported once per its own window: the next day's check of the same week's coaching is
+     * quiet (the 24-hour cooldown alone re-alerted it daily, docs/calibration.md), and a week later it is news again.
+     */
+    @Test
+    void aStandingPatternIsQuietForItsWindowNotJustADay() {
+        String agent = GuardrailApiTest.unique("pattern-window");
+        Instant t0 = Instant.parse("2026-06-01T09:00:00Z");
+        java.time.Duration week = java.time.Duration.ofDays(7);
+        java.util.List<Boolean> raised = new java.util.ArrayList<>();
+        for (int day : new int[] {0, 2, 6, 8}) {
+            raised.add(QuarkusTransaction.requiringNew().call(() -> alerts.raisePattern(agent, "team-window",
+                    "COACHING_PRESSURE", "day " + day, t0.plus(java.time.Duration.ofDays(day)), week)));
+        }
+        assertEquals(java.util.List.of(true, false, false, true), raised, "raised on days 0, 2, 6, 8");
+    }
 }
