@@ -77,15 +77,17 @@ public class AlertService {
     }
 
     /**
-     * Like {@link #raisePattern} for a condition with a known start (an episode over the index cap): raised once for
-     * the episode, so not if an alert of the kind was raised since {@code episodeStart} (or within the cooldown).
+     * Like {@link #raisePattern} for a condition with a known start (an episode over the index cap): not raised if an
+     * alert of the kind was raised since {@code reportedSince} (or within the cooldown). For the index, the caller
+     * passes the episode's start less one window: a kind's cap alerted in that window already told the reader that
+     * this agent is watched beyond the policy, and the index over its cap is then mostly the same facts.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean raiseForEpisode(String agentId, String teamId, String kind, String message, Instant at,
-                                   Instant episodeStart) {
+                                   Instant reportedSince) {
         AlertEntity.lockPattern(agentId, kind);
         Instant cooldownStart = at.minus(config.patternAlertCooldown());
-        Instant quietSince = episodeStart.isBefore(cooldownStart) ? episodeStart : cooldownStart;
+        Instant quietSince = reportedSince.isBefore(cooldownStart) ? reportedSince : cooldownStart;
         if (AlertEntity.count("agentId = ?1 and kind = ?2 and raisedAt >= ?3", agentId, kind, quietSince) > 0) {
             return false;
         }

@@ -117,7 +117,7 @@ public class PatternCheck {
             if (overSince != null && alerts.raiseForEpisode(m.agentId, teamId, "MONITORING_CAP", "The agent's "
                     + "monitoring intensity has been above the team's cap of " + policy.indexCap() + " since "
                     + overSince + " (now " + w.index() + " over the last " + policy.windowDays() + " days).", now,
-                    overSince)) {
+                    overSince.minus(w.window()))) {
                 raised++;
             }
             CoachingBalance b = CoachingBalance.of(w.pressureSessions(), w.supportSessions(), policy.balance());

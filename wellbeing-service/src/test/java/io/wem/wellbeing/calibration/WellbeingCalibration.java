@@ -342,8 +342,8 @@ public final class WellbeingCalibration {
     static final Duration INDEX_ALERT_DELAY = Duration.ofHours(12);
 
     /**
-     * MONITORING_CAP for an index episode that is due (PatternCheck, AlertService#raiseForEpisode): once per episode,
-     * not within the cooldown of another MONITORING_CAP.
+     * MONITORING_CAP for an index episode that is due (PatternCheck, AlertService#raiseForEpisode): not if any
+     * MONITORING_CAP was raised since a window before the episode began, nor within the cooldown.
      */
     private static void indexEpisode(Agent ag, IntensityWindow w, Instant at, List<Alert> alerts,
                                      Map<String, Instant> last) {
@@ -352,7 +352,7 @@ public final class WellbeingCalibration {
             return;
         }
         Instant previous = last.get(ag.id + "|MONITORING_CAP");
-        if (previous != null && (!previous.isBefore(since) || previous.plus(COOLDOWN).isAfter(at))) {
+        if (previous != null && (!previous.isBefore(since.minus(w.window())) || previous.plus(COOLDOWN).isAfter(at))) {
             return;
         }
         last.put(ag.id + "|MONITORING_CAP", at);

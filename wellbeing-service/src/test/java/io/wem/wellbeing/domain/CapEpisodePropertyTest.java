@@ -91,4 +91,73 @@ class CapEpisodePropertyTest {
         }
         return n;
     }
+
+    /**
+     * The index's on-delay on random mixes of every watching kind, against a brute-force index computed hour by hour
+     * from the raw timestamps: an episode said to be due has been above the cap at every hour since its start for at
+     * least the delay, and an agent above the cap for the first time, without a break for longer than the delay, is due.
+     */
+    @Property(tries = 200)
+    void theIndexOnDelay(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) long seed,
+                         @ForAll @IntRange(min = 5, max = 80) int events) {
+        Random rnd = new Random(seed);
+        MonitoringKind[] kinds = {MonitoringKind.LIVE_MONITORING, MonitoringKind.SCREEN_RECORDING_REVIEW,
+                MonitoringKind.QA_EVALUATION, MonitoringKind.ADHERENCE_ALERT, MonitoringKind.AUTOMATED_SCORE};
+        Duration delay = Duration.ofHours(12);
+        List<Instant> at = new ArrayList<>();
+        List<MonitoringKind> of = new ArrayList<>();
+        Instant t = T0;
+        for (int i = 0; i < events; i++) {
+            t = t.plusSeconds(60 + rnd.nextInt(40_000));
+            at.add(t);
+            of.add(kinds[rnd.nextInt(kinds.length)]);
+        }
+        Instant end = t.plus(Duration.ofDays(9));
+        Instant firstOver = null;
+        Instant runStart = null;
+        boolean sawDueInFirstRun = false;
+        for (Instant h = T0; h.isBefore(end); h = h.plus(Duration.ofHours(1))) {
+            boolean over = bruteIndex(at, of, h) > P.indexCap() + 1e-9;
+            List<FactCount> facts = new ArrayList<>();
+            for (int i = 0; i < at.size(); i++) {
+                if (!at.get(i).isAfter(h)) {
+                    facts.add(new FactCount(of.get(i), null, FactCount.bucketOf(at.get(i)), 1));
+                }
+            }
+            Instant due = new IntensityWindow(facts, P, h).indexEpisodeDue(delay);
+            if (due != null) {
+                assertTrue(!due.plus(delay).isAfter(h), "due before the delay: " + due + " at " + h);
+                for (Instant x = due.plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+                     !x.isAfter(h); x = x.plus(Duration.ofHours(1))) {
+                    assertTrue(bruteIndex(at, of, x) > P.indexCap() + 1e-9, "due at " + h + " but not over at " + x);
+                }
+            }
+            if (over && firstOver == null) {
+                firstOver = h;
+                runStart = h;
+            }
+            if (firstOver != null && runStart != null) {
+                if (!over) {
+                    runStart = null; // the first run ended
+                } else if (Duration.between(runStart, h).compareTo(delay.plusHours(1)) >= 0) {
+                    assertTrue(due != null || sawDueInFirstRun,
+                            "over the cap since " + runStart + " (first time) and not due at " + h);
+                    sawDueInFirstRun = true;
+                }
+            }
+        }
+    }
+
+    /** The index at {@code t}: each fact counts from the start of its hour until a window after the end of it. */
+    private static double bruteIndex(List<Instant> at, List<MonitoringKind> of, Instant t) {
+        double index = 0;
+        for (int i = 0; i < at.size(); i++) {
+            Instant hourStart = at.get(i).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            Instant gone = hourStart.plus(Duration.ofHours(1)).plus(Duration.ofDays(P.windowDays()));
+            if (!hourStart.isAfter(t) && gone.isAfter(t)) {
+                index += P.weight(of.get(i));
+            }
+        }
+        return index;
+    }
 }
