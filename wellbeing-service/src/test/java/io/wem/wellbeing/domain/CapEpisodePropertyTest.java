@@ -97,7 +97,7 @@ class CapEpisodePropertyTest {
      * from the raw timestamps: an episode said to be due has been above the cap at every hour since its start for at
      * least the delay, and an agent above the cap for the first time, without a break for longer than the delay, is due.
      */
-    @Property(tries = 200)
+    @Property(tries = 60)
     void theIndexOnDelay(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) long seed,
                          @ForAll @IntRange(min = 5, max = 80) int events) {
         Random rnd = new Random(seed);
