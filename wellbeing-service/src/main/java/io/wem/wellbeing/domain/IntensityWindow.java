@@ -104,12 +104,17 @@ public final class IntensityWindow {
      * named acts the policy limits, so it is alerted at once; the index is {@link #indexEpisodeDue}.
      */
     public CapCrossing crossing(MonitoringKind kind, Instant occurredAt) {
-        Integer cap = policy.cap(kind);
-        if (policy.weight(kind) <= 0 || cap == null || count(kind) != cap + 1) {
+        if (!justOverCap(kind)) {
             return CapCrossing.NONE;
         }
         return over(now.minus(window), now, kind, FactCount.bucketOf(occurredAt)) ? CapCrossing.NONE
                 : CapCrossing.KIND_CAP;
+    }
+
+    /** The kind's count is one over its cap: the only count at which a fact of the kind can open an episode. */
+    public boolean justOverCap(MonitoringKind kind) {
+        Integer cap = policy.cap(kind);
+        return policy.weight(kind) > 0 && cap != null && count(kind) == cap + 1;
     }
 
     /**

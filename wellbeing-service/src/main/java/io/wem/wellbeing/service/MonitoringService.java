@@ -4,6 +4,7 @@ import io.wem.common.contracts.MonitoringEvent;
 import io.wem.common.events.MalformedEventException;
 import io.wem.wellbeing.domain.CoachingBalance;
 import io.wem.wellbeing.domain.CoachingTheme;
+import io.wem.wellbeing.domain.FactCount;
 import io.wem.wellbeing.domain.GuardrailPolicy;
 import io.wem.wellbeing.domain.IntensityWindow;
 import io.wem.wellbeing.domain.MonitoringKind;
@@ -98,7 +99,12 @@ public class MonitoringService {
         Instant now = clock.instant();
         GuardrailPolicy policy = policies.policyFor(team);
         IntensityWindow window = new IntensityWindow(intensity.snapshot(e.agentId(),
-                now.minus(IntensityWindow.historyNeeded(policy))).facts(), policy, now);
+                now.minus(Duration.ofDays(policy.windowDays())).minus(FactCount.BUCKET)).facts(), policy, now);
+        if (window.justOverCap(kind)) {
+            // whether this opens an episode needs the window before this one too: read it only here, not per event
+            window = new IntensityWindow(intensity.snapshot(e.agentId(),
+                    now.minus(IntensityWindow.historyNeeded(policy))).facts(), policy, now);
+        }
         switch (window.crossing(kind, e.occurredAt())) {
             case KIND_CAP -> alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent was monitored beyond "
                     + "the team's cap: " + window.count(kind) + " " + kind.name().toLowerCase().replace('_', ' ')
