@@ -1,5 +1,6 @@
 package io.wem.signal.messaging;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.wem.common.events.EventEnvelope;
 import io.wem.common.events.Events;
@@ -28,8 +29,11 @@ final class SignalRecords {
     }
 
     // Same mapper (same strict rules, same tolerance of unknown fields) as Events.parse; an ObjectReader is
-    // immutable and thread-safe, and caches the deserializer lookup.
-    private static final ObjectReader READER = Events.mapper().readerFor(SignalEnvelope.class);
+    // immutable and thread-safe, and caches the deserializer lookup. A repeated member name goes the old way: in a
+    // tree the last one wins, while one pass picks the subtype by the first "kind" it sees (a survey whose kind
+    // says qa-evaluation, found by SignalRecordsTest's random mutations).
+    private static final ObjectReader READER = Events.mapper().readerFor(SignalEnvelope.class)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private SignalRecords() {
     }
