@@ -39,7 +39,7 @@ class ActivityBatchTest {
     void aBatchRecordsWhatOneByOneRecords() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Random random = new Random(42);
-        List<Step> steps = steps(random, 80);
+        List<Step> steps = steps(random, 120);
         List<ActivityService.Delivery> batched = deliveries(steps, "a-" + run);
         List<ActivityService.Delivery> single = deliveries(steps, "b-" + run);
 
@@ -105,10 +105,12 @@ class ActivityBatchTest {
                 continue;
             }
             int agent = random.nextInt(AGENTS);
-            String kind = r < 14 ? "INTERACTION" : r < 18 ? "BREAK" : "SCHEDULED_RECOVERY";
+            String kind = r < 17 ? "INTERACTION" : r < 19 ? "BREAK" : "SCHEDULED_RECOVERY";
             int minutes = kind.equals("INTERACTION") ? 2 + random.nextInt(25) : 5 + random.nextInt(20);
             clock[agent] = clock[agent].plus(Duration.ofMinutes(random.nextInt(4)));
-            out.add(new Step(event++, activity++, agent, kind, clock[agent], minutes, random.nextInt(3) == 0,
+            // agents 0 and 1 have a hard day (runs of abusive contacts: recovery due, then violated)
+            boolean abusive = agent < 2 ? random.nextInt(6) != 0 : random.nextInt(4) == 0;
+            out.add(new Step(event++, activity++, agent, kind, clock[agent], minutes, abusive,
                     random.nextInt(4) == 0));
             clock[agent] = clock[agent].plus(Duration.ofMinutes(minutes));
         }
