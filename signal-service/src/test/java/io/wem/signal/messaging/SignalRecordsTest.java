@@ -62,6 +62,19 @@ class SignalRecordsTest {
         assertEquals(-0.5, s.score());
     }
 
+    @Test
+    void aRepeatedMemberReadsAsATreeReadsIt() {
+        // a tree keeps the last of repeated names; the first "kind" must not choose the subtype
+        String twoKinds = signal().replace("{\"kind\":\"interaction\",",
+                "{\"kind\":\"survey\",\"kind\":\"interaction\",");
+        Signal.Interaction i = assertInstanceOf(Signal.Interaction.class,
+                SignalRecords.read(envelope("env-6", "t", twoKinds)).data());
+        assertEquals("interaction", i.kind());
+        String twoIds = signal().replace("{\"kind\":\"interaction\",",
+                "{\"kind\":\"interaction\",\"eventId\":\"first\",");
+        assertEquals("e-1", SignalRecords.read(envelope("env-6", "t", twoIds)).data().eventId());
+    }
+
     // One test per shape of malformed input whose path changed: each must keep its old reason.
 
     @Test
@@ -126,7 +139,7 @@ class SignalRecordsTest {
                         + "\",\"interactionId\":\"int-1\",\"score\":0.25}");
         int accepted = 0;
         int refused = 0;
-        for (int n = 0; n < 3000; n++) {
+        for (int n = 0; n < 5000; n++) {
             String base = envelope("env-" + n, "io.wem.signal.SignalReceived.v1", valid.get(n % valid.size()));
             String raw = mutate(base, random, 1 + random.nextInt(3));
             String expected = reference(raw);
@@ -144,7 +157,7 @@ class SignalRecordsTest {
             }
         }
         // the mutations must exercise both outcomes, or the comparison says little
-        assertTrue(accepted > 300 && refused > 300, accepted + " accepted, " + refused + " refused");
+        assertTrue(accepted > 500 && refused > 500, accepted + " accepted, " + refused + " refused");
     }
 
     /** The read as it was before the one-pass path: {@link Events#parse}, then tree → signal. */
