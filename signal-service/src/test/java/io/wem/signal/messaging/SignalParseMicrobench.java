@@ -40,24 +40,19 @@ class SignalParseMicrobench {
         // rounds alternate between the two reads, so that JIT warm-up and machine load fall on both alike
         double[] two = new double[15];
         double[] one = new double[15];
-        double[] lax = new double[15];
         for (int round = -10; round < two.length; round++) {
             double t = recordsPerSecond(records, 0);
             double o = recordsPerSecond(records, 1);
-            double l = recordsPerSecond(records, 2);
             if (round >= 0) {
                 two[round] = t;
                 one[round] = o;
-                lax[round] = l;
             }
         }
         double twoPass = median(two);
         double onePass = median(one);
-        double noDup = median(lax);
         System.out.printf(Locale.ROOT, "signal record read (median of 15 rounds of %d records): two passes %.0f "
-                + "records/s, one pass %.0f records/s (x%.2f), one pass without duplicate detection %.0f records/s "
-                + "(x%.2f); %d cores, load average %.1f%n", records.size(), twoPass, onePass, onePass / twoPass,
-                noDup, noDup / twoPass, Runtime.getRuntime().availableProcessors(),
+                + "records/s, one pass %.0f records/s (x%.2f); %d cores, load average %.1f%n", records.size(),
+                twoPass, onePass, onePass / twoPass, Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -67,21 +62,12 @@ class SignalParseMicrobench {
         return c[c.length / 2];
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectReader LAX = Events.mapper()
-            .readerFor(SignalRecords.SignalEnvelope.class);
-
-    /** how: 0 two passes, 1 {@link SignalRecords#read}, 2 one pass without duplicate detection (for its cost). */
+    /** how: 0 the old two passes, 1 {@link SignalRecords#read}. */
     private static double recordsPerSecond(List<String> records, int how) {
         long t0 = System.nanoTime();
         int n = 0;
         for (String r : records) {
-            Signal s;
-            try {
-                s = how == 0 ? SignalRecords.toSignal(Events.parse(r)) : how == 1 ? SignalRecords.read(r).data()
-                        : LAX.<SignalRecords.SignalEnvelope>readValue(r).data();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
+            Signal s = how == 0 ? SignalRecords.toSignal(Events.parse(r)) : SignalRecords.read(r).data();
             n += s.eventId().isEmpty() ? 0 : 1;
         }
         long t1 = System.nanoTime();
