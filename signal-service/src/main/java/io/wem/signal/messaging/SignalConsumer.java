@@ -1,8 +1,6 @@
 package io.wem.signal.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.wem.common.events.EventEnvelope;
-import io.wem.common.events.Events;
 import io.wem.common.events.MalformedEventException;
 import io.wem.common.messaging.DeadLetters;
 import io.wem.signal.api.Signal;
@@ -25,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * Structured signals from contact-center platforms (topic wem.signal.signals.v1, one signal per EventEnvelope,
- * key = agent id), consumed in batches of up to max.poll.records and written with one multi-row INSERT per kind.
+ * key = agent id), each record read in one pass into its signal ({@link SignalRecords}), consumed in batches of up
+ * to max.poll.records and written with one multi-row INSERT per kind.
  * A record that is not an envelope, not a known signal, fails validation, or carries text governance could not
  * redact (after the client's retries) is sent alone to wem.dlq.signal-service.signals.v1 with a reason header, as a
  * copy without free text ({@link TextFreeCopy}); the rest of the batch is stored and the consumer goes on. If
@@ -48,12 +47,12 @@ public class SignalConsumer {
         Instant now = Instant.now();
         List<Signal> valid = new ArrayList<>(records.count());
         Map<String, ConsumerRecord<String, String>> byEventId = new HashMap<>();
-        Map<String, EventEnvelope> envelopes = new HashMap<>();
+        Map<String, SignalRecords.SignalEnvelope> envelopes = new HashMap<>();
         DeadLetters parked = new DeadLetters(deadLetters);
         for (ConsumerRecord<String, String> r : records) {
             try {
-                EventEnvelope envelope = Events.parse(r.value());
-                Signal signal = toSignal(envelope);
+                SignalRecords.SignalEnvelope envelope = SignalRecords.read(r.value());
+                Signal signal = envelope.data();
                 List<SignalRules.FieldError> errors = SignalRules.validate(signal, "data", now);
                 if (!errors.isEmpty()) {
                     throw new MalformedEventException("invalid signal: " + errors.stream()
@@ -79,23 +78,10 @@ public class SignalConsumer {
                 String reason = "store-failed: " + e.getClass().getSimpleName();
                 for (Signal s : prepared.toStore()) {
                     parked.parkReplaced(byEventId.get(s.eventId()), reason,
-                            TextFreeCopy.redacted(envelopes.get(s.eventId()), s));
+                            TextFreeCopy.redacted(envelopes.get(s.eventId()).withoutData(), s));
                 }
             }
         }
         parked.awaitAcknowledged();
-    }
-
-    static Signal toSignal(EventEnvelope envelope) {
-        try {
-            Signal s = Events.mapper().treeToValue(envelope.data(), Signal.class);
-            if (s == null) {
-                throw new MalformedEventException("envelope " + envelope.id() + " has no signal");
-            }
-            return s;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            String m = String.valueOf(e.getMessage());
-            throw new MalformedEventException("data is not a signal: " + m.lines().findFirst().orElse(m));
-        }
     }
 }

@@ -1,10 +1,6 @@
 package io.wem.wellbeing.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.wem.common.contracts.AgentActivity;
-import io.wem.common.events.EventEnvelope;
-import io.wem.common.events.EventTypes;
-import io.wem.common.events.Events;
 import io.wem.common.events.MalformedEventException;
 import io.wem.common.messaging.DeadLetters;
 import io.wem.wellbeing.service.ActivityService;
@@ -20,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * wem.signal.interactions.v1 → recovery bookkeeping, in batches (one transaction per batch; the topic carries every
- * interaction and break of the contact center). A malformed record goes alone to
+ * wem.signal.interactions.v1 → recovery bookkeeping, in batches (one transaction and a fixed number of statements per
+ * batch; the topic carries every interaction and break of the contact center), each record read in one pass
+ * ({@link ActivityRecords}). A malformed record goes alone to
  * wem.dlq.wellbeing-service.interactions.v1 and the rest of its batch is recorded; if recording the batch itself
  * fails, the channel's dead-letter strategy parks the batch (replaying it is safe: recording is idempotent).
  */
@@ -43,13 +40,9 @@ public class ActivityConsumer {
         List<ActivityService.Delivery> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> r : records) {
             try {
-                EventEnvelope envelope = Events.parse(r.value());
-                if (!EventTypes.AGENT_ACTIVITY.equals(envelope.type())) {
-                    throw new MalformedEventException("unexpected event type " + envelope.type() + " on interactions");
-                }
-                AgentActivity activity = envelope.dataAs(AgentActivity.class);
-                ActivityService.validate(activity);
-                batch.add(new ActivityService.Delivery(envelope.id(), activity));
+                ActivityRecords.ActivityEnvelope envelope = ActivityRecords.read(r.value());
+                ActivityService.validate(envelope.data());
+                batch.add(new ActivityService.Delivery(envelope.id(), envelope.data()));
             } catch (MalformedEventException e) {
                 parked.park(r, e.getMessage());
             }
