@@ -1,8 +1,9 @@
 // Partial updates for forms marked data-partial: progressive enhancement only. Without this file every such form still
 // posts and the server answers with a redirect (or the page re-rendered with the refusal). With it, the form posts
 // through fetch with the same fields (the CSRF field included) and the header WEM-Partial; the server then answers
-// with only the page's #region, rendered by the same template, and this script swaps it in. A refusal is shown in
-// place, above the form that caused it, so what was typed stays. Either outcome is read out through #announce.
+// with only the page's #region, rendered by the same template, and this script swaps it in: the current state with
+// what was done, or with the service's reason for refusing (what was typed is put back). Either outcome is read out
+// through the live region #announce.
 (function () {
   'use strict';
 
@@ -37,25 +38,37 @@
     });
   }
 
+  // What the person typed into the form, by field id: a refusal re-renders the region, and the words should survive.
+  function typed(form) {
+    var values = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.id && (field.tagName === 'TEXTAREA' || (field.tagName === 'INPUT' && field.type !== 'hidden'))) {
+        values[field.id] = field.value;
+      }
+    });
+    return values;
+  }
+
+  // The region as the server now renders it: the service's current state, with what was done or why it was refused.
   function apply(form, ok, html) {
-    var fresh = new DOMParser().parseFromString(html, 'text/html');
-    var message;
-    if (ok) {
-      var region = fresh.getElementById(REGION);
-      document.getElementById(REGION).replaceWith(document.adoptNode(region));
-      if (document.body.contains(form)) {
-        form.reset();
-      }
-      message = document.getElementById('done');
-    } else {
-      var refused = fresh.getElementById('refused');
-      if (!refused) {
-        throw new Error('a refusal without its reason');
-      }
-      removeOutcomes();
-      message = document.adoptNode(refused);
-      form.before(message);
+    var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById(REGION);
+    if (!fresh) {
+      throw new Error('no region in the answer');
     }
+    var kept = ok ? {} : typed(form);
+    var inRegion = document.getElementById(REGION).contains(form);
+    removeOutcomes();
+    document.getElementById(REGION).replaceWith(document.adoptNode(fresh));
+    Object.keys(kept).forEach(function (id) {
+      var field = document.getElementById(id);
+      if (field && fresh.contains(field) && !field.value) {
+        field.value = kept[id];
+      }
+    });
+    if (ok && !inRegion) {
+      form.reset();
+    }
+    var message = document.getElementById(ok ? 'done' : 'refused');
     if (message) {
       announce(message.textContent);
       keepFocus(message);

@@ -31,7 +31,9 @@ class PartialUpdatesTest {
         // what coaching-service answers once the move is made
         StubServices.answer("POST /api/v1/interventions/iv-30/transitions", 200, before.replace("ASSIGNED", "SCHEDULED"));
         StubServices.answer("GET /api/v1/interventions/iv-30", 200, before.replace("ASSIGNED", "SCHEDULED"));
-        form.header("WEM-Partial", "region").formParam("to", "SCHEDULED").redirects().follow(false)
+        // as console.js sends it: URLSearchParams, UTF-8
+        form.header("WEM-Partial", "region").contentType("application/x-www-form-urlencoded;charset=UTF-8")
+                .formParam("to", "SCHEDULED").redirects().follow(false)
                 .post("/inbox/iv-30/transition").then().statusCode(200)
                 .header("WEM-Partial", "region").contentType(containsString("text/html"))
                 .body(startsWith("<div id=\"region\""))
