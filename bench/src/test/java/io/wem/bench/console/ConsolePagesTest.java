@@ -106,4 +106,14 @@ class ConsolePagesTest {
         assertTrue(!matches("/teams/{}", "/teams/team-north/reviews"));
         assertEquals(List.of("/inbox/{}"), List.of(template("/inbox/{intervention}?done=x")));
     }
+
+    @Test
+    void aPlaceholderIsTheFirstLinkOfItsPageOrNothingWithoutTheDemosData() {
+        String inbox = "<a href=\"/inbox\">Inbox</a><td><a href=\"/inbox/9f1c-aa\">x</a></td><a href=\"/inbox/b2\">";
+        assertEquals("/inbox/9f1c-aa", ConsolePages.fill("/inbox/{intervention}", p -> p.equals("/inbox") ? inbox : ""));
+        assertEquals(null, ConsolePages.fill("/inbox/{intervention}", p -> "<p>Nothing in your inbox.</p>"));
+        assertEquals("/teams", ConsolePages.fill("/teams", p -> {
+            throw new AssertionError("read without a placeholder");
+        }));
+    }
 }
