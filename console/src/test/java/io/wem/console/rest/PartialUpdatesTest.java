@@ -19,20 +19,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(StubServices.class)
 class PartialUpdatesTest {
 
-    static final String REFUSED_TRANSITION = "{\"title\":\"Illegal transition\",\"status\":409,\"detail\":\"a CANCELLED"
-            + " intervention cannot be started\"}";
-
     @Test
     @TestSecurity(user = "coach1", roles = "coach")
     void aMoveAnswersWithTheRegionShowingTheNewStateAndItsNextMoves() {
         String before = PagesTest.INTERVENTION.replace("iv-7", "iv-30");
         StubServices.answer("GET /api/v1/interventions/iv-30", 200, before);
-        var form = StubServices.form("/inbox/iv-30");
+        var form = StubServices.partialForm("/inbox/iv-30");
         // what coaching-service answers once the move is made
         StubServices.answer("POST /api/v1/interventions/iv-30/transitions", 200, before.replace("ASSIGNED", "SCHEDULED"));
         StubServices.answer("GET /api/v1/interventions/iv-30", 200, before.replace("ASSIGNED", "SCHEDULED"));
         // as console.js sends it: URLSearchParams, UTF-8
-        form.header("WEM-Partial", "region").contentType("application/x-www-form-urlencoded;charset=UTF-8")
+        form.contentType("application/x-www-form-urlencoded;charset=UTF-8")
                 .formParam("to", "SCHEDULED").redirects().follow(false)
                 .post("/inbox/iv-30/transition").then().statusCode(200)
                 .header("WEM-Partial", "region").contentType(containsString("text/html"))
@@ -50,8 +47,9 @@ class PartialUpdatesTest {
     @TestSecurity(user = "coach1", roles = "coach")
     void aRefusedMoveAnswersWithTheServicesStatusAndReasonInTheRegion() {
         StubServices.answer("GET /api/v1/interventions/iv-31", 200, PagesTest.INTERVENTION.replace("iv-7", "iv-31"));
-        StubServices.answer("POST /api/v1/interventions/iv-31/transitions", 409, REFUSED_TRANSITION);
-        StubServices.form("/inbox/iv-31").header("WEM-Partial", "region").formParam("to", "IN_PROGRESS")
+        StubServices.refuse("POST /api/v1/interventions/iv-31/transitions", 409,
+                "a CANCELLED intervention cannot be started");
+        StubServices.partialForm("/inbox/iv-31").formParam("to", "IN_PROGRESS")
                 .post("/inbox/iv-31/transition").then().statusCode(409).header("WEM-Partial", "region")
                 .body(startsWith("<div id=\"region\""))
                 .body(containsString("id=\"refused\""))
@@ -64,13 +62,13 @@ class PartialUpdatesTest {
     void thePlansActionAnswersWithThePlanRegion() {
         StubServices.answer("GET /api/v1/me/interventions", 200, "[" + PagesTest.INTERVENTION + "]");
         StubServices.answer("POST /api/v1/me/interventions/iv-7/acknowledge", 200, PagesTest.INTERVENTION);
-        StubServices.form("/me/plan").header("WEM-Partial", "region").redirects().follow(false)
+        StubServices.partialForm("/me/plan").redirects().follow(false)
                 .post("/me/plan/iv-7/acknowledge").then().statusCode(200).header("WEM-Partial", "region")
                 .body(startsWith("<div id=\"region\"")).body(containsString("Done: acknowledge."))
                 .body(containsString("action=\"/me/plan/iv-7/dispute\""));
-        StubServices.answer("POST /api/v1/me/interventions/iv-7/dispute", 409, "{\"title\":\"Conflict\",\"status\":409,"
-                + "\"detail\":\"a closed intervention cannot be disputed\"}");
-        StubServices.form("/me/plan").header("WEM-Partial", "region").formParam("text", "not me")
+        StubServices.refuse("POST /api/v1/me/interventions/iv-7/dispute", 409,
+                "a closed intervention cannot be disputed");
+        StubServices.partialForm("/me/plan").formParam("text", "not me")
                 .post("/me/plan/iv-7/dispute").then().statusCode(409).header("WEM-Partial", "region")
                 .body(containsString("a closed intervention cannot be disputed"));
     }
@@ -78,19 +76,17 @@ class PartialUpdatesTest {
     @Test
     @TestSecurity(user = "govadmin1", roles = "governance-admin")
     void aHoldsReleaseAndAnUnreadableDayAnswerWithTheHoldsRegion() {
-        StubServices.answer("GET /api/v1/legal-holds", 200, "[{\"id\":\"h7\",\"caseReference\":\"CASE-70\",\"reason\":"
-                + "\"audit\",\"agentIds\":[\"agent-south-03\"],\"interactionIds\":[],\"from\":null,\"to\":null,"
-                + "\"createdBy\":\"gov1\",\"createdAt\":\"2026-12-02T00:00:00Z\",\"releasedAt\":null,\"releasedBy\":null,"
-                + "\"active\":true}]");
+        StubServices.answer("GET /api/v1/legal-holds", 200,
+                "[" + StubServices.activeHold("h7", "CASE-70", "agent-south-03") + "]");
         StubServices.answer("POST /api/v1/legal-holds/h7/release", 202, "{\"id\":\"p7\",\"status\":\"PENDING\"}");
-        StubServices.form("/ciso/holds").header("WEM-Partial", "region").redirects().follow(false)
+        StubServices.partialForm("/ciso/holds").redirects().follow(false)
                 .post("/ciso/holds/h7/release").then().statusCode(200).header("WEM-Partial", "region")
                 .body(startsWith("<div id=\"region\""))
                 .body(containsString("The release is proposed"))
                 .body(containsString("<th scope=\"row\">CASE-70</th>"))
                 // the place-a-hold form stays outside the region, so what was typed survives a refusal
                 .body(not(containsString("id=\"place-hold\"")));
-        StubServices.form("/ciso/holds").header("WEM-Partial", "region").formParam("caseReference", "CASE-71")
+        StubServices.partialForm("/ciso/holds").formParam("caseReference", "CASE-71")
                 .formParam("reason", "r").formParam("agentIds", "agent-south-03").formParam("from", "yesterday")
                 .post("/ciso/holds").then().statusCode(400).header("WEM-Partial", "region")
                 .body(containsString("from: must be a day written as 2026-03-01"));
