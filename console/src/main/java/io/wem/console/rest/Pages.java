@@ -3,8 +3,8 @@ package io.wem.console.rest;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.wem.console.client.ApiResult;
 import io.vertx.core.http.HttpServerRequest;
+import io.wem.console.client.ApiResult;
 import io.wem.console.domain.Navigation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,9 +71,9 @@ public class Pages {
     }
 
     /**
-     * After a form's action: when the service agreed, a redirect (303) to {@code success} with {@code ?done=}, so
-     * reloading it repeats nothing (asked for the region alone, the page's region with {@code done} instead); when it
-     * refused, the form's page re-rendered with the refusal (see {@link #withOutcome}).
+     * After a form's action: when the service agreed, a redirect (303) to {@code success} (a path without a query)
+     * with {@code ?done=}, so reloading it repeats nothing (asked for the region alone: the page's region with
+     * {@code done} instead); when it refused, the form's page re-rendered with the refusal (see {@link #withOutcome}).
      */
     public Response afterAction(ApiResult result, String success, String done, FormPage page) {
         if (!result.ok()) {
@@ -82,7 +82,7 @@ public class Pages {
         if (REGION.equals(request.getHeader(PARTIAL))) {
             return page.render(done, null);
         }
-        return Response.seeOther(URI.create(success + (success.contains("?") ? "&" : "?") + "done=" + Paths.segment(done))).build();
+        return Response.seeOther(URI.create(success + "?done=" + Paths.segment(done))).build();
     }
 
     /** A CSV download the console renders itself. */
