@@ -70,8 +70,7 @@ class FormPagesTest {
     @Test
     @TestSecurity(user = "govadmin1", roles = "governance-admin")
     void aHoldIsPlacedItsReleaseProposedAndAnUnreadableDayNamedWithoutAnyCall() {
-        StubServices.answer("GET /api/v1/legal-holds", 200,
-                "[" + StubServices.activeHold("h1", "CASE-9", "agent-north-01") + "]");
+        StubServices.holdsListed(StubServices.activeHold("h1", "CASE-9", "agent-north-01"));
         given().get("/ciso/holds").then().statusCode(200).body(containsString("action=\"/ciso/holds/h1/release\""));
         StubServices.answer("POST /api/v1/legal-holds", 201, "{\"id\":\"h2\",\"active\":true}");
         StubServices.redirects(StubServices.form("/ciso/holds").formParam("caseReference", "CASE-10")

@@ -123,8 +123,7 @@ class GovernancePagesTest {
                 + "\"governance-service\",\"window\":\"P7Y\",\"legalBasis\":\"legal obligation\",\"owner\":\"CISO\","
                 + "\"updatedAt\":null,\"updatedBy\":null}]");
         given().get("/ciso/retention").then().statusCode(200).body(containsString("<td>P7Y</td>"));
-        StubServices.answer("GET /api/v1/legal-holds", 200,
-                "[" + StubServices.activeHold("h1", "CASE-9", "agent-north-01") + "]");
+        StubServices.holdsListed(StubServices.activeHold("h1", "CASE-9", "agent-north-01"));
         given().get("/ciso/holds").then().statusCode(200).body(containsString("CASE-9")).body(containsString("active"));
         StubServices.answer("GET /api/v1/approvals", 200, "[{\"id\":\"p1\",\"kind\":\"RETENTION_SHORTEN\",\"target\":"
                 + "\"transcript\",\"change\":{},\"summary\":\"transcript P90D to P30D\",\"proposedBy\":\"ciso1\","

@@ -76,8 +76,7 @@ class PartialUpdatesTest {
     @Test
     @TestSecurity(user = "govadmin1", roles = "governance-admin")
     void aHoldsReleaseAndAnUnreadableDayAnswerWithTheHoldsRegion() {
-        StubServices.answer("GET /api/v1/legal-holds", 200,
-                "[" + StubServices.activeHold("h7", "CASE-70", "agent-south-03") + "]");
+        StubServices.holdsListed(StubServices.activeHold("h7", "CASE-70", "agent-south-03"));
         StubServices.answer("POST /api/v1/legal-holds/h7/release", 202, "{\"id\":\"p7\",\"status\":\"PENDING\"}");
         StubServices.partialForm("/ciso/holds").redirects().follow(false)
                 .post("/ciso/holds/h7/release").then().statusCode(200).header("WEM-Partial", "region")

@@ -62,6 +62,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 + "\"active\":true}";
     }
 
+    /** governance's GET /api/v1/legal-holds answers these holds. */
+    static void holdsListed(String... holds) {
+        answer("GET /api/v1/legal-holds", 200, "[" + String.join(",", holds) + "]");
+    }
+
     /** {@link #form} as console.js posts it: asking for the page's region alone. */
     static RequestSpecification partialForm(String page) {
         return form(page).header(Pages.PARTIAL, Pages.REGION);
