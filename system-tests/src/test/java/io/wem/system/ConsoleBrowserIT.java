@@ -133,7 +133,8 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @DisplayName("coach1 completes an intervention through the pages; a stale move shows coaching-service's reason")
+    @DisplayName("coach1 completes an intervention through the pages, each move updating the page in place; a stale"
+            + " move shows coaching-service's reason there, read out to screen readers")
     void coachCompletesAnIntervention() {
         String agent = "agent-north-01";
         String gapId = RunIds.next("gap");
@@ -163,16 +164,22 @@ class ConsoleBrowserIT {
         // Someone else schedules it meanwhile: the page still offers "Schedule", and coaching-service refuses it.
         WemService.COACHING.as(coach).contentType("application/json").body(Map.of("to", "SCHEDULED"))
                 .post("/api/v1/interventions/{id}/transitions", id).then().statusCode(200);
-        clickAndWait(button("SCHEDULED"));
+        // The moves are partial updates (console.js): the region is replaced, the page stays.
+        driver.findElement(By.id("note")).sendKeys("Typed before the refusal");
+        String announced = submitInPlace(button("SCHEDULED"));
         String refused = driver.findElement(By.id("refused")).getText();
         assertTrue(refused.startsWith("coaching-service refused the change"), refused);
         assertTrue(refused.contains("SCHEDULED"), refused);
+        assertEquals(refused, announced, "the refusal is not what the live region read out");
         assertEquals("SCHEDULED", driver.findElement(By.id("state")).getText());
+        assertEquals("Typed before the refusal", driver.findElement(By.id("note")).getDomProperty("value"),
+                "the note typed before the refusal was lost");
         check("intervention-refused");
-        clickAndWait(button("IN_PROGRESS"));
+        driver.findElement(By.id("note")).clear();
+        assertEquals("Done: IN_PROGRESS.", submitInPlace(button("IN_PROGRESS")));
         assertEquals("IN_PROGRESS", driver.findElement(By.id("state")).getText());
         driver.findElement(By.id("note")).sendKeys("Two example calls replayed with the agent");
-        clickAndWait(button("COMPLETED"));
+        submitInPlace(button("COMPLETED"));
         String state = driver.findElement(By.id("state")).getText();
         assertTrue(List.of("COMPLETED", "FOLLOW_UP").contains(state), state);
         driver.get(CONSOLE + "/playbooks");
@@ -259,14 +266,15 @@ class ConsoleBrowserIT {
         driver.findElement(By.id("caseReference")).sendKeys(caseReference);
         driver.findElement(By.id("reason")).sendKeys("Browser test: an employment tribunal claim");
         driver.findElement(By.id("agentIds")).sendKeys(heldAgent);
-        clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Place the hold']")));
+        submitInPlace(driver.findElement(By.xpath("//button[normalize-space()='Place the hold']")));
         assertTrue(driver.findElement(By.id("done")).getText().startsWith("The legal hold is placed"),
                 driver.findElement(By.tagName("main")).getText());
+        assertEquals("", driver.findElement(By.id("caseReference")).getDomProperty("value"), "the form kept the hold");
         WebElement hold = driver.findElement(By.xpath("//table[@id='holds']//tr[th[normalize-space()='"
                 + caseReference + "']]"));
         assertTrue(hold.getText().contains(heldAgent), hold.getText());
         check("holds-placed");
-        clickAndWait(hold.findElement(By.xpath(".//button[normalize-space()='Propose release']")));
+        submitInPlace(hold.findElement(By.xpath(".//button[normalize-space()='Propose release']")));
         assertTrue(driver.findElement(By.id("done")).getText().startsWith("The release is proposed"),
                 driver.findElement(By.tagName("main")).getText());
         // A shorter transcript window, at its floor (30 days), keeping the basis and owner: proposed, never applied
@@ -367,6 +375,28 @@ class ConsoleBrowserIT {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.stalenessOf(page));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Clicks a button of a form marked data-partial and waits until console.js reads the outcome out (the live region
+     * #announce): the page must stay, only its #region is replaced. Without the script (or with it blocked) the click
+     * would load a new page, and this fails.
+     */
+    private String submitInPlace(WebElement button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        WebElement region = driver.findElement(By.id("region"));
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('announce').textContent = '';");
+        button.click();
+        String announced = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            if (ExpectedConditions.stalenessOf(page).apply(d)) {
+                return "the page was reloaded";
+            }
+            String text = d.findElement(By.id("announce")).getDomProperty("textContent");
+            return text == null || text.isBlank() ? null : text;
+        });
+        assertFalse(ExpectedConditions.stalenessOf(page).apply(driver), "a new page was loaded: no partial update");
+        assertTrue(ExpectedConditions.stalenessOf(region).apply(driver), "the region was not replaced");
+        return announced;
     }
 
     private WebElement button(String to) {

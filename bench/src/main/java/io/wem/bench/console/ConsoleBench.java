@@ -97,6 +97,19 @@ public final class ConsoleBench {
         return new PageTimes(path, status, quantile(millis, 0.5), quantile(millis, 0.95), millis[samples - 1]);
     }
 
+    /** A page's HTML in this session (to find the demo's ids it links); an unreadable page reads as empty. */
+    public String read(String path) {
+        try {
+            HttpResponse<String> r = get(console + path);
+            return r.statusCode() == 200 ? r.body() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     static double quantile(double[] sorted, double q) {
         int i = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];

@@ -105,7 +105,7 @@ public class AgentResource {
         if (r == null) {
             return Response.status(404).build();
         }
-        return pages.afterAction(r, "/me/plan?done=" + Paths.segment(action), refused -> planPage(null, refused));
+        return pages.afterAction(r, "/me/plan", action, this::planPage);
     }
 
     /** Every kind of data the suite holds about me, with the numbers, read from my own endpoints. */
@@ -147,7 +147,7 @@ public class AgentResource {
         body.put("subjectType", subjectType);
         body.put("subjectId", subjectId);
         body.put("statement", statement);
-        return pages.afterAction(api.post(Service.WELLBEING, "/api/v1/me/contests", body), "/me/wellbeing?done=contest",
-                refused -> wellbeingPage(null, refused));
+        return pages.afterAction(api.post(Service.WELLBEING, "/api/v1/me/contests", body), "/me/wellbeing", "contest",
+                this::wellbeingPage);
     }
 }

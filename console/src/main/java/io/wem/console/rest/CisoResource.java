@@ -160,7 +160,6 @@ public class CisoResource {
         if (r == null) {
             return Response.status(404).build();
         }
-        return pages.afterAction(r, "/ciso/approvals?done=" + Paths.segment(decision),
-                refused -> approvalsPage(null, refused));
+        return pages.afterAction(r, "/ciso/approvals", decision, this::approvalsPage);
     }
 }

@@ -64,7 +64,7 @@ public class InboxResource {
         if (note != null && !note.isBlank()) {
             body.put("note", note);
         }
-        return after(id, Paths.segment(to), api.post(Service.COACHING, "/api/v1/interventions/" + Paths.segment(id)
+        return after(id, to, api.post(Service.COACHING, "/api/v1/interventions/" + Paths.segment(id)
                 + "/transitions", body));
     }
 
@@ -97,7 +97,7 @@ public class InboxResource {
     }
 
     private Response after(String id, String done, ApiResult r) {
-        return pages.afterAction(r, "/inbox/" + Paths.segment(id) + "?done=" + done, refused -> detail(id, refused, null));
+        return pages.afterAction(r, "/inbox/" + Paths.segment(id), done, (shown, refused) -> detail(id, refused, shown));
     }
 
     private Response detail(String id, ApiResult refused, String done) {

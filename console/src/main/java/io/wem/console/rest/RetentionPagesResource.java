@@ -71,8 +71,7 @@ public class RetentionPagesResource {
         body.put("legalBasis", legalBasis == null ? "" : legalBasis);
         body.put("owner", owner == null ? "" : owner);
         ApiResult r = api.put(Service.GOVERNANCE, "/api/v1/retention/policies/" + Paths.segment(dataClass), body);
-        return pages.afterAction(r, "/ciso/retention?done=" + (r.status() == 202 ? "proposed" : "changed"),
-                refused -> retentionPage(null, refused));
+        return pages.afterAction(r, "/ciso/retention", r.status() == 202 ? "proposed" : "changed", this::retentionPage);
     }
 
     @GET
@@ -98,7 +97,7 @@ public class RetentionPagesResource {
                     "a date could not be read", List.of(form.problem()))));
         }
         return pages.afterAction(api.post(Service.GOVERNANCE, "/api/v1/legal-holds", form.body()),
-                "/ciso/holds?done=placed", refused -> holdsPage(null, refused));
+                "/ciso/holds", "placed", this::holdsPage);
     }
 
     /** Proposes the release; the hold stays active until a different ciso approves it. */
@@ -107,6 +106,6 @@ public class RetentionPagesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response releaseHold(@PathParam("id") String id) {
         return pages.afterAction(api.post(Service.GOVERNANCE, "/api/v1/legal-holds/" + Paths.segment(id)
-                + "/release", null), "/ciso/holds?done=release-proposed", refused -> holdsPage(null, refused));
+                + "/release", null), "/ciso/holds", "release-proposed", this::holdsPage);
     }
 }

@@ -71,7 +71,7 @@ public class ReviewQueueResource {
                 : null);
         body.put("reason", reason == null ? "" : reason);
         return pages.afterAction(api.post(Service.WELLBEING, "/api/v1/reviews/" + Paths.segment(reviewId)
-                + "/decision", body), "/teams/" + Paths.segment(teamId) + "/reviews?done=" + ("approve".equals(decision)
-                ? "approved" : "rejected"), refused -> queuePage(teamId, null, null, refused));
+                + "/decision", body), "/teams/" + Paths.segment(teamId) + "/reviews", "approve".equals(decision)
+                ? "approved" : "rejected", (done, refused) -> queuePage(teamId, null, done, refused));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,8 +62,7 @@ class FormPagesTest {
         given().get("/ciso/access/matrix").then().statusCode(200)
                 .body(containsString("Accounts are not listed: You are not allowed"))
                 .body(containsString("<th scope=\"row\">ciso</th><td>none</td>"));
-        StubServices.answer("GET /api/v1/access/matrix", 403, "{\"title\":\"Forbidden\",\"status\":403,"
-                + "\"detail\":\"not ciso, governance-admin or platform-admin\"}");
+        StubServices.refuse("GET /api/v1/access/matrix", 403, "not ciso, governance-admin or platform-admin");
         given().get("/ciso/access/matrix.csv").then().statusCode(403)
                 .body(containsString("not ciso, governance-admin or platform-admin"));
     }
@@ -70,16 +70,13 @@ class FormPagesTest {
     @Test
     @TestSecurity(user = "govadmin1", roles = "governance-admin")
     void aHoldIsPlacedItsReleaseProposedAndAnUnreadableDayNamedWithoutAnyCall() {
-        StubServices.answer("GET /api/v1/legal-holds", 200, "[{\"id\":\"h1\",\"caseReference\":\"CASE-9\",\"reason\":"
-                + "\"litigation\",\"agentIds\":[\"agent-north-01\"],\"interactionIds\":[],\"from\":null,\"to\":null,"
-                + "\"createdBy\":\"gov1\",\"createdAt\":\"2026-12-01T00:00:00Z\",\"releasedAt\":null,\"releasedBy\":null,"
-                + "\"active\":true}]");
+        StubServices.holdsListed(StubServices.activeHold("h1", "CASE-9", "agent-north-01"));
         given().get("/ciso/holds").then().statusCode(200).body(containsString("action=\"/ciso/holds/h1/release\""));
         StubServices.answer("POST /api/v1/legal-holds", 201, "{\"id\":\"h2\",\"active\":true}");
-        StubServices.form("/ciso/holds").formParam("caseReference", "CASE-10").formParam("reason", "tribunal")
-                .formParam("agentIds", "agent-north-01,\n agent-north-02").formParam("interactionIds", "")
-                .formParam("from", "2026-03-01").formParam("to", "").redirects().follow(false).post("/ciso/holds")
-                .then().statusCode(303).header("Location", containsString("/ciso/holds?done=placed"));
+        StubServices.redirects(StubServices.form("/ciso/holds").formParam("caseReference", "CASE-10")
+                .formParam("reason", "tribunal").formParam("agentIds", "agent-north-01,\n agent-north-02")
+                .formParam("interactionIds", "").formParam("from", "2026-03-01").formParam("to", ""), "/ciso/holds",
+                "/ciso/holds?done=placed");
         assertEquals("{\"caseReference\":\"CASE-10\",\"reason\":\"tribunal\",\"agentIds\":[\"agent-north-01\","
                 + "\"agent-north-02\"],\"interactionIds\":[],\"from\":\"2026-03-01T00:00:00Z\"}",
                 StubServices.LAST_BODY.get("POST /api/v1/legal-holds"));
@@ -91,18 +88,16 @@ class FormPagesTest {
                 .statusCode(400).body(containsString("to: must be a day written as 2026-03-01"));
         assertFalse(StubServices.LAST_BODY.containsKey("POST /api/v1/legal-holds"), "an unreadable day was sent on");
 
-        StubServices.answer("POST /api/v1/legal-holds", 400, "{\"title\":\"Bad Request\",\"status\":400,\"detail\":"
-                + "\"invalid request\",\"errors\":[{\"field\":\"agentIds\",\"message\":\"name at least one agent id or "
-                + "interaction id\"}]}");
+        StubServices.refuseField("POST /api/v1/legal-holds", "agentIds",
+                "name at least one agent id or interaction id");
         StubServices.form("/ciso/holds").formParam("caseReference", "CASE-12").formParam("reason", "r")
                 .post("/ciso/holds").then().statusCode(400)
                 .body(containsString("agentIds: name at least one agent id or interaction id"));
 
         StubServices.answer("POST /api/v1/legal-holds/h1/release", 202, "{\"id\":\"p9\",\"status\":\"PENDING\"}");
-        StubServices.form("/ciso/holds").redirects().follow(false).post("/ciso/holds/h1/release").then()
-                .statusCode(303).header("Location", containsString("/ciso/holds?done=release-proposed"));
-        StubServices.answer("POST /api/v1/legal-holds/h1/release", 409, "{\"title\":\"Conflict\",\"status\":409,"
-                + "\"detail\":\"legal hold h1 is already released\"}");
+        StubServices.redirects(StubServices.form("/ciso/holds"), "/ciso/holds/h1/release",
+                "/ciso/holds?done=release-proposed");
+        StubServices.refuse("POST /api/v1/legal-holds/h1/release", 409, "legal hold h1 is already released");
         StubServices.form("/ciso/holds").post("/ciso/holds/h1/release").then().statusCode(409)
                 .body(containsString("governance-service refused the change: legal hold h1 is already released"));
     }
@@ -115,22 +110,20 @@ class FormPagesTest {
                 + "\"updatedBy\":null}]");
         given().get("/ciso/retention").then().statusCode(200).body(containsString("<option value=\"transcript\">"));
         StubServices.answer("PUT /api/v1/retention/policies/transcript", 202, "{\"id\":\"p1\",\"status\":\"PENDING\"}");
-        StubServices.form("/ciso/retention").formParam("dataClass", "transcript").formParam("window", "P30D")
-                .formParam("legalBasis", "quality").formParam("owner", "QA").redirects().follow(false)
-                .post("/ciso/retention").then().statusCode(303)
-                .header("Location", containsString("/ciso/retention?done=proposed"));
+        StubServices.redirects(window("P30D"), "/ciso/retention", "/ciso/retention?done=proposed");
         assertEquals("{\"window\":\"P30D\",\"legalBasis\":\"quality\",\"owner\":\"QA\"}",
                 StubServices.LAST_BODY.get("PUT /api/v1/retention/policies/transcript"));
         StubServices.answer("PUT /api/v1/retention/policies/transcript", 200, "{\"dataClass\":\"transcript\"}");
-        StubServices.form("/ciso/retention").formParam("dataClass", "transcript").formParam("window", "P120D")
-                .formParam("legalBasis", "quality").formParam("owner", "QA").redirects().follow(false)
-                .post("/ciso/retention").then().statusCode(303)
-                .header("Location", containsString("/ciso/retention?done=changed"));
-        StubServices.answer("PUT /api/v1/retention/policies/transcript", 400, "{\"title\":\"Bad Request\",\"status\":"
-                + "400,\"errors\":[{\"field\":\"window\",\"message\":\"not an ISO-8601 duration\"}]}");
-        StubServices.form("/ciso/retention").formParam("dataClass", "transcript").formParam("window", "ninety days")
-                .formParam("legalBasis", "quality").formParam("owner", "QA").post("/ciso/retention").then()
-                .statusCode(400).body(containsString("window: not an ISO-8601 duration"));
+        StubServices.redirects(window("P120D"), "/ciso/retention", "/ciso/retention?done=changed");
+        StubServices.refuseField("PUT /api/v1/retention/policies/transcript", "window", "not an ISO-8601 duration");
+        window("ninety days").post("/ciso/retention").then().statusCode(400)
+                .body(containsString("window: not an ISO-8601 duration"));
+    }
+
+    /** The retention form for transcripts, keeping the basis and owner, with another window. */
+    private static RequestSpecification window(String window) {
+        return StubServices.form("/ciso/retention").formParam("dataClass", "transcript").formParam("window", window)
+                .formParam("legalBasis", "quality").formParam("owner", "QA");
     }
 
     @Test
@@ -147,14 +140,12 @@ class FormPagesTest {
                 .body(containsString("Overturn the decision (the agent is right)"))
                 .body(not(containsString("Approve the action")));
         StubServices.answer("POST /api/v1/reviews/rv-1/decision", 200, item.replace("PENDING", "APPROVED"));
-        StubServices.form("/teams/team-north/reviews").formParam("decision", "approve")
-                .formParam("reason", "the transfer explains it").redirects().follow(false)
-                .post("/teams/team-north/reviews/rv-1").then().statusCode(303)
-                .header("Location", containsString("/teams/team-north/reviews?done=approved"));
+        StubServices.redirects(StubServices.form("/teams/team-north/reviews").formParam("decision", "approve")
+                .formParam("reason", "the transfer explains it"), "/teams/team-north/reviews/rv-1",
+                "/teams/team-north/reviews?done=approved");
         assertEquals("{\"approve\":true,\"reason\":\"the transfer explains it\"}",
                 StubServices.LAST_BODY.get("POST /api/v1/reviews/rv-1/decision"));
-        StubServices.answer("POST /api/v1/reviews/rv-1/decision", 409, "{\"title\":\"Conflict\",\"status\":409,"
-                + "\"detail\":\"review item rv-1 is already decided\"}");
+        StubServices.refuse("POST /api/v1/reviews/rv-1/decision", 409, "review item rv-1 is already decided");
         StubServices.form("/teams/team-north/reviews").formParam("decision", "reject").formParam("reason", "no")
                 .post("/teams/team-north/reviews/rv-1").then().statusCode(409)
                 .body(containsString("wellbeing-service refused the change: review item rv-1 is already decided"));
@@ -165,8 +156,7 @@ class FormPagesTest {
                 .post("/teams/team-north/reviews/rv-1");
         assertEquals("{\"approve\":null,\"reason\":\"x\"}",
                 StubServices.LAST_BODY.get("POST /api/v1/reviews/rv-1/decision"));
-        StubServices.answer("GET /api/v1/reviews", 403, "{\"title\":\"Forbidden\",\"status\":403,\"detail\":"
-                + "\"not a supervisor of team-south\"}");
+        StubServices.refuse("GET /api/v1/reviews", 403, "not a supervisor of team-south");
         given().get("/teams/team-south/reviews").then().statusCode(403)
                 .body(containsString("not a supervisor of team-south")).body(not(containsString("<form method")));
     }

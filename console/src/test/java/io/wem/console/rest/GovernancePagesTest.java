@@ -24,8 +24,7 @@ class GovernancePagesTest {
         StubServices.answer("GET /api/v1/me/behaviors", 200, "[{\"behaviorId\":\"hold-usage\",\"sampleSize\":40,"
                 + "\"openGap\":{\"gapType\":\"SKILL\"}}]");
         StubServices.answer("GET /api/v1/me/interventions", 200, "[" + PagesTest.INTERVENTION + "]");
-        StubServices.answer("GET /api/v1/me/wellbeing", 503, "{\"title\":\"Service Unavailable\",\"status\":503,"
-                + "\"detail\":\"database unavailable\"}");
+        StubServices.refuse("GET /api/v1/me/wellbeing", 503, "database unavailable");
         StubServices.answer("GET /api/v1/me/contests", 200, "[]");
         StubServices.answer("GET /api/v1/transparency/me", 200, "{\"agentId\":\"agent-north-01\",\"dataHeld\":"
                 + "[{\"dataClass\":\"transcript\",\"heldBy\":\"signal-service\",\"retentionWindow\":\"P90D\","
@@ -57,8 +56,7 @@ class GovernancePagesTest {
                 .body(containsString("10 minutes"))
                 .body(containsString("I transferred that call"))
                 .body(not(containsString("mostly corrective")));
-        StubServices.answer("POST /api/v1/me/contests", 409, "{\"title\":\"Conflict\",\"status\":409,"
-                + "\"detail\":\"this decision is already contested\"}");
+        StubServices.refuse("POST /api/v1/me/contests", 409, "this decision is already contested");
         StubServices.form("/me/wellbeing").formParam("subjectType", "MONITORING_EVENT")
                 .formParam("subjectId", "mon-7f3c").formParam("statement", "again").post("/me/wellbeing/contests")
                 .then().statusCode(409).body(containsString("this decision is already contested"));
@@ -81,10 +79,8 @@ class GovernancePagesTest {
         given().get("/teams/team-north").then().statusCode(200)
                 .body(containsString("holds three times the team&#39;s"))
                 .body(containsString("Aggregates are withheld: fewer than 5 agents"));
-        StubServices.answer("GET /api/v1/teams/team-south/gaps", 403, "{\"title\":\"Forbidden\",\"status\":403,"
-                + "\"detail\":\"not your team\"}");
-        StubServices.answer("GET /api/v1/teams/team-south/wellbeing", 403, "{\"title\":\"Forbidden\",\"status\":403,"
-                + "\"detail\":\"not your team\"}");
+        StubServices.refuse("GET /api/v1/teams/team-south/gaps", 403, "not your team");
+        StubServices.refuse("GET /api/v1/teams/team-south/wellbeing", 403, "not your team");
         given().get("/teams/team-south").then().statusCode(403).body(containsString("not your team"))
                 .body(not(containsString("<table id=\"gaps\"")));
     }
@@ -127,16 +123,12 @@ class GovernancePagesTest {
                 + "\"governance-service\",\"window\":\"P7Y\",\"legalBasis\":\"legal obligation\",\"owner\":\"CISO\","
                 + "\"updatedAt\":null,\"updatedBy\":null}]");
         given().get("/ciso/retention").then().statusCode(200).body(containsString("<td>P7Y</td>"));
-        StubServices.answer("GET /api/v1/legal-holds", 200, "[{\"id\":\"h1\",\"caseReference\":\"CASE-9\",\"reason\":"
-                + "\"litigation\",\"agentIds\":[\"agent-north-01\"],\"interactionIds\":[],\"from\":null,\"to\":null,"
-                + "\"createdBy\":\"gov1\",\"createdAt\":\"2026-12-01T00:00:00Z\",\"releasedAt\":null,\"releasedBy\":null,"
-                + "\"active\":true}]");
+        StubServices.holdsListed(StubServices.activeHold("h1", "CASE-9", "agent-north-01"));
         given().get("/ciso/holds").then().statusCode(200).body(containsString("CASE-9")).body(containsString("active"));
         StubServices.answer("GET /api/v1/approvals", 200, "[{\"id\":\"p1\",\"kind\":\"RETENTION_SHORTEN\",\"target\":"
                 + "\"transcript\",\"change\":{},\"summary\":\"transcript P90D to P30D\",\"proposedBy\":\"ciso1\","
                 + "\"proposedAt\":\"2026-12-04T07:00:00Z\",\"expiresAt\":\"2026-12-11T07:00:00Z\",\"status\":\"PENDING\"}]");
-        StubServices.answer("POST /api/v1/approvals/p1/approve", 409, "{\"title\":\"Conflict\",\"status\":409,"
-                + "\"detail\":\"the proposer cannot approve their own change\"}");
+        StubServices.refuse("POST /api/v1/approvals/p1/approve", 409, "the proposer cannot approve their own change");
         StubServices.form("/ciso/approvals").post("/ciso/approvals/p1/approve").then().statusCode(409)
                 .body(containsString("the proposer cannot approve their own change"));
     }
@@ -152,13 +144,12 @@ class GovernancePagesTest {
                 .body(containsString("At a monitoring cap: a person decides"))
                 .body(containsString("Confirm the amount first"));
         StubServices.answer("POST /api/v1/interventions/iv-20/review", 200, held);
-        StubServices.form("/inbox/iv-20").formParam("decision", "APPROVE").formParam("note", "back from leave")
-                .redirects().follow(false).post("/inbox/iv-20/review").then().statusCode(303);
+        StubServices.redirects(StubServices.form("/inbox/iv-20").formParam("decision", "APPROVE")
+                .formParam("note", "back from leave"), "/inbox/iv-20/review", "/inbox/iv-20?done=review");
         String sent = StubServices.LAST_BODY.get("POST /api/v1/interventions/iv-20/review");
         org.junit.jupiter.api.Assertions.assertTrue(sent.contains("\"decision\":\"APPROVE\"")
                 && sent.contains("\"note\":\"back from leave\""), sent);
-        StubServices.answer("POST /api/v1/interventions/iv-20/goal", 409, "{\"title\":\"Conflict\",\"status\":409,"
-                + "\"detail\":\"no goal was proposed\"}");
+        StubServices.refuse("POST /api/v1/interventions/iv-20/goal", 409, "no goal was proposed");
         StubServices.form("/inbox/iv-20").post("/inbox/iv-20/goal").then().statusCode(409)
                 .body(containsString("no goal was proposed"));
         assertEquals("{}", StubServices.LAST_BODY.get("POST /api/v1/interventions/iv-20/goal"));

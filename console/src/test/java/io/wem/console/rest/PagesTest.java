@@ -41,13 +41,12 @@ class PagesTest {
     @TestSecurity(user = "coach1", roles = "coach")
     void aRefusedMoveShowsTheServicesReasonWithItsStatus() {
         StubServices.answer("GET /api/v1/interventions/iv-8", 200, INTERVENTION.replace("iv-7", "iv-8"));
-        StubServices.answer("POST /api/v1/interventions/iv-8/transitions", 409, "{\"type\":\"https://wem.io/problems/"
-                + "illegal-transition\",\"title\":\"Illegal transition\",\"status\":409,\"detail\":\"illegal transition "
-                + "SCHEDULED -> SCHEDULED\"}");
+        StubServices.refuse("POST /api/v1/interventions/iv-8/transitions", 409,
+                "illegal transition SCHEDULED -> SCHEDULED");
         StubServices.form("/inbox/iv-8").formParam("to", "SCHEDULED")
                 .post("/inbox/iv-8/transition").then().statusCode(409)
                 .body(containsString("coaching-service refused the change: illegal transition SCHEDULED -&gt; SCHEDULED"))
-                .body(not(containsString("\"status\"")));
+                .body(not(containsString("\"status\":")));
         assertTrue(StubServices.LAST_BODY.get("POST /api/v1/interventions/iv-8/transitions").contains("\"to\":\"SCHEDULED\""));
     }
 
@@ -63,8 +62,7 @@ class PagesTest {
     @Test
     @TestSecurity(user = "agent1", roles = "agent")
     void aTeammatesPageIsTheServicesRefusalNotData() {
-        StubServices.answer("GET /api/v1/agents/agent-north-02/behaviors", 403, "{\"title\":\"Forbidden\",\"status\":403,"
-                + "\"detail\":\"agents see only their own data\"}");
+        StubServices.refuse("GET /api/v1/agents/agent-north-02/behaviors", 403, "agents see only their own data");
         given().get("/agents/agent-north-02/behaviors").then().statusCode(403)
                 .body(containsString("You are not allowed to see or change this (signal-service refused): agents see only"))
                 .body(not(containsString("id=\"behaviors\"")));

@@ -42,14 +42,17 @@ class SignInTest {
     @Test
     void stylesAndTheSignedOutPageArePublicAndCarryTheStrictHeaders() {
         given().get("/static/console.css").then().statusCode(200)
-                .header("Content-Security-Policy", equalTo("default-src 'none'; style-src 'self'; img-src 'self' data:; "
-                        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+                .header("Content-Security-Policy", equalTo("default-src 'none'; script-src 'self'; connect-src 'self'; "
+                        + "style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+                        + "base-uri 'none'"))
                 .header("X-Content-Type-Options", "nosniff");
+        given().get("/static/console.js").then().statusCode(200).contentType(containsString("javascript"));
         given().get("/logged-out").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("X-Frame-Options", "DENY")
                 .body(containsString("<html lang=\"en\">"))
                 .body(containsString("You are signed out"))
-                .body(not(containsString("<script")));
+                // the console's own file is the only script: none inline, none from elsewhere
+                .body(not(containsString("<script>"))).body(not(containsString("<script src=\"http")));
     }
 }

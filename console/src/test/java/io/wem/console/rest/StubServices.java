@@ -33,6 +33,51 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 body));
     }
 
+    static final Map<Integer, String> TITLES = Map.of(400, "Bad Request", 403, "Forbidden", 404, "Not Found", 409,
+            "Conflict", 503, "Service Unavailable");
+
+    /** The service refuses with problem+json carrying {@code detail}, as the services' error mappers answer. */
+    static void refuse(String methodAndPath, int status, String detail) {
+        ANSWERS.put(methodAndPath, new Answer(status, "application/problem+json", "{\"title\":"
+                + json(TITLES.getOrDefault(status, "Error")) + ",\"status\":" + status + ",\"detail\":" + json(detail)
+                + "}"));
+    }
+
+    /** The service's 400 naming one field, as the services' validation answers. */
+    static void refuseField(String methodAndPath, String field, String message) {
+        ANSWERS.put(methodAndPath, new Answer(400, "application/problem+json", "{\"title\":\"Bad Request\",\"status\":"
+                + "400,\"detail\":\"invalid request\",\"errors\":[{\"field\":" + json(field) + ",\"message\":"
+                + json(message) + "}]}"));
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** An active legal hold on one agent, shaped like governance's GET /api/v1/legal-holds items. */
+    static String activeHold(String id, String caseReference, String agentId) {
+        return "{\"id\":" + json(id) + ",\"caseReference\":" + json(caseReference) + ",\"reason\":\"litigation\","
+                + "\"agentIds\":[" + json(agentId) + "],\"interactionIds\":[],\"from\":null,\"to\":null,\"createdBy\":"
+                + "\"gov1\",\"createdAt\":\"2026-12-01T00:00:00Z\",\"releasedAt\":null,\"releasedBy\":null,"
+                + "\"active\":true}";
+    }
+
+    /** governance's GET /api/v1/legal-holds answers these holds. */
+    static void holdsListed(String... holds) {
+        answer("GET /api/v1/legal-holds", 200, "[" + String.join(",", holds) + "]");
+    }
+
+    /** {@link #form} as console.js posts it: asking for the page's region alone. */
+    static RequestSpecification partialForm(String page) {
+        return form(page).header(Pages.PARTIAL, Pages.REGION);
+    }
+
+    /** Posts the form and expects the agreed action's redirect (303) to {@code location} (a part of it). */
+    static void redirects(RequestSpecification form, String action, String location) {
+        form.redirects().follow(false).post(action).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.containsString(location));
+    }
+
     /** A form POST as the browser sends it: the page's CSRF cookie and field, then the form's own fields. */
     static RequestSpecification form(String page) {
         Response r = given().get(page);
