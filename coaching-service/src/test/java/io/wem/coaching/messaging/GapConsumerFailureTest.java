@@ -84,6 +84,34 @@ class GapConsumerFailureTest {
     }
 
     @Test
+    void aGapThatFailsTransientlyIsHandledAgainNotDeadLettered() throws Exception {
+        int[] attempts = {0};
+        GapConsumer c = consumer(null, false);
+        GapConsumer flaky = new GapConsumer() {
+            @Override
+            void handle(String message) {
+                if (++attempts[0] < 3) { // the database not answering twice
+                    throw new IllegalStateException(new java.sql.SQLTransientConnectionException("no connection"));
+                }
+            }
+        };
+        Consumption consumption = new Consumption();
+        for (String field : new String[] {"initialDelay", "maxDelay"}) {
+            java.lang.reflect.Field f = Consumption.class.getDeclaredField(field);
+            f.setAccessible(true);
+            f.set(consumption, java.time.Duration.ofMillis(1));
+        }
+        flaky.consumption = consumption;
+        flaky.stopping = c.stopping;
+        flaky.topic = c.topic;
+        CompletionStage<Void> done = flaky.on(message("gap-4"));
+        assertTrue(done.toCompletableFuture().isDone());
+        assertEquals(3, attempts[0]);
+        assertEquals(List.of("gap-4"), acks);
+        assertEquals(List.of(), nacks);
+    }
+
+    @Test
     void aHandledGapIsAcknowledged() {
         CompletionStage<Void> done = consumer(null, false).on(message("gap-3"));
         assertTrue(done.toCompletableFuture().isDone());
