@@ -48,6 +48,10 @@ final class Vocabulary {
         for (String w : new String[] {"oh", "o", "nought", "naught", "nil"}) {
             put(w, DIGIT);
         }
+        // radio and call-centre habits, unambiguous as digits: "niner", "fower", "fife"
+        put("niner", DIGIT | 9);
+        put("fower", DIGIT | 4);
+        put("fife", DIGIT | 5);
         String[] teens = {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
                 "eighteen", "nineteen"};
         for (int i = 0; i < teens.length; i++) {
