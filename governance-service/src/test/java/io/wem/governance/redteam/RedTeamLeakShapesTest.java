@@ -151,4 +151,23 @@ class RedTeamLeakShapesTest {
         assertRedacted(MASTERCARD, "card: five four one two, seven five three nine - seven five three nine, yes four"
                 + " six six one, oh two three oh... oh two three oh, yes");
     }
+
+    @Test
+    void aTensWordBeforeAPauseIsARoundTen() {
+        // "sixty... eight" is 60 8 and "fifty - eight" after "four hundred and" is 450 8, while "twenty three" is 23
+        assertTrue(RedTeamGenerator.luhn("4017238364608") && RedTeamGenerator.luhn("4508336626062969"));
+        assertRedacted("4017238364608", "ready? forty - seventeen … twenty three... eighty-three sixty-four - sixty..."
+                + " eight ok?");
+        assertRedacted("4508336626062969", "the first one is Four hundred and fifty - eight three three six six, two"
+                + " six oh six two... nine hundred and sixty-nine but it was declined");
+    }
+
+    @Test
+    void repeatedGroupsInsideALongerGroupAreNotRepeats() {
+        // "five nine six five nine six" inside one group is no repeat; the groups said twice are
+        assertTrue(RedTeamGenerator.luhn("2204259659604770906"));
+        assertRedacted("2204259659604770906", "right, two two zero four - two two zero four, that's right, two five nine"
+                + " six five nine six zero - four seven seven zero... four seven seven zero, yes nine zero six - nine"
+                + " zero six - did you get that?");
+    }
 }

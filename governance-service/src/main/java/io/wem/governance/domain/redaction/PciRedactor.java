@@ -343,7 +343,7 @@ public final class PciRedactor {
 
     /**
      * The run read with groups said twice in a row left out ("six zero double one... six zero double one, five five
-     * eight seven"): a repeated 3–8 digit group that equals the digits right before it. The Luhn/issuer search runs
+     * eight seven"): a 3–8 digit group between pauses that equals the digits right before it. The Luhn/issuer search runs
      * on what is left; a hit covers the repeats inside it and one right after it.
      */
     private static boolean searchWithoutRepeats(Scratch s, int p0, boolean[] cover) {
@@ -358,7 +358,8 @@ public final class PciRedactor {
             int match = -1;
             for (int e = u; e < units && total < 8; e++) {
                 total += s.uLen[e];
-                if (total >= 3 && total <= 8 && keptBefore(s, repeat, u, total)
+                if (total >= 3 && total <= 8 && pauseBefore(s, u) && (e == units - 1 || pauseBefore(s, e + 1))
+                        && keptBefore(s, repeat, u, total)
                         && Arrays.equals(s.digits, s.uOff[u] - total, s.uOff[u], s.digits, s.uOff[u], s.uOff[u] + total)) {
                     match = e;
                     break;
@@ -409,6 +410,15 @@ public final class PciRedactor {
             }
         }
         return any;
+    }
+
+    /**
+     * Whether a pause comes before unit u: more than one separator character, a filler word, or a turn change (a
+     * group is said again after a pause, "five nine six - five nine six"; "2 5 9 6 5 9 6 0" repeats nothing).
+     */
+    private static boolean pauseBefore(Scratch s, int u) {
+        int t = s.order[s.uPosFirst[u]];
+        return s.uPosFirst[u] - s.uPosLast[u - 1] > 1 || s.gapLen[t] >= 2 || (s.gap[t] & G_TURN) != 0;
     }
 
     /** Whether the {@code total} digits right before unit u start on a unit boundary and none is a repeat. */
@@ -1570,8 +1580,10 @@ public final class PciRedactor {
                 if (nextCat == Vocabulary.HUNDRED) {
                     return hundreds(p, 1, v, limit, strict); // "twenty hundred"
                 }
-                // "forty one" and "forty-one" are 41; "forty" alone, or before "oh", is 40
-                if (nextCat == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0 && !splitTens) {
+                // "forty one" and "forty-one" are 41; "forty" alone, before "oh", or before a pause ("forty, six",
+                // "seventy... six": the next group starts) is 40
+                if (nextCat == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0 && !splitTens
+                        && gapLen[nextT] <= 1) {
                     int afterT = p + 2 < limit && link(nextT, order[p + 2], strict) ? order[p + 2] : -1;
                     if (afterT >= 0 && cat(afterT) == Vocabulary.HUNDRED) {
                         // "twenty two hundred" = 2200 (the split reading, 20 200, is tried too)
@@ -1721,7 +1733,8 @@ public final class PciRedactor {
                     return new int[] {v, q + 1};
                 }
                 if (c == Vocabulary.TENS) {
-                    if (nextT >= 0 && cat(nextT) == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0) {
+                    if (nextT >= 0 && cat(nextT) == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0
+                            && gapLen[nextT] <= 1) { // "four hundred and fifty - eight" is 450 8
                         return new int[] {v + (code[nextT] & Vocabulary.VALUE), q + 2};
                     }
                     return new int[] {v, q + 1};
