@@ -170,4 +170,19 @@ class RedTeamLeakShapesTest {
                 + " six five nine six zero - four seven seven zero... four seven seven zero, yes nine zero six - nine"
                 + " zero six - did you get that?");
     }
+
+    @Test
+    void aRepeatFollowedStraightByTheNextGroupAndHundredBeforeAPause() {
+        assertTrue(RedTeamGenerator.luhn("6011875638226558831") && RedTeamGenerator.luhn("30080161205006"));
+        assertRedacted("6011875638226558831", "from the card: six oh one one eight seven five six, eight seven five six"
+                + " three eight two two... six double five eight - six double five eight - eight three one, got it?");
+        assertRedacted("30080161205006", "ref thirty... zero eight zero one six one two. zero … five hundred... six"
+                + " thanks");
+    }
+
+    @Test
+    void aDoubleOTypedAsItsOwnWord() {
+        assertTrue(RedTeamGenerator.luhn("2202974728817100" + "9"));
+        assertRedacted("22029747288171009", "ref 22O2-9747-2881-71 oo-9");
+    }
 }

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Scores the engine's answers on red-team cases, per category: PAN recall (every rendering of the PAN overlapped by
- * a PAN finding), PAN precision (PAN findings that overlap a real PAN rendering), leaks (a 5-digit window of a PAN
+ * Scores the engine's answers on red-team cases, per category: PAN recall (every rendering of the PAN that shows 5+
+ * digits overlapped by a PAN finding), PAN precision (PAN findings that overlap a real PAN rendering), leaks (a 5-digit window of a PAN
  * readable after redaction, in digits or words, more often than in the text without the PAN), and CVV / expiry
  * recall (the secret overlapped by any finding). Findings are given as generic (type, turn, start, end).
  */
@@ -66,7 +66,11 @@ public final class RedTeamScore {
             switch (s.kind()) {
                 case PAN -> {
                     Tally bt = byBrand.computeIfAbsent(s.brand() + "/" + s.digits().length(), k -> new Tally());
-                    boolean found = spans.stream().allMatch(sp -> a.hits().stream()
+                    // every rendering that shows 5+ digits must be hit; shorter fragments (an agent's "six four,
+                    // got it") are judged by the leak test alone
+                    List<Span> judged = spans.stream().filter(sp -> RedTeamReader.digits(c.turns.get(sp.turn()).text()
+                            .substring(sp.start(), sp.end())).length() >= 5).toList();
+                    boolean found = (judged.isEmpty() ? spans : judged).stream().allMatch(sp -> a.hits().stream()
                             .anyMatch(h -> h.type().equals("PAN") && overlaps(h, sp)));
                     boolean leaked = leaked(s.digits(), baseStreams, redactedStreams);
                     for (Tally x : List.of(t, bt)) {

@@ -358,8 +358,7 @@ public final class PciRedactor {
             int match = -1;
             for (int e = u; e < units && total < 8; e++) {
                 total += s.uLen[e];
-                if (total >= 3 && total <= 8 && pauseBefore(s, u) && (e == units - 1 || pauseBefore(s, e + 1))
-                        && keptBefore(s, repeat, u, total)
+                if (total >= 3 && total <= 8 && pauseBefore(s, u) && keptBefore(s, repeat, u, total)
                         && Arrays.equals(s.digits, s.uOff[u] - total, s.uOff[u], s.digits, s.uOff[u], s.uOff[u] + total)) {
                     match = e;
                     break;
@@ -1688,6 +1687,16 @@ public final class PciRedactor {
             boolean thousand = cat(order[q]) == Vocabulary.THOUSAND;
             int value = (code[order[p]] & Vocabulary.VALUE) * (thousand ? 1000 : 100);
             q++;
+            if (q < limit && gapLen[order[q]] > 1) {
+                // "five hundred... six": after a pause the next group starts; only "hundred (and) 12" adds
+                beginUnit(p, true);
+                int v = value;
+                for (int div = thousand ? 1000 : 100; div >= 1; div /= 10) {
+                    digit((char) ('0' + (v / div) % 10));
+                }
+                uPosLast[units - 1] = q - 1;
+                return q - p;
+            }
             if (thousand) {
                 int[] sub = small(q, limit, strict, true);
                 value += sub[0];
