@@ -296,10 +296,140 @@ public final class PciRedactor {
                     s.buildRun(p, limit, false, false);
                 }
                 any |= searchRun(s, p, cover);
+                any |= searchWithoutRepeats(s, p, cover);
                 emitRun(s, p, cover, any, partial, rest, found, panEnds);
             }
             p = Math.max(next, p + 1);
         }
+        if (s.panCount > 0) {
+            findEchoes(s, found);
+        }
+    }
+
+    /**
+     * Digits that repeat part of a card number already found, anywhere in the conversation: the agent reading chunks
+     * back, a first reading abandoned before "from the top", a group said twice. Any run (any speaker) whose
+     * unit-aligned stretch of 5+ digits occurs inside a found PAN goes too; alone it is no card, but it is part of
+     * one (4 digits stay: "ending in 8540" is what PCI DSS allows to show).
+     */
+    private static void findEchoes(Scratch s, List<Found> found) {
+        for (int p = 0; p < s.n; ) {
+            int t = s.order[p];
+            if (s.used[t] || !s.mayStartUnit(t)) {
+                p++;
+                continue;
+            }
+            int next = s.buildRun(p, s.groupEnd[s.spk[t]], false, false);
+            if (s.units > 0 && s.runDigits >= 5) {
+                int u = 0;
+                while (u < s.units) {
+                    int e = u - 1;
+                    int len = 0;
+                    while (e + 1 < s.units && s.inFoundPan(s.uOff[u], len + s.uLen[e + 1])) {
+                        e++;
+                        len += s.uLen[e];
+                    }
+                    if (len >= 5) {
+                        emitStretch(s, u, e, FindingType.PAN, 0.9, found);
+                        u = e + 1;
+                    } else {
+                        u++;
+                    }
+                }
+            }
+            p = Math.max(next, p + 1);
+        }
+    }
+
+    /**
+     * The run read with groups said twice in a row left out ("six zero double one... six zero double one, five five
+     * eight seven"): a 3–8 digit group between pauses that equals the digits right before it. The Luhn/issuer search runs
+     * on what is left; a hit covers the repeats inside it and one right after it.
+     */
+    private static boolean searchWithoutRepeats(Scratch s, int p0, boolean[] cover) {
+        int units = s.units;
+        if (s.runDigits < 15) {
+            return false;
+        }
+        boolean[] repeat = new boolean[units];
+        boolean anyRepeat = false;
+        for (int u = 1; u < units; ) {
+            int total = 0;
+            int match = -1;
+            for (int e = u; e < units && total < 8; e++) {
+                total += s.uLen[e];
+                if (total >= 3 && total <= 8 && pauseBefore(s, u) && keptBefore(s, repeat, u, total)
+                        && Arrays.equals(s.digits, s.uOff[u] - total, s.uOff[u], s.digits, s.uOff[u], s.uOff[u] + total)) {
+                    match = e;
+                    break;
+                }
+            }
+            if (match >= 0) {
+                Arrays.fill(repeat, u, match + 1, true);
+                anyRepeat = true;
+                u = match + 1;
+            } else {
+                u++;
+            }
+        }
+        if (!anyRepeat) {
+            return false;
+        }
+        int[] kept = new int[units];
+        int k = 0;
+        char[] d = new char[s.runDigits];
+        int[] off = new int[units];
+        int dl = 0;
+        for (int u = 0; u < units; u++) {
+            if (!repeat[u]) {
+                kept[k] = u;
+                off[k++] = dl;
+                System.arraycopy(s.digits, s.uOff[u], d, dl, s.uLen[u]);
+                dl += s.uLen[u];
+            }
+        }
+        boolean any = false;
+        for (int i = 0; i < k; i++) {
+            int total = 0;
+            for (int j = i; j < k; j++) {
+                total += s.uLen[kept[j]];
+                if (total > 19) {
+                    break;
+                }
+                if (total >= 12 && CardNumbers.plausiblePan(d, off[i], total)
+                        && !excluded(s, kept[i], kept[j], total) && wholeChunksAcrossTurns(s, kept[i], kept[j])) {
+                    int last = kept[j];
+                    while (last + 1 < units && repeat[last + 1]) {
+                        last++;
+                    }
+                    Arrays.fill(cover, s.uPosFirst[kept[i]] - p0, Math.min(s.uPosLast[last] - p0 + 1, s.coverSize),
+                            true);
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Whether a pause comes before unit u: more than one separator character, a filler word, or a turn change (a
+     * group is said again after a pause, "five nine six - five nine six"; "2 5 9 6 5 9 6 0" repeats nothing).
+     */
+    private static boolean pauseBefore(Scratch s, int u) {
+        int t = s.order[s.uPosFirst[u]];
+        return s.uPosFirst[u] - s.uPosLast[u - 1] > 1 || s.gapLen[t] >= 2 || (s.gap[t] & G_TURN) != 0;
+    }
+
+    /** Whether the {@code total} digits right before unit u start on a unit boundary and none is a repeat. */
+    private static boolean keptBefore(Scratch s, boolean[] repeat, int u, int total) {
+        int need = total;
+        for (int k = u - 1; k >= 0 && need > 0; k--) {
+            if (repeat[k]) {
+                return false;
+            }
+            need -= s.uLen[k];
+        }
+        return need == 0;
     }
 
     /** Marks (by view position from p0) every unit-aligned 12–19 digit span of the run that is a valid PAN. */
@@ -416,6 +546,7 @@ public final class PciRedactor {
                 e++;
             }
             emitStretch(s, u, e, FindingType.PAN, confidence, found);
+            s.rememberPan(s.uOff[u], s.uOff[e] + s.uLen[e] - s.uOff[u]);
             panEnds.add(s.order[s.uPosLast[e]]);
             u = e + 1;
         }
@@ -721,7 +852,46 @@ public final class PciRedactor {
         boolean[] uChunk = new boolean[64];
         boolean[] coverBuf = new boolean[64];
 
+        // digits of the PANs found so far in this conversation, back to back, for echoes of them
+        char[] panBuf = new char[64];
+        int[] panOff = new int[4];
+        int[] panLen = new int[4];
+        int panCount;
+        int panBufLen;
+
+        void rememberPan(int off, int len) {
+            if (len < 12) {
+                return;
+            }
+            if (panBufLen + len > panBuf.length) {
+                panBuf = Arrays.copyOf(panBuf, (panBufLen + len) * 2);
+            }
+            if (panCount == panOff.length) {
+                panOff = Arrays.copyOf(panOff, panCount * 2);
+                panLen = Arrays.copyOf(panLen, panCount * 2);
+            }
+            System.arraycopy(digits, off, panBuf, panBufLen, len);
+            panOff[panCount] = panBufLen;
+            panLen[panCount++] = len;
+            panBufLen += len;
+        }
+
+        /** Whether digits[off, off + len) of the current run occur inside one of the PANs found. */
+        boolean inFoundPan(int off, int len) {
+            for (int k = 0; k < panCount; k++) {
+                for (int a = panOff[k]; a + len <= panOff[k] + panLen[k]; a++) {
+                    if (Arrays.equals(panBuf, a, a + len, digits, off, off + len)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         void reset() {
+            panCount = 0;
+            panBufLen = 0;
+            Arrays.fill(panBuf, '\0'); // the previous call's card digits do not outlive it by more than one call
             n = 0;
             texts = null;
             turns = 0;
@@ -769,14 +939,23 @@ public final class PciRedactor {
             while (i < to) {
                 char c = b[i - base];
                 int digit = digitOf(c);
+                if (digit < 0 && (Character.isHighSurrogate(c) || c == 'o' || c == 'O')) {
+                    digit = digitAt(b, i - base, to - base);
+                }
                 if (digit >= 0) {
                     int st = i;
                     int off = dn;
                     while (i < to) {
                         c = b[i - base];
                         int v = digitOf(c);
+                        if (v < 0 && (Character.isHighSurrogate(c) || c == 'o' || c == 'O')) {
+                            v = digitAt(b, i - base, to - base);
+                        }
                         if (v >= 0) {
                             putDigit((char) ('0' + v));
+                            if (Character.isHighSurrogate(c)) {
+                                i++; // a digit outside the BMP ("𝟒", mathematical digits) takes two chars
+                            }
                         } else if (!invisible(c)) {
                             break;
                         }
@@ -930,6 +1109,37 @@ public final class PciRedactor {
                 dig = Arrays.copyOf(dig, dn * 2);
             }
             dig[dn++] = d;
+        }
+
+        /**
+         * The digit at b[k] that {@link #digitOf} cannot see from one char: a decimal digit outside the BMP (a surrogate
+         * pair: mathematical bold, monospace... digits, which NFKC folds to ASCII), or a letter O typed for a zero
+         * glued to digits ("26OO-8O55", "Oo56"): a run of o/O with a digit right before or after it and no other
+         * letter touching it. Else -1.
+         */
+        static int digitAt(char[] b, int k, int len) {
+            char c = b[k];
+            if (Character.isHighSurrogate(c)) {
+                if (k + 1 < len && Character.isLowSurrogate(b[k + 1])) {
+                    int cp = Character.toCodePoint(c, b[k + 1]);
+                    return Character.isDigit(cp) ? Character.digit(cp, 10) : -1;
+                }
+                return -1;
+            }
+            int l = k;
+            while (l > 0 && (b[l - 1] == 'o' || b[l - 1] == 'O')) {
+                l--;
+            }
+            int r = k;
+            while (r + 1 < len && (b[r + 1] == 'o' || b[r + 1] == 'O')) {
+                r++;
+            }
+            char before = l > 0 ? b[l - 1] : ' ';
+            char after = r + 1 < len ? b[r + 1] : ' ';
+            if (letter(before) || letter(after)) {
+                return -1;
+            }
+            return digitOf(before) >= 0 || digitOf(after) >= 0 ? 0 : -1;
         }
 
         /** 0–9 for any decimal digit (ASCII, full-width, other scripts, superscripts), else -1. */
@@ -1358,13 +1568,27 @@ public final class PciRedactor {
                 return 1;
             }
             if (cat == Vocabulary.TWO) {
+                if (nextCat == Vocabulary.HUNDRED) {
+                    return hundreds(p, 1, v, limit, strict); // "eleven hundred", "thirty-seven hundred"
+                }
                 beginUnit(p, true);
                 twoDigits(v);
                 return 1;
             }
             if (cat == Vocabulary.TENS) {
-                // "forty one" and "forty-one" are 41; "forty" alone, or before "oh", is 40
-                if (nextCat == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0 && !splitTens) {
+                if (nextCat == Vocabulary.HUNDRED) {
+                    return hundreds(p, 1, v, limit, strict); // "twenty hundred"
+                }
+                // "forty one" and "forty-one" are 41; "forty" alone, before "oh", or before a pause ("forty, six",
+                // "seventy... six": the next group starts) is 40
+                if (nextCat == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0 && !splitTens
+                        && gapLen[nextT] <= 1) {
+                    int afterT = p + 2 < limit && link(nextT, order[p + 2], strict) ? order[p + 2] : -1;
+                    if (afterT >= 0 && cat(afterT) == Vocabulary.HUNDRED) {
+                        // "twenty two hundred" = 2200 (the split reading, 20 200, is tried too)
+                        runHasTensUnit = true;
+                        return hundreds(p, 2, v + (code[nextT] & Vocabulary.VALUE), limit, strict);
+                    }
                     runHasTensUnit = true;
                     beginUnit(p, true);
                     twoDigits(v + (code[nextT] & Vocabulary.VALUE));
@@ -1440,12 +1664,39 @@ public final class PciRedactor {
             return c == Vocabulary.DIGIT || c == Vocabulary.SOUNDALIKE ? code[t] & Vocabulary.VALUE : -1;
         }
 
+        /**
+         * "ninety seven hundred" = 9700, "nineteen hundred and five" = 1905: a 10..99 value said in {@code words}
+         * words at p, then "hundred" and an optional 0..99; one four-digit unit.
+         */
+        private int hundreds(int p, int words, int value, int limit, boolean strict) {
+            int q = p + words + 1;
+            // "ninety seven hundred, fifty two": after a pause the next group starts; only "hundred (and) 12" adds
+            int[] sub = q < limit && gapLen[order[q]] > 1 ? new int[] {0, q} : small(q, limit, strict, false);
+            int v = value * 100 + sub[0];
+            beginUnit(p, true);
+            for (int div = 1000; div >= 1; div /= 10) {
+                digit((char) ('0' + (v / div) % 10));
+            }
+            uPosLast[units - 1] = sub[1] - 1;
+            return sub[1] - p;
+        }
+
         /** "four hundred and twelve" = 412, "two thousand twenty eight" = 2028 (digit word + hundred/thousand). */
         private int magnitude(int p, int limit, boolean strict) {
             int q = p + 1;
             boolean thousand = cat(order[q]) == Vocabulary.THOUSAND;
             int value = (code[order[p]] & Vocabulary.VALUE) * (thousand ? 1000 : 100);
             q++;
+            if (q < limit && gapLen[order[q]] > 1) {
+                // "five hundred... six": after a pause the next group starts; only "hundred (and) 12" adds
+                beginUnit(p, true);
+                int v = value;
+                for (int div = thousand ? 1000 : 100; div >= 1; div /= 10) {
+                    digit((char) ('0' + (v / div) % 10));
+                }
+                uPosLast[units - 1] = q - 1;
+                return q - p;
+            }
             if (thousand) {
                 int[] sub = small(q, limit, strict, true);
                 value += sub[0];
@@ -1491,7 +1742,8 @@ public final class PciRedactor {
                     return new int[] {v, q + 1};
                 }
                 if (c == Vocabulary.TENS) {
-                    if (nextT >= 0 && cat(nextT) == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0) {
+                    if (nextT >= 0 && cat(nextT) == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0
+                            && gapLen[nextT] <= 1) { // "four hundred and fifty - eight" is 450 8
                         return new int[] {v + (code[nextT] & Vocabulary.VALUE), q + 2};
                     }
                     return new int[] {v, q + 1};

@@ -48,6 +48,11 @@ final class Vocabulary {
         for (String w : new String[] {"oh", "o", "nought", "naught", "nil"}) {
             put(w, DIGIT);
         }
+        // radio and call-centre habits, unambiguous as digits: "niner", "fower", "fife"
+        put("niner", DIGIT | 9);
+        put("fower", DIGIT | 4);
+        put("fife", DIGIT | 5);
+        put("oo", TWO); // "71 oo-9": a chat "oo" for 00 (value 0 as two digits)
         String[] teens = {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
                 "eighteen", "nineteen"};
         for (int i = 0; i < teens.length; i++) {
