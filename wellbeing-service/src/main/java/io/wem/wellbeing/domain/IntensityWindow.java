@@ -135,7 +135,7 @@ public final class IntensityWindow {
 
     /** Since when the index has been above the cap without a break up to now; null if it is not above it now. */
     public Instant indexOverSince() {
-        if (index() <= policy.indexCap() + 1e-9) {
+        if (!aboveIndexCap(index())) {
             return null;
         }
         // The index changes only when a bucket begins or leaves the window: walk those moments back from now.
@@ -152,7 +152,7 @@ public final class IntensityWindow {
             if (t.isAfter(now)) {
                 continue;
             }
-            if (indexAt(t) <= policy.indexCap() + 1e-9) {
+            if (!aboveIndexCap(indexAt(t))) {
                 break;
             }
             since = t;
@@ -174,7 +174,7 @@ public final class IntensityWindow {
             }
         }
         for (Instant t : moments) {
-            if (kind == null ? indexAt(t) > policy.indexCap() + 1e-9
+            if (kind == null ? aboveIndexCap(indexAt(t))
                     : countAt(t, kind, leaveOutBucket) > policy.cap(kind)) {
                 return true;
             }
@@ -206,6 +206,11 @@ public final class IntensityWindow {
             }
         }
         return n;
+    }
+
+    /** Weights are decimals (0.25, 0.5): a sum equal to the cap must not count as over it by rounding. */
+    private boolean aboveIndexCap(double index) {
+        return index > policy.indexCap() + 1e-9;
     }
 
     private boolean inWindowAt(FactCount f, Instant t) {
