@@ -27,6 +27,8 @@ public class AlertEntity extends PanacheEntityBase {
     public String message;
     @Column(name = "raised_at")
     public Instant raisedAt;
+    /** What a team-level alert is about (a monitoring kind, or INDEX); null for an alert about one agent. */
+    public String subject;
 
     /**
      * Serializes, across replicas, the raising of one pattern alert kind for one agent until the transaction ends:
@@ -35,6 +37,12 @@ public class AlertEntity extends PanacheEntityBase {
     public static void lockPattern(String agentId, String kind) {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "wellbeing-pattern-alert:" + agentId + ":" + kind).getSingleResult();
+    }
+
+    /** Like {@link #lockPattern} for a team-level alert about one subject. */
+    public static void lockTeamSubject(String teamId, String kind, String subject) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "wellbeing-team-alert:" + teamId + ":" + kind + ":" + subject).getSingleResult();
     }
 
     public WellbeingAlert toContract() {

@@ -25,6 +25,10 @@ public class TeamStatsRepository {
         return AgentStateEntity.list("teamId", teamId);
     }
 
+    public long memberCount(String teamId) {
+        return AgentStateEntity.count("teamId", teamId);
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> teams() {
         return em.createNativeQuery("SELECT DISTINCT team_id FROM agent_state WHERE team_id IS NOT NULL")

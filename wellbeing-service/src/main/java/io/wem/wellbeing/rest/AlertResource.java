@@ -44,7 +44,7 @@ import java.util.Set;
 @SecurityRequirement(name = "bearer")
 public class AlertResource {
     static final Set<String> KINDS = Set.of("RECOVERY_DUE", "RECOVERY_VIOLATION", "MONITORING_CAP", "EMOTIONAL_LOAD",
-            "COACHING_PRESSURE");
+            "COACHING_PRESSURE", "MONITORING_PROGRAMME");
 
     @Inject
     CurrentCaller caller;
@@ -57,7 +57,9 @@ public class AlertResource {
     @Transactional
     @RolesAllowed({Roles.WFM_PLANNER, Roles.SUPERVISOR})
     @Operation(operationId = "listAlerts", summary = "A team's wellbeing alerts, newest first",
-            description = "RECOVERY_DUE, RECOVERY_VIOLATION (with the agent's recovery debt), MONITORING_CAP, "
+            description = "RECOVERY_DUE, RECOVERY_VIOLATION (with the agent's recovery debt), MONITORING_CAP (one "
+                    + "agent watched beyond a cap and more than the team's programme explains), MONITORING_PROGRAMME (the "
+                    + "team's programme itself takes its agents over a cap: one alert per team and cap per window), "
                     + "EMOTIONAL_LOAD and COACHING_PRESSURE alerts; the same alerts are published to "
                     + "wem.wellbeing.alerts.v1. WFM planners see every team, supervisors their own. Audited.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -32,7 +32,13 @@ public class AlertService {
     @Transactional(Transactional.TxType.MANDATORY)
     public WellbeingAlert raise(String agentId, String teamId, String kind, String severity, int debtMinutes,
                                 String message, Instant at) {
+        return raise(agentId, teamId, kind, null, severity, debtMinutes, message, at);
+    }
+
+    private WellbeingAlert raise(String agentId, String teamId, String kind, String subject, String severity,
+                                 int debtMinutes, String message, Instant at) {
         AlertEntity a = new AlertEntity();
+        a.subject = subject;
         a.alertId = UUID.randomUUID().toString();
         a.agentId = agentId;
         a.teamId = teamId;
@@ -94,4 +100,25 @@ public class AlertService {
         raise(agentId, teamId, kind, "MEDIUM", 0, message, at);
         return true;
     }
+
+    /**
+     * MONITORING_PROGRAMME: the team's monitoring programme takes its agents over a cap ({@code subject}: the
+     * monitoring kind, or INDEX), told once per team and subject per {@code quietFor} (the policy's window) however
+     * many agents cross it (domain/TeamProgramme). {@code agentId} is the agent whose crossing told it; the message
+     * says how many are over. Serialized per team and subject across replicas like {@link #raisePattern}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean raiseProgramme(String agentId, String teamId, String subject, String message, Instant at,
+                                  Duration quietFor) {
+        AlertEntity.lockTeamSubject(teamId, PROGRAMME, subject);
+        if (AlertEntity.count("teamId = ?1 and kind = ?2 and subject = ?3 and raisedAt > ?4", teamId, PROGRAMME,
+                subject, at.minus(quietFor)) > 0) {
+            return false;
+        }
+        raise(agentId, teamId, PROGRAMME, subject, "MEDIUM", 0, message, at);
+        return true;
+    }
+
+    /** The kind of a team-level alert about the team's monitoring programme. */
+    public static final String PROGRAMME = "MONITORING_PROGRAMME";
 }

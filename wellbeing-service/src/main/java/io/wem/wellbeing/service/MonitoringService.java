@@ -41,6 +41,9 @@ public class MonitoringService {
     AlertService alerts;
 
     @Inject
+    TeamProgrammes programmes;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -105,12 +108,8 @@ public class MonitoringService {
             window = new IntensityWindow(intensity.snapshot(e.agentId(),
                     now.minus(IntensityWindow.historyNeeded(policy))).facts(), policy, now);
         }
-        switch (window.crossing(kind, e.occurredAt())) {
-            case KIND_CAP -> alerts.raisePattern(e.agentId(), team, "MONITORING_CAP", "The agent was monitored beyond "
-                    + "the team's cap: " + window.count(kind) + " " + kind.name().toLowerCase().replace('_', ' ')
-                    + " facts in the last " + policy.windowDays() + " days (cap " + policy.cap(kind)
-                    + "), the latest reported by " + e.sourceService() + ".", now);
-            case NONE -> { }
+        if (window.crossing(kind, e.occurredAt()) == IntensityWindow.CapCrossing.KIND_CAP) {
+            programmes.kindCapCrossed(e.agentId(), team, kind, window, policy, e.sourceService(), now);
         }
         if (kind.supportive()) {
             CoachingBalance balance = CoachingBalance.of(window.pressureSessions(), window.supportSessions(),

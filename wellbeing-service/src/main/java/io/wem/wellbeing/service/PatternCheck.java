@@ -4,10 +4,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.wem.wellbeing.config.WellbeingConfig;
 import io.wem.wellbeing.domain.CoachingBalance;
 import io.wem.wellbeing.domain.EmotionalLoadAnalyzer;
+import io.wem.wellbeing.domain.FactCount;
 import io.wem.wellbeing.domain.GuardrailPolicy;
 import io.wem.wellbeing.domain.IntensityWindow;
 import io.wem.wellbeing.persistence.AgentStateEntity;
-import io.wem.wellbeing.persistence.IntensityRepository;
 import io.wem.wellbeing.persistence.TeamStatsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,13 +39,13 @@ public class PatternCheck {
     TeamStatsRepository stats;
 
     @Inject
-    IntensityRepository intensity;
-
-    @Inject
     PolicyService policies;
 
     @Inject
     AlertService alerts;
+
+    @Inject
+    TeamProgrammes programmes;
 
     @Inject
     WellbeingViewService views;
@@ -110,15 +112,17 @@ public class PatternCheck {
                 raised++;
             }
         }
-        var facts = intensity.teamFacts(teamId, now.minus(IntensityWindow.historyNeeded(policy)));
+        Map<String, List<FactCount>> facts = programmes.facts(teamId, now.minus(IntensityWindow.historyNeeded(policy)));
+        Map<String, IntensityWindow> team = TeamProgrammes.windowsAt(facts, policy, now);
+        Map<String, Instant> indexDue = new TreeMap<>();
         for (AgentStateEntity m : stats.members(teamId)) {
-            IntensityWindow w = new IntensityWindow(facts.getOrDefault(m.agentId, List.of()), policy, now);
+            IntensityWindow w = team.get(m.agentId);
+            if (w == null) {
+                continue;
+            }
             Instant overSince = w.indexEpisodeDue(config.indexAlertDelay());
-            if (overSince != null && alerts.raiseForEpisode(m.agentId, teamId, "MONITORING_CAP", "The agent's "
-                    + "monitoring intensity has been above the team's cap of " + policy.indexCap() + " since "
-                    + overSince + " (now " + w.index() + " over the last " + policy.windowDays() + " days).", now,
-                    overSince.minus(w.window()))) {
-                raised++;
+            if (overSince != null) {
+                indexDue.put(m.agentId, overSince);
             }
             CoachingBalance b = CoachingBalance.of(w.pressureSessions(), w.supportSessions(), policy.balance());
             if (b.pressurePattern() && alerts.raisePattern(m.agentId, teamId, "COACHING_PRESSURE",
@@ -126,6 +130,7 @@ public class PatternCheck {
                 raised++;
             }
         }
+        raised += programmes.indexEpisodesDue(teamId, facts, indexDue, policy, config.indexAlertDelay(), now);
         return raised;
     }
 }

@@ -11,6 +11,7 @@ import io.wem.wellbeing.domain.IntensityWindow;
 import io.wem.wellbeing.domain.MonitoringKind;
 import io.wem.wellbeing.domain.RecoveryState;
 import io.wem.wellbeing.domain.RecoveryTracker;
+import io.wem.wellbeing.domain.TeamProgramme;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -152,7 +153,7 @@ public final class WellbeingCalibration {
                     }
                     boolean burst = plant == Plant.MONITORING_BURST && ag == target && d == plantDay;
                     int before = alerts.size();
-                    monitoring(rnd, ag, dayStart, d, qaPerWeek, burst, alerts, lastPattern);
+                    monitoring(rnd, ag, agents, dayStart, d, qaPerWeek, burst, alerts, lastPattern);
                     if (burst) {
                         result.planted++;
                         if (alerts.subList(before, alerts.size()).stream()
@@ -254,8 +255,8 @@ public final class WellbeingCalibration {
     private record Fact(Instant at, MonitoringKind kind, CoachingTheme theme, Double score) {
     }
 
-    private static void monitoring(Random rnd, Agent ag, Instant dayStart, int day, int qaPerWeek, boolean burst,
-                                   List<Alert> alerts, Map<String, Instant> lastPattern) {
+    private static void monitoring(Random rnd, Agent ag, List<Agent> team, Instant dayStart, int day, int qaPerWeek,
+                                   boolean burst, List<Alert> alerts, Map<String, Instant> lastPattern) {
         List<Fact> facts = new ArrayList<>();
         // QA: qaPerWeek evaluations a week, on random days of the week (a sampling plan, not a rate).
         int weekday = day % 5;
@@ -300,11 +301,17 @@ public final class WellbeingCalibration {
             }
             IntensityWindow w = new IntensityWindow(ag.facts, POLICY, f.at);
             switch (w.crossing(f.kind, f.at)) {
-                case KIND_CAP -> pattern(ag.id, "MONITORING_CAP", "MONITORING_CAP (" + f.kind + " cap)", f.at, alerts,
-                        lastPattern);
+                case KIND_CAP -> {
+                    if (programmeSeenBy(ag, team, f.at).kindSingledOut(f.kind, w.count(f.kind))) {
+                        pattern(ag.id, "MONITORING_CAP", "MONITORING_CAP (" + f.kind + " cap)", f.at, alerts,
+                                lastPattern);
+                    } else {
+                        programme(ag, f.kind.name(), f.at, alerts, lastPattern);
+                    }
+                }
                 case NONE -> { }
             }
-            indexEpisode(ag, w, f.at, alerts, lastPattern);
+            indexEpisode(ag, team, w, f.at, alerts, lastPattern);
             if (f.kind.supportive()) {
                 CoachingBalance b = CoachingBalance.of(w.pressureSessions(), w.supportSessions(), POLICY.balance());
                 if (b.pressurePattern()) {
@@ -331,7 +338,7 @@ public final class WellbeingCalibration {
         }
         for (Agent ag : agents) {
             IntensityWindow w = new IntensityWindow(ag.facts, POLICY, now);
-            indexEpisode(ag, w, now, alerts, last);
+            indexEpisode(ag, agents, w, now, alerts, last);
             if (CoachingBalance.of(w.pressureSessions(), w.supportSessions(), POLICY.balance()).pressurePattern()) {
                 pattern(ag.id, "COACHING_PRESSURE", "COACHING_PRESSURE", now, alerts, last);
             }
@@ -345,10 +352,17 @@ public final class WellbeingCalibration {
      * MONITORING_CAP for an index episode that is due (PatternCheck, AlertService#raiseForEpisode): not if any
      * MONITORING_CAP was raised since a window before the episode began, nor within the cooldown.
      */
-    private static void indexEpisode(Agent ag, IntensityWindow w, Instant at, List<Alert> alerts,
+    private static void indexEpisode(Agent ag, List<Agent> team, IntensityWindow w, Instant at, List<Alert> alerts,
                                      Map<String, Instant> last) {
         Instant since = w.indexEpisodeDue(INDEX_ALERT_DELAY);
         if (since == null) {
+            return;
+        }
+        // One look per episode: classified as it stood when it became due, not retried at every check.
+        Instant dueAt = since.plus(INDEX_ALERT_DELAY);
+        double indexWhenDue = new IntensityWindow(ag.facts, POLICY, dueAt).index();
+        if (!programmeSeenBy(ag, team, dueAt).indexSingledOut(indexWhenDue, POLICY)) {
+            programme(ag, "INDEX", at, alerts, last);
             return;
         }
         Instant previous = last.get(ag.id + "|MONITORING_CAP");
@@ -357,6 +371,26 @@ public final class WellbeingCalibration {
         }
         last.put(ag.id + "|MONITORING_CAP", at);
         alerts.add(new Alert(ag.id, "MONITORING_CAP (index cap)", at));
+    }
+
+    /** The team's programme as one agent sees it (TeamProgrammes): the other members' windows at that moment. */
+    private static TeamProgramme programmeSeenBy(Agent ag, List<Agent> team, Instant at) {
+        Map<String, IntensityWindow> windows = new HashMap<>();
+        for (Agent p : team) {
+            windows.put(p.id, new IntensityWindow(p.facts, POLICY, at));
+        }
+        return TeamProgramme.seenBy(ag.id, windows, team.size());
+    }
+
+    /** MONITORING_PROGRAMME (AlertService#raiseProgramme): once per team and subject per window. */
+    private static void programme(Agent ag, String subject, Instant at, List<Alert> alerts, Map<String, Instant> last) {
+        String key = ag.team + "|MONITORING_PROGRAMME|" + subject;
+        Instant previous = last.get(key);
+        if (previous != null && previous.plus(Duration.ofDays(POLICY.windowDays())).isAfter(at)) {
+            return;
+        }
+        last.put(key, at);
+        alerts.add(new Alert(ag.id, "MONITORING_PROGRAMME (" + subject + ")", at));
     }
 
     /**
