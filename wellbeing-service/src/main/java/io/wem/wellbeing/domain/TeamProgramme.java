@@ -63,6 +63,11 @@ public final class TeamProgramme {
         return new TeamProgramme(peers, means);
     }
 
+    /** A programme of known peers' means (tests, and callers that keep their own tallies). */
+    static TeamProgramme of(int peers, Map<MonitoringKind, Double> meanCounts) {
+        return new TeamProgramme(peers, new EnumMap<>(meanCounts));
+    }
+
     public int peers() {
         return peers;
     }
