@@ -118,6 +118,16 @@ public final class IntensityWindow {
     }
 
     /**
+     * The kind's count is past the fact that crossed its cap: a later fact of an episode that may have been told as
+     * the team's programme, and may now show the agent singled out (TeamProgramme: the count only grows, so testing
+     * again with each fact is no more likely to mislead than testing the final count once).
+     */
+    public boolean furtherOverCap(MonitoringKind kind) {
+        Integer cap = policy.cap(kind);
+        return policy.weight(kind) > 0 && cap != null && count(kind) > cap + 1;
+    }
+
+    /**
      * The start of an index episode that is due for its alert: the index has been above the cap without a break since
      * that moment, for at least {@code onDelay}, and was not above it at any time during the window before that
      * moment. Null otherwise. The index is a weighted sum of many kinds and rises and falls with an ordinary

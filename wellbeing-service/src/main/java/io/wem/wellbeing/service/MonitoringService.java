@@ -44,6 +44,9 @@ public class MonitoringService {
     TeamProgrammes programmes;
 
     @Inject
+    PatternCheck patterns;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -98,6 +101,8 @@ public class MonitoringService {
             return;
         }
         intensity.increment(e.agentId(), team, e.occurredAt(), kind, theme);
+        // index episodes are the pattern check's: check this team within seconds, not at the next full round (15 min)
+        patterns.activityIn(team);
 
         Instant now = clock.instant();
         GuardrailPolicy policy = policies.policyFor(team);
@@ -110,6 +115,8 @@ public class MonitoringService {
         }
         if (window.crossing(kind, e.occurredAt()) == IntensityWindow.CapCrossing.KIND_CAP) {
             programmes.kindCapCrossed(e.agentId(), team, kind, window, policy, e.sourceService(), now);
+        } else if (window.furtherOverCap(kind)) {
+            programmes.furtherOverCap(e.agentId(), team, kind, window, policy, e.sourceService(), now);
         }
         if (kind.supportive()) {
             CoachingBalance balance = CoachingBalance.of(window.pressureSessions(), window.supportSessions(),

@@ -54,25 +54,53 @@ public class TeamProgrammes {
     @Transactional(Transactional.TxType.MANDATORY)
     public void kindCapCrossed(String agentId, String teamId, MonitoringKind kind, IntensityWindow window,
                                GuardrailPolicy policy, String sourceService, Instant now) {
-        int count = window.count(kind);
-        Map<String, IntensityWindow> team = teamId == null ? Map.of() : windowsAt(
-                facts(teamId, now.minus(Duration.ofDays(policy.windowDays())).minus(FactCount.BUCKET)), policy, now);
+        Map<String, IntensityWindow> team = teamWindows(teamId, policy, now);
         TeamProgramme programme = TeamProgramme.seenBy(agentId, team, members(teamId));
-        String what = kind.name().toLowerCase().replace('_', ' ');
+        int count = window.count(kind);
         if (programme.kindSingledOut(kind, count)) {
-            alerts.raisePattern(agentId, teamId, "MONITORING_CAP", "The agent was monitored beyond the team's cap: "
-                    + count + " " + what + " facts in the last " + policy.windowDays() + " days (cap "
-                    + policy.cap(kind) + "), the latest reported by " + sourceService + "; the team's other agents had "
-                    + round(programme.meanCount(kind)) + " on average.", now);
+            alerts.raisePattern(agentId, teamId, "MONITORING_CAP", singledOut(kind, count, policy, programme,
+                    sourceService), now);
             return;
         }
         long over = team.values().stream().filter(w -> w.count(kind) > policy.cap(kind)).count();
         alerts.raiseProgramme(agentId, teamId, kind.name(), "The team's monitoring programme takes its agents over the "
-                + "cap of " + policy.cap(kind) + " " + what + " facts in " + policy.windowDays() + " days: " + over
-                + " of " + Math.max(over, members(teamId)) + " agents are over it now, in line with what the team's "
-                + "agents get (" + round(programme.meanCount(kind)) + " on average; " + agentId + " has " + count
-                + "). One alert for the team while this lasts: review the programme or the cap.", now,
+                + "cap of " + policy.cap(kind) + " " + label(kind) + " facts in " + policy.windowDays() + " days: "
+                + over + " of " + Math.max(over, members(teamId)) + " agents are over it now, in line with what the "
+                + "team's agents get (" + round(programme.meanCount(kind)) + " on average; " + agentId + " has "
+                + count + "). One alert for the team while this lasts: review the programme or the cap.", now,
                 Duration.ofDays(policy.windowDays()));
+    }
+
+    /**
+     * A further fact of a kind already over its cap: if the agent is now watched more than the team's programme
+     * explains, they are alerted personally, once per window (an episode first told as the programme's, or a
+     * burst that grows after its crossing).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void furtherOverCap(String agentId, String teamId, MonitoringKind kind, IntensityWindow window,
+                               GuardrailPolicy policy, String sourceService, Instant now) {
+        TeamProgramme programme = TeamProgramme.seenBy(agentId, teamWindows(teamId, policy, now), members(teamId));
+        int count = window.count(kind);
+        if (programme.kindSingledOut(kind, count)) {
+            alerts.raiseForEpisode(agentId, teamId, "MONITORING_CAP", singledOut(kind, count, policy, programme,
+                    sourceService), now, now.minus(window.window()));
+        }
+    }
+
+    private Map<String, IntensityWindow> teamWindows(String teamId, GuardrailPolicy policy, Instant now) {
+        return teamId == null ? Map.of() : windowsAt(
+                facts(teamId, now.minus(Duration.ofDays(policy.windowDays())).minus(FactCount.BUCKET)), policy, now);
+    }
+
+    private static String singledOut(MonitoringKind kind, int count, GuardrailPolicy policy, TeamProgramme programme,
+                                     String sourceService) {
+        return "The agent was monitored beyond the team's cap: " + count + " " + label(kind) + " facts in the last "
+                + policy.windowDays() + " days (cap " + policy.cap(kind) + "), the latest reported by " + sourceService
+                + "; the team's other agents had " + round(programme.meanCount(kind)) + " on average.";
+    }
+
+    private static String label(MonitoringKind kind) {
+        return kind.name().toLowerCase().replace('_', ' ');
     }
 
     /**

@@ -309,7 +309,11 @@ public final class WellbeingCalibration {
                         programme(ag, f.kind.name(), f.at, alerts, lastPattern);
                     }
                 }
-                case NONE -> { }
+                case NONE -> {
+                    if (w.furtherOverCap(f.kind)) {
+                        furtherOverCap(ag, team, f.kind, w.count(f.kind), f.at, alerts, lastPattern);
+                    }
+                }
             }
             indexEpisode(ag, team, w, f.at, alerts, lastPattern);
             if (f.kind.supportive()) {
@@ -380,6 +384,20 @@ public final class WellbeingCalibration {
             windows.put(p.id, new IntensityWindow(p.facts, POLICY, at));
         }
         return TeamProgramme.seenBy(ag.id, windows, team.size());
+    }
+
+    /** TeamProgrammes#furtherOverCap: personal, once per window, when the growing count now singles the agent out. */
+    private static void furtherOverCap(Agent ag, List<Agent> team, MonitoringKind kind, int count, Instant at,
+                                       List<Alert> alerts, Map<String, Instant> last) {
+        if (!programmeSeenBy(ag, team, at).kindSingledOut(kind, count)) {
+            return;
+        }
+        Instant previous = last.get(ag.id + "|MONITORING_CAP");
+        if (previous != null && !previous.isBefore(at.minus(Duration.ofDays(POLICY.windowDays())))) {
+            return;
+        }
+        last.put(ag.id + "|MONITORING_CAP", at);
+        alerts.add(new Alert(ag.id, "MONITORING_CAP (" + kind + " cap)", at));
     }
 
     /** MONITORING_PROGRAMME (AlertService#raiseProgramme): once per team and subject per window. */
