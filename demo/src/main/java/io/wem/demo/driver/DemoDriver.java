@@ -302,9 +302,12 @@ public final class DemoDriver {
             // checks of active teams every 20 s), so its alerts must have stopped changing too.
             boolean same = now.gaps.size() == last.gaps.size() && now.interventions.size() == last.interventions.size()
                     && stateCounts(now).equals(stateCounts(last)) && alertCount(now) == alertCount(last);
-            stable = same && !now.interventions.isEmpty() ? stable + 1 : 0;
-            System.out.printf("    gaps %d, interventions %d %s, wellbeing alerts %d%n", now.gaps.size(),
-                    now.interventions.size(), stateCounts(now), alertCount(now));
+            // Counts can stand still while a consumer is still behind (wellbeing's monitoring events came in minutes
+            // after the last demo's judge had read its alerts): settled also means no consumer has records to read.
+            double lag = consumerLag();
+            stable = same && lag <= 0 && !now.interventions.isEmpty() ? stable + 1 : 0;
+            System.out.printf("    gaps %d, interventions %d %s, wellbeing alerts %d, consumer lag %.0f%n",
+                    now.gaps.size(), now.interventions.size(), stateCounts(now), alertCount(now), lag);
             last = now;
             // 25 s without change: longer than wellbeing's 20 s pattern check of active teams
             if (stable >= 5) {
@@ -314,6 +317,21 @@ public final class DemoDriver {
         last.problems.add("the suite was still changing (or had produced no intervention) after " + opt.settleSeconds()
                 + " s; figures are those of the last poll");
         return last;
+    }
+
+    /**
+     * Records not yet read by the consumers of signal-, coaching- and wellbeing-service (their Kafka clients' lag on
+     * /q/metrics); -1 when no service reports it, so a stack without the metric settles on counts alone.
+     */
+    private double consumerLag() {
+        double lag = -1;
+        for (String url : List.of(opt.signalUrl(), opt.coachingUrl(), opt.wellbeingUrl())) {
+            double l = metric(url, "kafka_consumer_fetch_manager_records_lag");
+            if (!Double.isNaN(l)) {
+                lag = Math.max(lag, 0) + Math.max(l, 0);
+            }
+        }
+        return lag;
     }
 
     private static int alertCount(Snapshot s) {
