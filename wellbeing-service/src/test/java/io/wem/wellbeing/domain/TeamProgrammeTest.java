@@ -129,6 +129,59 @@ class TeamProgrammeTest {
         assertTrue(singledOut <= TeamProgramme.ALPHA + (mean > 500 ? 0.002 : 1e-9), "mean " + mean + ": " + singledOut);
     }
 
+    @Test
+    void automatedScoresThatFollowContactVolumeAreJudgedByThePeersSpread() {
+        // Peers' automated scores this week spread from 20 to 60 with contact volume (mean 40, variance about 160):
+        // an agent with 60 takes many contacts, they are not singled out; Poisson alone would say they were.
+        Map<String, IntensityWindow> team = new HashMap<>();
+        int[] peerCounts = {20, 25, 30, 35, 38, 40, 42, 45, 50, 55, 60};
+        for (int i = 0; i < peerCounts.length; i++) {
+            team.put("peer-" + i, window(MonitoringKind.AUTOMATED_SCORE, peerCounts[i]));
+        }
+        TeamProgramme programme = TeamProgramme.seenBy("agent", team, 12);
+        assertTrue(TeamProgramme.poissonAtLeast(60, programme.meanCount(MonitoringKind.AUTOMATED_SCORE)) < 0.01);
+        assertFalse(programme.kindSingledOut(MonitoringKind.AUTOMATED_SCORE, 60));
+        // far beyond the team's spread still is
+        assertTrue(programme.kindSingledOut(MonitoringKind.AUTOMATED_SCORE, 90));
+    }
+
+    @Test
+    void negativeBinomialTailMatchesHandComputedValues() {
+        // mean 2, variance 4: r = 2, p = 0.5; P(X = 0) = 0.25, P(X = 1) = 0.25, P(X = 2) = 0.1875
+        assertEquals(1 - 0.25 - 0.25 - 0.1875, TeamProgramme.negativeBinomialAtLeast(3, 2, 4), 1e-12);
+        // nearly Poisson when the variance is barely above the mean
+        assertEquals(TeamProgramme.poissonAtLeast(7, 3), TeamProgramme.negativeBinomialAtLeast(7, 3, 3.0001), 1e-3);
+    }
+
+    /** For every mean and spread: an agent drawn from the programme itself is singled out at most ALPHA of the time. */
+    @Property(tries = 300)
+    void anAgentOnAnOverdispersedProgrammeIsSingledOutAtMostAlphaOfTheTime(
+            @ForAll @DoubleRange(min = 0.05, max = 200) double mean,
+            @ForAll @DoubleRange(min = 1.05, max = 20) double dispersion) {
+        double variance = mean * dispersion;
+        TeamProgramme programme = TeamProgramme.of(11, Map.of(MonitoringKind.AUTOMATED_SCORE, mean),
+                Map.of(MonitoringKind.AUTOMATED_SCORE, variance));
+        double r = mean * mean / (variance - mean);
+        double p = mean / variance;
+        double singledOut = 0;
+        double total = 0;
+        int upTo = (int) Math.ceil(mean + 40 * Math.sqrt(variance) + 50);
+        for (int k = 0; k <= upTo; k++) {
+            // log pmf by log-gamma sums, term by term (not the implementation's recursion)
+            double log = r * Math.log(p) + k * Math.log(1 - p);
+            for (int j = 0; j < k; j++) {
+                log += Math.log(r + j) - Math.log(j + 1);
+            }
+            double pmf = Math.exp(log);
+            total += pmf;
+            if (programme.kindSingledOut(MonitoringKind.AUTOMATED_SCORE, k)) {
+                singledOut += pmf;
+            }
+        }
+        assertTrue(total > 0.999, "the sum covers the distribution: " + total);
+        assertTrue(singledOut <= TeamProgramme.ALPHA + 0.002, "mean " + mean + " variance " + variance + ": " + singledOut);
+    }
+
     /** Singled out at k means singled out at every higher count: more watching never turns into "the programme". */
     @Property(tries = 200)
     void singledOutIsMonotoneInTheCount(@ForAll @DoubleRange(min = 0.0, max = 80) double mean,
