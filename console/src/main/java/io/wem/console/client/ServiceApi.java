@@ -125,16 +125,26 @@ public class ServiceApi {
         }
     }
 
-    /**
-     * Several reads of one service at once (e.g. the effectiveness of every playbook): the requests, with the person's
-     * token, are built on this thread and sent together, so a page waits for the slowest answer, not for their sum.
-     */
+    /** One read for {@link #readAll}: a service and a path. */
+    public record Read(Service service, String path) {
+    }
+
+    /** Several reads of one service at once (e.g. the effectiveness of every playbook); see {@link #readAll}. */
     public List<ApiResult> getAll(Service service, List<String> paths) {
+        return readAll(paths.stream().map(p -> new Read(service, p)).toList());
+    }
+
+    /**
+     * Several reads at once, of one or several services (a page that shows what four services hold about me): the
+     * requests, with the person's token, are built on this thread and sent together, so a page waits for the slowest
+     * answer, not for their sum. Answers come back in the order of the reads.
+     */
+    public List<ApiResult> readAll(List<Read> reads) {
         List<java.util.concurrent.CompletableFuture<ApiResult>> answers = new ArrayList<>();
-        for (String path : paths) {
-            HttpRequest request = request(service, path).header("Accept", JSON).GET().build();
+        for (Read read : reads) {
+            HttpRequest request = request(read.service(), read.path()).header("Accept", JSON).GET().build();
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .handle((response, failure) -> result(service, response, failure)));
+                    .handle((response, failure) -> result(read.service(), response, failure)));
         }
         return answers.stream().map(java.util.concurrent.CompletableFuture::join).toList();
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.wem.console.domain.MyData;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** An agent's own pages. The services scope them to the token's agent_id; the console passes the token on. */
@@ -112,11 +113,15 @@ public class AgentResource {
     @GET
     @Path("me/data")
     public Response myData() {
-        ApiResult transparency = api.get(Service.GOVERNANCE, "/api/v1/transparency/me?limit=1");
-        var rows = MyData.rows(answer(api.get(Service.SIGNAL, "/api/v1/me/behaviors")),
-                answer(api.get(Service.COACHING, "/api/v1/me/interventions")),
-                answer(api.get(Service.WELLBEING, "/api/v1/me/wellbeing")),
-                answer(api.get(Service.WELLBEING, "/api/v1/me/contests")), answer(transparency));
+        List<ApiResult> r = api.readAll(List.of(
+                new ServiceApi.Read(Service.SIGNAL, "/api/v1/me/behaviors"),
+                new ServiceApi.Read(Service.COACHING, "/api/v1/me/interventions"),
+                new ServiceApi.Read(Service.WELLBEING, "/api/v1/me/wellbeing"),
+                new ServiceApi.Read(Service.WELLBEING, "/api/v1/me/contests"),
+                new ServiceApi.Read(Service.GOVERNANCE, "/api/v1/transparency/me?limit=1")));
+        ApiResult transparency = r.get(4);
+        var rows = MyData.rows(answer(r.get(0)), answer(r.get(1)), answer(r.get(2)), answer(r.get(3)),
+                answer(transparency));
         return pages.respond(pages.view(myData, "My data", transparency).data("rows", rows), 200);
     }
 
@@ -131,8 +136,9 @@ public class AgentResource {
     }
 
     private Response wellbeingPage(String done, ApiResult refused) {
-        ApiResult r = api.get(Service.WELLBEING, "/api/v1/me/wellbeing");
-        ApiResult contests = api.get(Service.WELLBEING, "/api/v1/me/contests");
+        List<ApiResult> answers = api.getAll(Service.WELLBEING, List.of("/api/v1/me/wellbeing", "/api/v1/me/contests"));
+        ApiResult r = answers.get(0);
+        ApiResult contests = answers.get(1);
         return pages.withOutcome(pages.view(wellbeing, "My wellbeing", r).data("contests", contests.body())
                 .data("contestsError", contests.error()), r, done, refused);
     }

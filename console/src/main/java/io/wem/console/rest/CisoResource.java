@@ -65,9 +65,17 @@ public class CisoResource {
     @Path("audit")
     @Produces(MediaType.TEXT_HTML)
     public Response audit(@QueryParam("verify") String verify, @BeanParam AuditFilter filter) {
-        ApiResult verification = verify == null ? null : api.get(Service.GOVERNANCE, "/api/v1/audit/verify");
-        ApiResult events = filter.searched() ? api.get(Service.GOVERNANCE, "/api/v1/audit/events"
-                + filter.query(true)) : null;
+        // verification and search at once: the page waits for the longer of the two, not for both in turn
+        List<String> reads = new java.util.ArrayList<>();
+        if (verify != null) {
+            reads.add("/api/v1/audit/verify");
+        }
+        if (filter.searched()) {
+            reads.add("/api/v1/audit/events" + filter.query(true));
+        }
+        List<ApiResult> answers = reads.isEmpty() ? List.of() : api.getAll(Service.GOVERNANCE, reads);
+        ApiResult verification = verify == null ? null : answers.get(0);
+        ApiResult events = filter.searched() ? answers.get(answers.size() - 1) : null;
         ApiResult status = verification != null && !verification.ok() ? verification
                 : events != null ? events : new ApiResult(200, null, null);
         var page = pages.view(audit, "Audit log", status)

@@ -8,6 +8,7 @@ import io.wem.console.client.ApiResult;
 import io.wem.console.client.ServiceApi;
 import io.wem.console.client.ServiceApi.Service;
 import jakarta.inject.Inject;
+import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,8 +50,10 @@ public class TeamResource {
     @Path("{teamId}")
     public Response team(@PathParam("teamId") String teamId) {
         String seg = Paths.segment(teamId);
-        ApiResult gaps = api.get(Service.SIGNAL, "/api/v1/teams/" + seg + "/gaps");
-        ApiResult wellbeing = api.get(Service.WELLBEING, "/api/v1/teams/" + seg + "/wellbeing");
+        List<ApiResult> answers = api.readAll(List.of(new ServiceApi.Read(Service.SIGNAL, "/api/v1/teams/" + seg + "/gaps"),
+                new ServiceApi.Read(Service.WELLBEING, "/api/v1/teams/" + seg + "/wellbeing")));
+        ApiResult gaps = answers.get(0);
+        ApiResult wellbeing = answers.get(1);
         // Refused by both services: the person may not see this team, so the page is the refusal, not an empty view.
         ApiResult status = gaps.ok() ? gaps : wellbeing.ok() ? wellbeing : gaps;
         var page = pages.view(team, "Team " + teamId, status).data("teamId", teamId).data("gaps", gaps.body())
