@@ -7,6 +7,7 @@ import io.wem.common.events.Topics;
 import io.wem.governance.config.GovernanceConfig;
 import io.wem.governance.domain.audit.AuditKeys;
 import io.wem.governance.domain.audit.Checkpoint;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,8 +28,9 @@ import java.util.Optional;
 
 /**
  * Reads the newest validly signed checkpoint from the checkpoint topic: the copy of the chain head that whoever
- * controls governance's database cannot reach. Reads the last record of each partition with an unassigned consumer
- * (no group, nothing committed) built from the service's own Kafka settings (so SASL settings apply here too).
+ * controls governance's database cannot reach. Reads the last records of each partition with an unassigned consumer
+ * (no group, nothing committed) built from the service's own Kafka settings (so SASL settings apply here too), one
+ * consumer kept for all reads.
  */
 @ApplicationScoped
 public class AuditCheckpointTopic {
@@ -51,23 +53,18 @@ public class AuditCheckpointTopic {
     @Inject
     AuditKeys keys;
 
+    private KafkaConsumer<String, String> consumer;
+
     /**
      * The newest checkpoint of chain {@code chainId} with a valid signature, or empty when the topic has none or
      * cannot be read in time.
      */
-    public Optional<Checkpoint> latest(String chainId) {
-        Map<String, Object> props = new HashMap<>();
-        kafka.forEach((k, v) -> {
-            if (!k.startsWith("group.") && !k.endsWith(".deserializer")) {
-                props.put(k, v);
-            }
-        });
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    public synchronized Optional<Checkpoint> latest(String chainId) {
         Duration timeout = config.audit().checkpointReadTimeout();
         String topic = prefix.orElse("") + Topics.AUDIT_CHECKPOINTS;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        try {
+            KafkaConsumer<String, String> consumer = consumer();
+            consumer.resume(consumer.paused());
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
             if (partitions == null || partitions.isEmpty()) {
                 return Optional.empty();
@@ -76,9 +73,10 @@ public class AuditCheckpointTopic {
             consumer.assign(tps);
             Map<TopicPartition, Long> ends = consumer.endOffsets(tps, timeout);
             Map<TopicPartition, Long> remaining = new HashMap<>();
+            Map<TopicPartition, Long> begins = consumer.beginningOffsets(tps, timeout);
             for (TopicPartition tp : tps) {
                 long end = ends.getOrDefault(tp, 0L);
-                long begin = consumer.beginningOffsets(List.of(tp), timeout).getOrDefault(tp, 0L);
+                long begin = begins.getOrDefault(tp, 0L);
                 if (end > begin) {
                     consumer.seek(tp, Math.max(begin, end - TAIL));
                     remaining.put(tp, end);
@@ -92,16 +90,49 @@ public class AuditCheckpointTopic {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     parse(r.value()).filter(c -> chainId.equals(c.chainId()) && c.signatureValid(keys))
                             .ifPresent(found::add);
-                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    if (r.offset() + 1 >= remaining.getOrDefault(tp, Long.MAX_VALUE)) {
-                        remaining.remove(tp);
-                    }
                 }
+                // Done with a partition once its position reaches the end read before: the last offset may be a
+                // transaction marker that no record carries, and waiting for it cost the whole timeout every read.
+                remaining.entrySet().removeIf(e -> consumer.position(e.getKey(), timeout) >= e.getValue());
             }
             return found.stream().max((a, b) -> Long.compare(a.sequence(), b.sequence()));
         } catch (RuntimeException e) {
             LOG.warnf("audit checkpoint topic %s not readable: %s", topic, e.getClass().getSimpleName());
+            close(); // a consumer in an unknown state is not reused; the next read starts a fresh one
             return Optional.empty();
+        }
+    }
+
+    /**
+     * One consumer for every read, kept between reads (callers are serialized): a new client per read paid for the
+     * connection and the SASL handshake every time, which was most of the half second a CISO's "verify the chain"
+     * took in the console (docs/console.md). Every read still seeks to the end of each partition and reads the tail.
+     */
+    private KafkaConsumer<String, String> consumer() {
+        if (consumer == null) {
+            Map<String, Object> props = new HashMap<>();
+            kafka.forEach((k, v) -> {
+                if (!k.startsWith("group.") && !k.endsWith(".deserializer")) {
+                    props.put(k, v);
+                }
+            });
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            consumer = new KafkaConsumer<>(props);
+        }
+        return consumer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (consumer != null) {
+            try {
+                consumer.close(Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                LOG.debugf("closing the checkpoint consumer: %s", e.toString());
+            }
+            consumer = null;
         }
     }
 
