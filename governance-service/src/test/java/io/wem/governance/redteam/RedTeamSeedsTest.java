@@ -35,6 +35,7 @@ class RedTeamSeedsTest {
                 : Arrays.stream(prop.split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray();
         PciRedactor redactor = new PciRedactor();
         RedTeamScore pooled = new RedTeamScore();
+        pooled.maxExamples = Integer.getInteger("redteam.examples", 4);
         long t0 = System.nanoTime();
         int n = 0;
         for (long seed : seeds) {

@@ -286,13 +286,24 @@ public final class PciRedactor {
             int next = s.buildRun(p, limit, false, false);
             boolean partial = s.units > 0 && s.runDigits >= PARTIAL_MIN && s.endsConversation(next, limit);
             boolean rest = s.units > 0 && s.runDigits >= PARTIAL_MIN && s.continuesRedactedPan(p);
-            if (s.units > 0 && (s.runDigits >= 12 || partial || rest)) {
+            // each "forty one" pair read as 40 1 adds a digit: a run one reading makes 11 digits long may hold a card
+            if (s.units > 0 && (s.runDigits + s.tensPairs >= 12 || partial || rest)) {
                 boolean[] cover = s.cover(next - p);
                 boolean any = false;
                 if (s.runHasTensUnit) {
-                    // "fifty two" may be 52 or 50 2: try the split reading too, and redact what either finds
-                    s.buildRun(p, limit, false, true);
-                    any = searchRun(s, p, cover);
+                    // "fifty two" may be 52 or 50 2, and each such pair of the run either way ("fifty twenty five
+                    // ... fifty four" is 50 20 5 ... 54): try the split readings too, and redact what any finds.
+                    // Every combination up to 5 pairs; beyond that, all split.
+                    int pairs = s.tensPairs;
+                    int combos = pairs <= 5 ? (1 << pairs) - 1 : 1;
+                    for (int m = 1; m <= combos; m++) {
+                        s.buildRun(p, limit, false, pairs <= 5 ? m : -1);
+                        if (searchRun(s, p, cover)) {
+                            any = true;
+                            // the echo check must know the digits as the reading that found the card has them
+                            s.rememberPan(0, s.runDigits);
+                        }
+                    }
                     s.buildRun(p, limit, false, false);
                 }
                 any |= searchRun(s, p, cover);
@@ -835,7 +846,10 @@ public final class PciRedactor {
         int runDigits;
         boolean runCorrected;
         boolean runHasTensUnit;
-        boolean splitTens;
+        /** Which "forty one" pairs of the run (bit i: the i-th) are read as 40 1 instead of 41. */
+        int splitMask;
+        /** How many "forty one" pairs the run has (counted in the reading that joins them). */
+        int tensPairs;
         boolean runBridged;
         boolean bridgedSinceUnit;
         // the bridge since the last unit crossed a turn change, and how many unknown words it skipped
@@ -1481,14 +1495,20 @@ public final class PciRedactor {
          * view position after its last unit. Fillers between units are skipped, never counted.
          */
         int buildRun(int p0, int limit, boolean strict, boolean splitTens) {
+            return buildRun(p0, limit, strict, splitTens ? -1 : 0);
+        }
+
+        /** As above, splitting only the "forty one" pairs whose bit (in order of the run) is set in splitMask. */
+        int buildRun(int p0, int limit, boolean strict, int splitMask) {
             units = 0;
+            tensPairs = 0;
             runDigits = 0;
             runCorrected = false;
             runHasTensUnit = false;
             runBridged = false;
             bridgedSinceUnit = false;
             chunkDigits = 0;
-            this.splitTens = splitTens;
+            this.splitMask = splitMask;
             boolean corrected = false;
             int fillers = 0;
             int p = p0;
@@ -1581,8 +1601,13 @@ public final class PciRedactor {
                 }
                 // "forty one" and "forty-one" are 41; "forty" alone, before "oh", or before a pause ("forty, six",
                 // "seventy... six": the next group starts) is 40
-                if (nextCat == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0 && !splitTens
-                        && gapLen[nextT] <= 1) {
+                boolean pair = nextCat == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0
+                        && gapLen[nextT] <= 1;
+                boolean split = pair && tensPairs < 31 && (splitMask & (1 << tensPairs)) != 0;
+                if (pair) {
+                    tensPairs++;
+                }
+                if (pair && !split) {
                     int afterT = p + 2 < limit && link(nextT, order[p + 2], strict) ? order[p + 2] : -1;
                     if (afterT >= 0 && cat(afterT) == Vocabulary.HUNDRED) {
                         // "twenty two hundred" = 2200 (the split reading, 20 200, is tried too)
