@@ -331,7 +331,12 @@ public final class PciRedactor {
                 continue;
             }
             int next = s.buildRun(p, s.groupEnd[s.spk[t]], false, false);
-            if (s.units > 0 && s.runDigits >= 5) {
+            if (s.units > 0 && s.runDigits >= 2 && s.runDigits < 5 && s.readBack(next)
+                    && s.inFoundPan(0, s.runDigits)) {
+                // "six five two six, got it": a short chunk read back right beside the card's dictation is a
+                // piece of it (alone harmless, but with the other pieces of that speaker it rebuilds the card)
+                emitStretch(s, 0, s.units - 1, FindingType.PAN, 0.9, found);
+            } else if (s.units > 0 && s.runDigits >= 5) {
                 int u = 0;
                 while (u < s.units) {
                     int e = u - 1;
@@ -597,6 +602,29 @@ public final class PciRedactor {
             Arrays.fill(cover, s.uPosLast[lastCovered] - p0, Math.min(s.uPosLast[s.units - 1] - p0 + 1, s.coverSize),
                     true);
         }
+        // A card read out in words goes on in words in the same breath: the spoken digits that follow it in its
+        // turn, within the run (pauses, fillers, a "yes" between), are the rest of it or a repeat of a group; a
+        // reading that passed Luhn early ("5061 - 5061, 7490 - 4903 - 4903, yes... 9759 35") must not leave them.
+        if (lastCovered >= 0 && s.uSpoken[lastCovered]) {
+            int tr = s.turn[s.order[s.uPosLast[lastCovered]]];
+            int e = lastCovered;
+            while (e + 1 < s.units && s.uSpoken[e + 1] && s.turn[s.order[s.uPosFirst[e + 1]]] == tr) {
+                e++;
+            }
+            if (e > lastCovered) {
+                Arrays.fill(cover, s.uPosLast[lastCovered] - p0, Math.min(s.uPosLast[e] - p0 + 1, s.coverSize), true);
+            }
+        }
+        if (firstCovered > 0 && s.uSpoken[firstCovered]) {
+            int tr = s.turn[s.order[s.uPosFirst[firstCovered]]];
+            int b = firstCovered;
+            while (b - 1 >= 0 && s.uSpoken[b - 1] && s.turn[s.order[s.uPosFirst[b - 1]]] == tr) {
+                b--;
+            }
+            if (b < firstCovered) {
+                Arrays.fill(cover, s.uPosFirst[b] - p0, Math.min(s.uPosFirst[firstCovered] - p0, s.coverSize), true);
+            }
+        }
     }
 
     private static boolean anyIban(Scratch s) {
@@ -670,6 +698,9 @@ public final class PciRedactor {
         found.add(new Found(type, pieceText, pieceStart, pieceEnd, confidence, lastFour));
         for (int p = s.uPosFirst[u]; p <= s.uPosLast[e]; p++) {
             s.used[s.order[p]] = true;
+            if (type == FindingType.PAN) {
+                s.markPanTurn(s.turn[s.order[p]]);
+            }
         }
     }
 
@@ -837,6 +868,39 @@ public final class PciRedactor {
         int[] cardWords = new int[16];
         int cardCount;
         // turns (and their speakers) that name a security code or an expiry date
+        /** Turns holding part of a PAN found so far. */
+        boolean[] panTurn = new boolean[16];
+
+        void markPanTurn(int turnIdx) {
+            if (turnIdx >= panTurn.length) {
+                panTurn = Arrays.copyOf(panTurn, Math.max(turnIdx + 1, panTurn.length * 2));
+            }
+            panTurn[turnIdx] = true;
+        }
+
+        private boolean panTurn(int turnIdx) {
+            return turnIdx >= 0 && turnIdx < panTurn.length && panTurn[turnIdx];
+        }
+
+        /**
+         * Whether the run just built (ending before view position next) lies in one turn, holds all the digits of
+         * that turn, and the turn right before or after it holds part of a PAN: a chunk read back or confirmed.
+         */
+        boolean readBack(int next) {
+            int first = order[uPosFirst[0]];
+            int last = order[next - 1];
+            int tr = turn[first];
+            if (turn[last] != tr || !(panTurn(tr - 1) || panTurn(tr + 1)) || panTurn(tr)) {
+                return false;
+            }
+            for (int t = 0; t < n; t++) {
+                if (turn[t] == tr && kind[t] == NUM && !(t >= first && t <= last)) {
+                    return false; // other digits in that turn: it says more than a chunk
+                }
+            }
+            return true;
+        }
+
         int[] codeTurns = new int[16];
         int[] codeSpeakers = new int[16];
         int codeTurnCount;
@@ -913,6 +977,7 @@ public final class PciRedactor {
             dn = 0;
             cardCount = 0;
             codeTurnCount = 0;
+            Arrays.fill(panTurn, false);
         }
 
         int coverSize;
