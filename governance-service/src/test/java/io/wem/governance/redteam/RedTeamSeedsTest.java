@@ -52,15 +52,21 @@ class RedTeamSeedsTest {
         Files.writeString(out, report);
         System.out.println(report);
         RedTeamScore.Tally all = pooled.total(pooled.byCategory);
+        assertTrue(all.panHitsTrue >= 0.95 * all.panHits, "PAN precision " + all.panHitsTrue + "/" + all.panHits);
         assertEquals(0, all.pansLeaked, "PANs still readable after redaction; see " + out.toAbsolutePath());
         for (var e : pooled.byCategory.entrySet()) {
             RedTeamScore.Tally t = e.getValue();
             if (t.pans > 0) {
                 assertTrue(t.pansFound >= 0.99 * t.pans, e.getKey() + " PAN recall " + t.pansFound + "/" + t.pans);
             }
-            if (t.panHits > 0) {
+            if (t.pans > 0 && t.panHits > 0) {
                 assertTrue(t.panHitsTrue >= 0.95 * t.panHits,
                         e.getKey() + " PAN precision " + t.panHitsTrue + "/" + t.panHits);
+            }
+            if (t.negatives > 0) {
+                // a harmless category has no true PAN finding: its bar is the share of cases flagged
+                assertTrue(t.negativesFlagged <= 0.05 * t.negatives,
+                        e.getKey() + " harmless cases flagged " + t.negativesFlagged + "/" + t.negatives);
             }
         }
     }

@@ -298,10 +298,14 @@ public final class PciRedactor {
                     int combos = pairs <= 5 ? (1 << pairs) - 1 : 1;
                     for (int m = 1; m <= combos; m++) {
                         s.buildRun(p, limit, false, pairs <= 5 ? m : -1);
-                        if (searchRun(s, p, cover)) {
+                        boolean[] mine = new boolean[cover.length];
+                        if (searchRun(s, p, mine)) {
                             any = true;
-                            // the echo check must know the digits as the reading that found the card has them
-                            s.rememberPan(0, s.runDigits);
+                            // the echo check must know the card's digits as the reading that found it has them
+                            rememberCovered(s, p, mine);
+                            for (int i = 0; i < cover.length; i++) {
+                                cover[i] |= mine[i];
+                            }
                         }
                     }
                     s.buildRun(p, limit, false, false);
@@ -314,6 +318,23 @@ public final class PciRedactor {
         }
         if (s.panCount > 0) {
             findEchoes(s, found);
+        }
+    }
+
+    /** Remembers (for the echo check) the digits of each stretch of whole units the reading just built covers. */
+    private static void rememberCovered(Scratch s, int p0, boolean[] cover) {
+        int u = 0;
+        while (u < s.units) {
+            if (!anyCovered(s, u, p0, cover)) {
+                u++;
+                continue;
+            }
+            int e = u;
+            while (e + 1 < s.units && anyCovered(s, e + 1, p0, cover)) {
+                e++;
+            }
+            s.rememberPan(s.uOff[u], s.uOff[e] + s.uLen[e] - s.uOff[u]);
+            u = e + 1;
         }
     }
 
@@ -519,13 +540,15 @@ public final class PciRedactor {
             spokenDigits += s.uSpoken[u] ? s.uLen[u] : 0;
         }
         boolean suspected = false;
+        boolean byCorrection = false;
         // a typed 13-digit number starting with 1 is a millisecond timestamp (2001-2033): no issuer uses it
         boolean timestamp = units == 1 && !s.uSpoken[0] && s.runDigits == 13 && s.digits[0] == '1';
         if (!any && rest && (s.gap[first] & G_MONEY) == 0) {
             // cross-batch rule (b): the speaker's previous turn ended on a card number already redacted (a batch
             // cut mid-card, sent back by the caller as context): digits opening their next turn are its rest
             suspected = true;
-        } else if (!any && partial && !timestamp && (s.gap[first] & G_MONEY) == 0 && s.cardNumberAsked(first)) {
+        } else if (!any && partial && !timestamp && (s.gap[first] & (G_MONEY | G_PLUS)) == 0
+                && s.cardNumberAsked(first)) {
             // the conversation (a batch, a transcript) ends on digits dictated after card words, not recognised as
             // a card: the rest (or a lost first digit) may be in the next one, where neither part alone would be
             // recognised (fail closed)
@@ -534,6 +557,7 @@ public final class PciRedactor {
             suspected = false;
         } else if (s.runCorrected) {
             suspected = true; // "four one, no, four two": which digits count is guesswork, so all of them go
+            byCorrection = true;
         } else if (!any && s.runDigits >= 13 && !anyIban(s)) {
             // people read out few other numbers this long; a misheard digit must not let a card through
             // 12 digits after a card word: the shortest card length (Maestro), or a card read with a digit lost
@@ -547,9 +571,23 @@ public final class PciRedactor {
             return;
         }
         double confidence = any ? (context ? 0.99 : 0.95) : 0.6;
+        // A correction makes the digits of its own turn guesswork, not the speaker's other numbers: over several
+        // turns, the whole-run rule keeps to the turns where a correction word was said or a card was read ("the
+        // last payment was on 2021-04-09" / "no wait, 3051, 297874, 6608": the date stays).
+        int[] keepTurns = null;
+        if (byCorrection && s.turn[first] != s.turn[last]) {
+            keepTurns = new int[units * 2 + 4];
+            int k = 0;
+            for (int p = s.uPosFirst[0]; p <= s.uPosLast[units - 1] && k < keepTurns.length; p++) {
+                int t = s.order[p];
+                if (s.cat(t) == Vocabulary.CORRECTION || (p - p0 < s.coverSize && cover[p - p0])) {
+                    keepTurns[k++] = s.turn[t] + 1;
+                }
+            }
+        }
         int u = 0;
         while (u < units) {
-            boolean covered = suspected;
+            boolean covered = suspected && inTurns(keepTurns, s.turn[s.order[s.uPosFirst[u]]]);
             for (int p = s.uPosFirst[u]; p <= s.uPosLast[u] && p - p0 < s.coverSize && !covered; p++) {
                 covered = cover[p - p0];
             }
@@ -558,7 +596,8 @@ public final class PciRedactor {
                 continue;
             }
             int e = u;
-            while (e + 1 < units && (suspected || anyCovered(s, e + 1, p0, cover))) {
+            while (e + 1 < units && ((suspected && inTurns(keepTurns, s.turn[s.order[s.uPosFirst[e + 1]]]))
+                    || anyCovered(s, e + 1, p0, cover))) {
                 e++;
             }
             emitStretch(s, u, e, FindingType.PAN, confidence, found);
@@ -566,6 +605,22 @@ public final class PciRedactor {
             panEnds.add(s.order[s.uPosLast[e]]);
             u = e + 1;
         }
+    }
+
+    /** Whether turn tr is among keep (turn + 1 each, 0 ends the list); a null list holds every turn. */
+    private static boolean inTurns(int[] keep, int tr) {
+        if (keep == null) {
+            return true;
+        }
+        for (int k : keep) {
+            if (k == 0) {
+                return false;
+            }
+            if (k == tr + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
