@@ -146,4 +146,38 @@ class RedTeamHeldOutShapesTest {
         assertNoLeak("5061253149727963742", out);
         assertEquals("call us back on +44 7556 496111", out.get(2));
     }
+
+    @Test
+    void aClockTimeAmongWordsIsANumberOfItsOwn() {
+        // day, year, time and ticket were bridged over "at" / "pm" into one run whose 12-19-digit windows passed Luhn
+        for (String text : List.of("it happened on december 2, 2022 at 6:57 pm, ticket 81942124",
+                "the appointment is august 26, 2020 at 9:13 pm, ticket 01770851",
+                "it happened on june 25, 2024 at 6:17 pm, ticket 17877792")) {
+            Redaction r = redactor.redact(text, false);
+            assertEquals(text, r.text());
+        }
+        // a colon as a card's separator still joins (fail closed): "8:11" here is no time among words
+        assertTrue(RedTeamGenerator.luhn("3861811896204841"));
+        Redaction card = redactor.redact("3861_8:11 8962_0_484\t1 thanks", false);
+        assertNoLeak("3861811896204841", List.of(card.text()));
+        // a card read out after a time is still a card
+        Redaction after = redactor.redact("it was at 6:57 pm, the card is 4929 1403 6271 8540", false);
+        assertNoLeak("4929140362718540", List.of(after.text()));
+        assertTrue(after.text().startsWith("it was at 6:57 pm"), after.text());
+    }
+
+    @Test
+    void anIbanTypedWithoutSpacesIsAnIbanAtItsCountrysLength() {
+        // checksum-valid IBANs typed in one block: a 16-digit prefix of the block passed Luhn and an issuer range
+        for (String iban : List.of("DE25559273677632808667", "FR6558798406848244123851382",
+                "ES4540581142600459852762", "IT23O2509227229698609543096")) {
+            Redaction r = redactor.redact("please refund to " + iban, false);
+            assertEquals("please refund to " + iban, r.text());
+        }
+        // two capitals glued to a card are no IBAN: not a country, or not its length (fail closed)
+        Redaction cc = redactor.redact("CC4929140362718540", false);
+        assertNoLeak("4929140362718540", List.of(cc.text()));
+        Redaction de = redactor.redact("DE4929140362718540", false);
+        assertNoLeak("4929140362718540", List.of(de.text()));
+    }
 }

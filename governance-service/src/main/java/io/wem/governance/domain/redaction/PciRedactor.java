@@ -45,6 +45,7 @@ public final class PciRedactor {
     static final int G_MONEY = 8;    // a currency sign right before: an amount
     static final int G_STOP = 16;    // a sentence ended in between ('. ', ';', '?', '!')
     static final int G_THOUSANDS = 32; // "72,494": a thousands separator, never card grouping
+    static final int G_TIME = 64;    // "7:37", "15:36": the minutes of a clock time, a number of its own
 
     /** Separator characters a loose (PAN) run may bridge; more is a different part of the text. */
     private static final int LOOSE_GAP = 24;
@@ -1100,7 +1101,10 @@ public final class PciRedactor {
                     dOff[tok] = off;
                     dLen[tok] = dn - off;
                     if (dn - off == 2 && ibanEnd < 0) {
-                        ibanEnd = ibanEnd(text, st, to);
+                        ibanEnd = ibanEnd(text, st, to, false);
+                    } else if (dn - off > 2 && ibanEnd < 0) {
+                        // "DE25559273677632808667": an IBAN typed without spaces, only at its country's exact length
+                        ibanEnd = ibanEnd(text, st, to, true);
                     }
                     iban[tok] = st < ibanEnd;
                     gapFlags = 0;
@@ -1185,6 +1189,13 @@ public final class PciRedactor {
                                 && (i + 4 == to || !isDigit(b[i + 4 - base]))
                                 && n > 0 && kind[n - 1] == NUM && dLen[n - 1] <= 3) {
                             gapFlags |= G_THOUSANDS;
+                        } else if (c == ':' && gapChars == 1 && i > from && i + 2 < to && isDigit(b[i - 1 - base])
+                                && b[i + 1 - base] >= '0' && b[i + 1 - base] <= '5' && isDigit(b[i + 2 - base])
+                                && (i + 3 == to || (!isDigit(b[i + 3 - base]) && !(b[i + 3 - base] == ':'
+                                && i + 4 < to && isDigit(b[i + 4 - base]))))
+                                && n > 0 && kind[n - 1] == NUM && dLen[n - 1] <= 2
+                                && (dLen[n - 1] == 1 || dig[dOff[n - 1]] <= '2')) {
+                            gapFlags |= G_TIME; // hour (0-29, one or two digits), ':', two-digit minutes, no more
                         }
                         plus = c == '+' || (plus && (c == ' ' || c == '('));
                         money = c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u00a5'
@@ -1326,9 +1337,13 @@ public final class PciRedactor {
          * If the two digits at {@code st} are an IBAN's check digits (two capital letters right before, then groups
          * of capitals and digits) and the whole IBAN passes its mod-97 check, where it ends; else -1.
          */
-        static int ibanEnd(String text, int st, int to) {
+        static int ibanEnd(String text, int st, int to, boolean countryLength) {
             if (st < 2 || !capital(text.charAt(st - 1)) || !capital(text.charAt(st - 2))
                     || (st >= 3 && Character.isLetterOrDigit(text.charAt(st - 3)))) {
+                return -1;
+            }
+            int need = countryLength ? ibanLength(text.charAt(st - 2), text.charAt(st - 1)) : 0;
+            if (countryLength && need == 0) {
                 return -1;
             }
             StringBuilder iban = new StringBuilder(34).append(text, st + 2, st + 2); // BBAN, then country + check
@@ -1339,7 +1354,7 @@ public final class PciRedactor {
                     iban.append(c);
                 } else {
                     // an IBAN may end at any group boundary: try the check there
-                    if (iban.length() >= 11 && mod97(iban, text, st) == 1) {
+                    if (iban.length() >= 11 && (need == 0 || iban.length() + 4 == need) && mod97(iban, text, st) == 1) {
                         return i;
                     }
                     if (c != ' ') {
@@ -1359,6 +1374,21 @@ public final class PciRedactor {
                 mod = v >= 10 ? (mod * 100 + v) % 97 : (mod * 10 + v) % 97;
             }
             return mod;
+        }
+
+        /** IBAN lengths by country (SWIFT IBAN registry), for IBANs typed without spaces; 0 if not listed. */
+        private static final String IBAN_LENGTHS = "AD24AE23AL28AT20AZ28BA20BE16BG22BH22BR29BY28CH21CR22CY28CZ24DE22"
+                + "DK18DO28EE20EG29ES24FI18FO18FR27GB22GE22GI23GL18GR27GT28HR21HU28IE22IL23IQ23IS26IT27JO30KW30KZ20"
+                + "LB28LC32LI21LT20LU20LV21MC27MD24ME22MK19MR27MT31MU30NL18NO15PK24PL28PS29PT25QA29RO24RS22SA24SC31"
+                + "SE24SI19SK24SM27ST25SV28TL23TN24TR26UA29VA22VG24XK20";
+
+        static int ibanLength(char a, char b) {
+            for (int i = 0; i + 4 <= IBAN_LENGTHS.length(); i += 4) {
+                if (IBAN_LENGTHS.charAt(i) == a && IBAN_LENGTHS.charAt(i + 1) == b) {
+                    return (IBAN_LENGTHS.charAt(i + 2) - '0') * 10 + (IBAN_LENGTHS.charAt(i + 3) - '0');
+                }
+            }
+            return 0;
         }
 
         private static boolean capital(char c) {
@@ -1428,7 +1458,24 @@ public final class PciRedactor {
          * continue in their next turn: a loose run bridges a few unknown words, within a turn or at a turn change,
          * but only between short chunks (at most 6 digits each), never from or to a long number.
          */
+        /**
+         * Whether a clock time ("7:37", "15:36") starts at next or has just ended at prev: a time of day said
+         * among words is a number of its own, never bridged to the numbers around it ("august 27, 2025 at 7:37 pm,
+         * ticket 0333..."). Only across words: separators alone still join it ("3861_8:11 8962" is a card typed
+         * with odd separators, fail closed).
+         */
+        private boolean clockEdge(int prev, int next) {
+            if ((gap[prev] & G_TIME) != 0 && (gap[next] & G_TIME) == 0) {
+                return true;
+            }
+            int after = next + 1;
+            return (gap[next] & G_TIME) == 0 && after < n && (gap[after] & G_TIME) != 0 && turn[after] == turn[next];
+        }
+
         private boolean bridge(int prev, int next) {
+            if (clockEdge(prev, next)) {
+                return false;
+            }
             if (plusNumber(next) || plusChunk()) {
                 return false; // a '+' country code starts a phone number, which ends where its digits end
             }
