@@ -180,4 +180,13 @@ class RedTeamHeldOutShapesTest {
         Redaction de = redactor.redact("DE4929140362718540", false);
         assertNoLeak("4929140362718540", List.of(de.text()));
     }
+
+    @Test
+    void anAbandonedReadingIsReadAcrossItsGroupBoundaries() {
+        // the one leak on the five held-out seeds (found after their figure was taken): the first reading "4 910 62"
+        // shares no whole group with the card, but its digits read 49106, five in a row of 4910646725487
+        Redaction r = redactor.redact("right, four, nine one oh … 62... sorry, no, six four, hang on, from the top:"
+                + " four nine one oh six four, six seven two - five four eight seven ok?", false);
+        assertNoLeak("4910646725487", List.of(r.text()));
+    }
 }

@@ -359,6 +359,7 @@ public final class PciRedactor {
                 // piece of it (alone harmless, but with the other pieces of that speaker it rebuilds the card)
                 emitStretch(s, 0, s.units - 1, FindingType.PAN, 0.9, found);
             } else if (s.units > 0 && s.runDigits >= 5) {
+                boolean[] mark = new boolean[s.units];
                 int u = 0;
                 while (u < s.units) {
                     int e = u - 1;
@@ -368,11 +369,34 @@ public final class PciRedactor {
                         len += s.uLen[e];
                     }
                     if (len >= 5) {
-                        emitStretch(s, u, e, FindingType.PAN, 0.9, found);
+                        Arrays.fill(mark, u, e + 1, true);
                         u = e + 1;
                     } else {
                         u++;
                     }
+                }
+                // any five digits in a row of the run that occur in a found card, across unit boundaries: an
+                // abandoned first reading "four, nine one oh ... 62 ... sorry, no" reads 4910 62, so 49106 of 4910 64...
+                for (int i = 0; i + 5 <= s.runDigits; i++) {
+                    if (s.inFoundPan(i, 5)) {
+                        for (int k = 0; k < s.units; k++) {
+                            if (s.uOff[k] < i + 5 && s.uOff[k] + s.uLen[k] > i) {
+                                mark[k] = true;
+                            }
+                        }
+                    }
+                }
+                for (u = 0; u < s.units; ) {
+                    if (!mark[u]) {
+                        u++;
+                        continue;
+                    }
+                    int e = u;
+                    while (e + 1 < s.units && mark[e + 1]) {
+                        e++;
+                    }
+                    emitStretch(s, u, e, FindingType.PAN, 0.9, found);
+                    u = e + 1;
                 }
             }
             p = Math.max(next, p + 1);
