@@ -230,15 +230,17 @@ public final class RedTeamScore {
 
     public String report(boolean withExamples) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-24s %6s %-22s %6s %-22s %-22s %-22s %s%n", "category", "PANs",
-                "PAN recall [95% CI]", "leaks", "PAN precision", "CVV recall", "expiry recall", "negatives flagged"));
+        sb.append(String.format(Locale.ROOT, "%-24s %6s %-22s %6s %-22s %-22s %-22s %-18s %s%n", "category", "PANs",
+                "PAN recall [95% CI]", "leaks", "PAN precision", "CVV recall", "expiry recall", "negatives flagged",
+                "counts (found/PANs, true/PAN hits, CVV, expiry)"));
         Map<String, Tally> rows = new LinkedHashMap<>(byCategory);
         rows.put("ALL", total(byCategory));
         for (Map.Entry<String, Tally> e : rows.entrySet()) {
             Tally t = e.getValue();
-            sb.append(String.format(Locale.ROOT, "%-24s %6d %-22s %6d %-22s %-22s %-22s %d/%d%n", e.getKey(), t.pans,
-                    ci(t.pansFound, t.pans), t.pansLeaked, ci(t.panHitsTrue, t.panHits), ci(t.cvvFound, t.cvv),
-                    ci(t.expiryFound, t.expiry), t.negativesFlagged, t.negatives));
+            sb.append(String.format(Locale.ROOT, "%-24s %6d %-22s %6d %-22s %-22s %-22s %-18s %d/%d %d/%d %d/%d %d/%d%n",
+                    e.getKey(), t.pans, ci(t.pansFound, t.pans), t.pansLeaked, ci(t.panHitsTrue, t.panHits),
+                    ci(t.cvvFound, t.cvv), ci(t.expiryFound, t.expiry), t.negativesFlagged + "/" + t.negatives,
+                    t.pansFound, t.pans, t.panHitsTrue, t.panHits, t.cvvFound, t.cvv, t.expiryFound, t.expiry));
         }
         sb.append(String.format("%nby brand/length%n"));
         for (Map.Entry<String, Tally> e : byBrand.entrySet()) {

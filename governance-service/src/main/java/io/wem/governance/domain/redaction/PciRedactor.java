@@ -359,34 +359,22 @@ public final class PciRedactor {
                 // piece of it (alone harmless, but with the other pieces of that speaker it rebuilds the card)
                 emitStretch(s, 0, s.units - 1, FindingType.PAN, 0.9, found);
             } else if (s.units > 0 && s.runDigits >= 5) {
-                boolean[] mark = new boolean[s.units];
-                int u = 0;
-                while (u < s.units) {
-                    int e = u - 1;
-                    int len = 0;
-                    while (e + 1 < s.units && s.inFoundPan(s.uOff[u], len + s.uLen[e + 1])) {
-                        e++;
-                        len += s.uLen[e];
-                    }
-                    if (len >= 5) {
-                        Arrays.fill(mark, u, e + 1, true);
-                        u = e + 1;
-                    } else {
-                        u++;
-                    }
-                }
-                // any five digits in a row of the run that occur in a found card, across unit boundaries: an
+                // any five digits in a row of the run that occur in a found card, across unit boundaries too: an
                 // abandoned first reading "four, nine one oh ... 62 ... sorry, no" reads 4910 62, so 49106 of 4910 64...
+                // (this covers every whole-unit stretch of 5+ digits inside a card as well); one table look-up per digit
+                boolean[] mark = new boolean[s.units];
+                int k = 0;
                 for (int i = 0; i + 5 <= s.runDigits; i++) {
-                    if (s.inFoundPan(i, 5)) {
-                        for (int k = 0; k < s.units; k++) {
-                            if (s.uOff[k] < i + 5 && s.uOff[k] + s.uLen[k] > i) {
-                                mark[k] = true;
-                            }
+                    if (s.inFoundPan5(i)) {
+                        while (s.uOff[k] + s.uLen[k] <= i) {
+                            k++;
+                        }
+                        for (int j = k; j < s.units && s.uOff[j] < i + 5; j++) {
+                            mark[j] = true;
                         }
                     }
                 }
-                for (u = 0; u < s.units; ) {
+                for (int u = 0; u < s.units; ) {
                     if (!mark[u]) {
                         u++;
                         continue;
@@ -973,9 +961,17 @@ public final class PciRedactor {
             if (turn[last] != tr || !(panTurn(tr - 1) || panTurn(tr + 1)) || panTurn(tr)) {
                 return false;
             }
-            for (int t = 0; t < n; t++) {
-                if (turn[t] == tr && kind[t] == NUM && !(t >= first && t <= last)) {
+            // tokens are in text order, turn by turn: the turn's other tokens are next to the run's
+            int lo = Math.min(first, last);
+            int hi = Math.max(first, last);
+            for (int t = lo - 1; t >= 0 && turn[t] == tr; t--) {
+                if (kind[t] == NUM) {
                     return false; // other digits in that turn: it says more than a chunk
+                }
+            }
+            for (int t = hi + 1; t < n && turn[t] == tr; t++) {
+                if (kind[t] == NUM) {
+                    return false;
                 }
             }
             return true;
@@ -1018,8 +1014,8 @@ public final class PciRedactor {
         int panBufLen;
 
         void rememberPan(int off, int len) {
-            if (len < 12) {
-                return;
+            if (len < 12 || (panWindow[window5(digits, off)] && inFoundPan(off, len))) {
+                return; // too short, or already known (a card said twice, read back): keeps the echo check linear
             }
             if (panBufLen + len > panBuf.length) {
                 panBuf = Arrays.copyOf(panBuf, (panBufLen + len) * 2);
@@ -1029,13 +1025,41 @@ public final class PciRedactor {
                 panLen = Arrays.copyOf(panLen, panCount * 2);
             }
             System.arraycopy(digits, off, panBuf, panBufLen, len);
+            for (int i = off; i + 5 <= off + len; i++) {
+                int w = window5(digits, i);
+                if (!panWindow[w]) {
+                    panWindow[w] = true;
+                    if (panWindowCount == panWindowList.length) {
+                        panWindowList = Arrays.copyOf(panWindowList, panWindowCount * 2);
+                    }
+                    panWindowList[panWindowCount++] = w;
+                }
+            }
             panOff[panCount] = panBufLen;
             panLen[panCount++] = len;
             panBufLen += len;
         }
 
+        /** Every 5-digit window of the PANs found (as a number 0..99999), and the list of those set, to clear. */
+        private final boolean[] panWindow = new boolean[100_000];
+        private int[] panWindowList = new int[64];
+        private int panWindowCount;
+
+        private static int window5(char[] d, int i) {
+            return (d[i] - '0') * 10_000 + (d[i + 1] - '0') * 1000 + (d[i + 2] - '0') * 100 + (d[i + 3] - '0') * 10
+                    + (d[i + 4] - '0');
+        }
+
+        /** Whether the five digits at digits[off] of the current run occur inside one of the PANs found. */
+        boolean inFoundPan5(int off) {
+            return panWindow[window5(digits, off)];
+        }
+
         /** Whether digits[off, off + len) of the current run occur inside one of the PANs found. */
         boolean inFoundPan(int off, int len) {
+            if (len >= 5 && !panWindow[window5(digits, off)]) {
+                return false;
+            }
             for (int k = 0; k < panCount; k++) {
                 for (int a = panOff[k]; a + len <= panOff[k] + panLen[k]; a++) {
                     if (Arrays.equals(panBuf, a, a + len, digits, off, off + len)) {
@@ -1047,6 +1071,10 @@ public final class PciRedactor {
         }
 
         void reset() {
+            for (int i = 0; i < panWindowCount; i++) {
+                panWindow[panWindowList[i]] = false;
+            }
+            panWindowCount = 0;
             panCount = 0;
             panBufLen = 0;
             Arrays.fill(panBuf, '\0'); // the previous call's card digits do not outlive it by more than one call
