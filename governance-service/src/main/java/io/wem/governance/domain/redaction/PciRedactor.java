@@ -585,15 +585,19 @@ public final class PciRedactor {
         }
         double confidence = any ? (context ? 0.99 : 0.95) : 0.6;
         // A correction makes the digits of its own turn guesswork, not the speaker's other numbers: over several
-        // turns, the whole-run rule keeps to the turns where a correction word was said or a card was read ("the
-        // last payment was on 2021-04-09" / "no wait, 3051, 297874, 6608": the date stays).
+        // turns, when a card was found in the run, the whole-run rule keeps to the turns where a correction word
+        // was said, the card was read, or digits were said in words (a dictation's chunks; "the last payment was
+        // on 2021-04-09" / "no wait, 3051, 297874, 6608": the typed date stays). With no card found, all of the run goes: a corrected dictation over turns ("two five five
+        // six" / "then four seven five one" / ... / "one two three nine, sorry, three zero") is found by no
+        // reading, and each of its turns is part of it.
         int[] keepTurns = null;
-        if (byCorrection && s.turn[first] != s.turn[last]) {
+        if (byCorrection && any && s.turn[first] != s.turn[last]) {
             keepTurns = new int[units * 2 + 4];
             int k = 0;
             for (int p = s.uPosFirst[0]; p <= s.uPosLast[units - 1] && k < keepTurns.length; p++) {
                 int t = s.order[p];
-                if (s.cat(t) == Vocabulary.CORRECTION || (p - p0 < s.coverSize && cover[p - p0])) {
+                if (s.cat(t) == Vocabulary.CORRECTION || (p - p0 < s.coverSize && cover[p - p0])
+                        || (s.kind[t] == WORD && s.mayStartUnit(t))) {
                     keepTurns[k++] = s.turn[t] + 1;
                 }
             }
