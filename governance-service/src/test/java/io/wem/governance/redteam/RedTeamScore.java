@@ -40,6 +40,9 @@ public final class RedTeamScore {
         final List<String> examples = new ArrayList<>();
     }
 
+    /** Failure examples kept per category for the report. */
+    int maxExamples = 4;
+
     final Map<String, Tally> byCategory = new LinkedHashMap<>();
     final Map<String, Tally> byBrand = new LinkedHashMap<>();
 
@@ -78,7 +81,7 @@ public final class RedTeamScore {
                         x.pansFound += found ? 1 : 0;
                         x.pansLeaked += leaked ? 1 : 0;
                     }
-                    if ((leaked || !found) && t.examples.size() < 4) {
+                    if ((leaked || !found) && t.examples.size() < maxExamples) {
                         t.examples.add((leaked ? "LEAK " : "MISS ") + s.brand() + " " + show(c, a));
                     }
                 }
@@ -91,7 +94,7 @@ public final class RedTeamScore {
                         t.expiry++;
                         t.expiryFound += found ? 1 : 0;
                     }
-                    if (!found && t.examples.size() < 4) {
+                    if (!found && t.examples.size() < maxExamples) {
                         t.examples.add("MISS " + s.kind() + " " + show(c, a));
                     }
                 }
@@ -103,6 +106,7 @@ public final class RedTeamScore {
             t.negatives++;
         }
         boolean flagged = false;
+        StringBuilder falseText = new StringBuilder();
         for (Hit h : a.hits()) {
             if (!h.type().equals("PAN")) {
                 continue;
@@ -113,13 +117,17 @@ public final class RedTeamScore {
             t.panHitsTrue += real ? 1 : 0;
             if (!real) {
                 flagged = true;
+                String tt = c.turns.get(h.turn()).text();
+                falseText.append(" {").append(tt, Math.max(0, h.start() - 30), h.start()).append("<<")
+                        .append(tt, h.start(), h.end()).append(">>")
+                        .append(tt, h.end(), Math.min(tt.length(), h.end() + 30)).append('}');
             }
         }
         if (flagged && !c.hasPan()) {
             t.negativesFlagged++;
         }
-        if (flagged && t.examples.size() < 4) {
-            t.examples.add("FALSE-PAN " + show(c, a));
+        if (flagged && t.examples.size() < maxExamples) {
+            t.examples.add("FALSE-PAN" + falseText + " " + show(c, a));
         }
     }
 
@@ -222,15 +230,17 @@ public final class RedTeamScore {
 
     public String report(boolean withExamples) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-24s %6s %-22s %6s %-22s %-22s %-22s %s%n", "category", "PANs",
-                "PAN recall [95% CI]", "leaks", "PAN precision", "CVV recall", "expiry recall", "negatives flagged"));
+        sb.append(String.format(Locale.ROOT, "%-24s %6s %-22s %6s %-22s %-22s %-22s %-18s %s%n", "category", "PANs",
+                "PAN recall [95% CI]", "leaks", "PAN precision", "CVV recall", "expiry recall", "negatives flagged",
+                "counts (found/PANs, true/PAN hits, CVV, expiry)"));
         Map<String, Tally> rows = new LinkedHashMap<>(byCategory);
         rows.put("ALL", total(byCategory));
         for (Map.Entry<String, Tally> e : rows.entrySet()) {
             Tally t = e.getValue();
-            sb.append(String.format(Locale.ROOT, "%-24s %6d %-22s %6d %-22s %-22s %-22s %d/%d%n", e.getKey(), t.pans,
-                    ci(t.pansFound, t.pans), t.pansLeaked, ci(t.panHitsTrue, t.panHits), ci(t.cvvFound, t.cvv),
-                    ci(t.expiryFound, t.expiry), t.negativesFlagged, t.negatives));
+            sb.append(String.format(Locale.ROOT, "%-24s %6d %-22s %6d %-22s %-22s %-22s %-18s %d/%d %d/%d %d/%d %d/%d%n",
+                    e.getKey(), t.pans, ci(t.pansFound, t.pans), t.pansLeaked, ci(t.panHitsTrue, t.panHits),
+                    ci(t.cvvFound, t.cvv), ci(t.expiryFound, t.expiry), t.negativesFlagged + "/" + t.negatives,
+                    t.pansFound, t.pans, t.panHitsTrue, t.panHits, t.cvvFound, t.cvv, t.expiryFound, t.expiry));
         }
         sb.append(String.format("%nby brand/length%n"));
         for (Map.Entry<String, Tally> e : byBrand.entrySet()) {

@@ -45,6 +45,7 @@ public final class PciRedactor {
     static final int G_MONEY = 8;    // a currency sign right before: an amount
     static final int G_STOP = 16;    // a sentence ended in between ('. ', ';', '?', '!')
     static final int G_THOUSANDS = 32; // "72,494": a thousands separator, never card grouping
+    static final int G_TIME = 64;    // "7:37", "15:36": the minutes of a clock time, a number of its own
 
     /** Separator characters a loose (PAN) run may bridge; more is a different part of the text. */
     private static final int LOOSE_GAP = 24;
@@ -286,13 +287,28 @@ public final class PciRedactor {
             int next = s.buildRun(p, limit, false, false);
             boolean partial = s.units > 0 && s.runDigits >= PARTIAL_MIN && s.endsConversation(next, limit);
             boolean rest = s.units > 0 && s.runDigits >= PARTIAL_MIN && s.continuesRedactedPan(p);
-            if (s.units > 0 && (s.runDigits >= 12 || partial || rest)) {
+            // each "forty one" pair read as 40 1 adds a digit: a run one reading makes 11 digits long may hold a card
+            if (s.units > 0 && (s.runDigits + s.tensPairs >= 12 || partial || rest)) {
                 boolean[] cover = s.cover(next - p);
                 boolean any = false;
                 if (s.runHasTensUnit) {
-                    // "fifty two" may be 52 or 50 2: try the split reading too, and redact what either finds
-                    s.buildRun(p, limit, false, true);
-                    any = searchRun(s, p, cover);
+                    // "fifty two" may be 52 or 50 2, and each such pair of the run either way ("fifty twenty five
+                    // ... fifty four" is 50 20 5 ... 54): try the split readings too, and redact what any finds.
+                    // Every combination up to 5 pairs; beyond that, all split.
+                    int pairs = s.tensPairs;
+                    int combos = pairs <= 5 ? (1 << pairs) - 1 : 1;
+                    for (int m = 1; m <= combos; m++) {
+                        s.buildRun(p, limit, false, pairs <= 5 ? m : -1);
+                        boolean[] mine = new boolean[cover.length];
+                        if (searchRun(s, p, mine)) {
+                            any = true;
+                            // the echo check must know the card's digits as the reading that found it has them
+                            rememberCovered(s, p, mine);
+                            for (int i = 0; i < cover.length; i++) {
+                                cover[i] |= mine[i];
+                            }
+                        }
+                    }
                     s.buildRun(p, limit, false, false);
                 }
                 any |= searchRun(s, p, cover);
@@ -303,6 +319,23 @@ public final class PciRedactor {
         }
         if (s.panCount > 0) {
             findEchoes(s, found);
+        }
+    }
+
+    /** Remembers (for the echo check) the digits of each stretch of whole units the reading just built covers. */
+    private static void rememberCovered(Scratch s, int p0, boolean[] cover) {
+        int u = 0;
+        while (u < s.units) {
+            if (!anyCovered(s, u, p0, cover)) {
+                u++;
+                continue;
+            }
+            int e = u;
+            while (e + 1 < s.units && anyCovered(s, e + 1, p0, cover)) {
+                e++;
+            }
+            s.rememberPan(s.uOff[u], s.uOff[e] + s.uLen[e] - s.uOff[u]);
+            u = e + 1;
         }
     }
 
@@ -320,21 +353,38 @@ public final class PciRedactor {
                 continue;
             }
             int next = s.buildRun(p, s.groupEnd[s.spk[t]], false, false);
-            if (s.units > 0 && s.runDigits >= 5) {
-                int u = 0;
-                while (u < s.units) {
-                    int e = u - 1;
-                    int len = 0;
-                    while (e + 1 < s.units && s.inFoundPan(s.uOff[u], len + s.uLen[e + 1])) {
-                        e++;
-                        len += s.uLen[e];
+            if (s.units > 0 && s.runDigits >= 2 && s.runDigits < 5 && s.readBack(next)
+                    && s.inFoundPan(0, s.runDigits)) {
+                // "six five two six, got it": a short chunk read back right beside the card's dictation is a
+                // piece of it (alone harmless, but with the other pieces of that speaker it rebuilds the card)
+                emitStretch(s, 0, s.units - 1, FindingType.PAN, 0.9, found);
+            } else if (s.units > 0 && s.runDigits >= 5) {
+                // any five digits in a row of the run that occur in a found card, across unit boundaries too: an
+                // abandoned first reading "four, nine one oh ... 62 ... sorry, no" reads 4910 62, so 49106 of 4910 64...
+                // (this covers every whole-unit stretch of 5+ digits inside a card as well); one table look-up per digit
+                boolean[] mark = new boolean[s.units];
+                int k = 0;
+                for (int i = 0; i + 5 <= s.runDigits; i++) {
+                    if (s.inFoundPan5(i)) {
+                        while (s.uOff[k] + s.uLen[k] <= i) {
+                            k++;
+                        }
+                        for (int j = k; j < s.units && s.uOff[j] < i + 5; j++) {
+                            mark[j] = true;
+                        }
                     }
-                    if (len >= 5) {
-                        emitStretch(s, u, e, FindingType.PAN, 0.9, found);
-                        u = e + 1;
-                    } else {
+                }
+                for (int u = 0; u < s.units; ) {
+                    if (!mark[u]) {
                         u++;
+                        continue;
                     }
+                    int e = u;
+                    while (e + 1 < s.units && mark[e + 1]) {
+                        e++;
+                    }
+                    emitStretch(s, u, e, FindingType.PAN, 0.9, found);
+                    u = e + 1;
                 }
             }
             p = Math.max(next, p + 1);
@@ -503,13 +553,15 @@ public final class PciRedactor {
             spokenDigits += s.uSpoken[u] ? s.uLen[u] : 0;
         }
         boolean suspected = false;
+        boolean byCorrection = false;
         // a typed 13-digit number starting with 1 is a millisecond timestamp (2001-2033): no issuer uses it
         boolean timestamp = units == 1 && !s.uSpoken[0] && s.runDigits == 13 && s.digits[0] == '1';
         if (!any && rest && (s.gap[first] & G_MONEY) == 0) {
             // cross-batch rule (b): the speaker's previous turn ended on a card number already redacted (a batch
             // cut mid-card, sent back by the caller as context): digits opening their next turn are its rest
             suspected = true;
-        } else if (!any && partial && !timestamp && (s.gap[first] & G_MONEY) == 0 && s.cardNumberAsked(first)) {
+        } else if (!any && partial && !timestamp && (s.gap[first] & (G_MONEY | G_PLUS)) == 0
+                && s.cardNumberAsked(first)) {
             // the conversation (a batch, a transcript) ends on digits dictated after card words, not recognised as
             // a card: the rest (or a lost first digit) may be in the next one, where neither part alone would be
             // recognised (fail closed)
@@ -518,6 +570,7 @@ public final class PciRedactor {
             suspected = false;
         } else if (s.runCorrected) {
             suspected = true; // "four one, no, four two": which digits count is guesswork, so all of them go
+            byCorrection = true;
         } else if (!any && s.runDigits >= 13 && !anyIban(s)) {
             // people read out few other numbers this long; a misheard digit must not let a card through
             // 12 digits after a card word: the shortest card length (Maestro), or a card read with a digit lost
@@ -531,9 +584,27 @@ public final class PciRedactor {
             return;
         }
         double confidence = any ? (context ? 0.99 : 0.95) : 0.6;
+        // A correction makes the digits of its own turn guesswork, not the speaker's other numbers: over several
+        // turns, when a card was found in the run, the whole-run rule keeps to the turns where a correction word
+        // was said, the card was read, or digits were said in words (a dictation's chunks; "the last payment was
+        // on 2021-04-09" / "no wait, 3051, 297874, 6608": the typed date stays). With no card found, all of the run goes: a corrected dictation over turns ("two five five
+        // six" / "then four seven five one" / ... / "one two three nine, sorry, three zero") is found by no
+        // reading, and each of its turns is part of it.
+        int[] keepTurns = null;
+        if (byCorrection && any && s.turn[first] != s.turn[last]) {
+            keepTurns = new int[units * 2 + 4];
+            int k = 0;
+            for (int p = s.uPosFirst[0]; p <= s.uPosLast[units - 1] && k < keepTurns.length; p++) {
+                int t = s.order[p];
+                if (s.cat(t) == Vocabulary.CORRECTION || (p - p0 < s.coverSize && cover[p - p0])
+                        || (s.kind[t] == WORD && s.mayStartUnit(t))) {
+                    keepTurns[k++] = s.turn[t] + 1;
+                }
+            }
+        }
         int u = 0;
         while (u < units) {
-            boolean covered = suspected;
+            boolean covered = suspected && inTurns(keepTurns, s.turn[s.order[s.uPosFirst[u]]]);
             for (int p = s.uPosFirst[u]; p <= s.uPosLast[u] && p - p0 < s.coverSize && !covered; p++) {
                 covered = cover[p - p0];
             }
@@ -542,7 +613,8 @@ public final class PciRedactor {
                 continue;
             }
             int e = u;
-            while (e + 1 < units && (suspected || anyCovered(s, e + 1, p0, cover))) {
+            while (e + 1 < units && ((suspected && inTurns(keepTurns, s.turn[s.order[s.uPosFirst[e + 1]]]))
+                    || anyCovered(s, e + 1, p0, cover))) {
                 e++;
             }
             emitStretch(s, u, e, FindingType.PAN, confidence, found);
@@ -550,6 +622,22 @@ public final class PciRedactor {
             panEnds.add(s.order[s.uPosLast[e]]);
             u = e + 1;
         }
+    }
+
+    /** Whether turn tr is among keep (turn + 1 each, 0 ends the list); a null list holds every turn. */
+    private static boolean inTurns(int[] keep, int tr) {
+        if (keep == null) {
+            return true;
+        }
+        for (int k : keep) {
+            if (k == 0) {
+                return false;
+            }
+            if (k == tr + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -585,6 +673,29 @@ public final class PciRedactor {
         if (lastCovered < s.units - 1 && after <= 3 && spokenAfter && s.uSpoken[lastCovered]) {
             Arrays.fill(cover, s.uPosLast[lastCovered] - p0, Math.min(s.uPosLast[s.units - 1] - p0 + 1, s.coverSize),
                     true);
+        }
+        // A card read out in words goes on in words in the same breath: the spoken digits that follow it in its
+        // turn, within the run (pauses, fillers, a "yes" between), are the rest of it or a repeat of a group; a
+        // reading that passed Luhn early ("5061 - 5061, 7490 - 4903 - 4903, yes... 9759 35") must not leave them.
+        if (lastCovered >= 0 && s.uSpoken[lastCovered]) {
+            int tr = s.turn[s.order[s.uPosLast[lastCovered]]];
+            int e = lastCovered;
+            while (e + 1 < s.units && s.uSpoken[e + 1] && s.turn[s.order[s.uPosFirst[e + 1]]] == tr) {
+                e++;
+            }
+            if (e > lastCovered) {
+                Arrays.fill(cover, s.uPosLast[lastCovered] - p0, Math.min(s.uPosLast[e] - p0 + 1, s.coverSize), true);
+            }
+        }
+        if (firstCovered > 0 && s.uSpoken[firstCovered]) {
+            int tr = s.turn[s.order[s.uPosFirst[firstCovered]]];
+            int b = firstCovered;
+            while (b - 1 >= 0 && s.uSpoken[b - 1] && s.turn[s.order[s.uPosFirst[b - 1]]] == tr) {
+                b--;
+            }
+            if (b < firstCovered) {
+                Arrays.fill(cover, s.uPosFirst[b] - p0, Math.min(s.uPosFirst[firstCovered] - p0, s.coverSize), true);
+            }
         }
     }
 
@@ -659,6 +770,9 @@ public final class PciRedactor {
         found.add(new Found(type, pieceText, pieceStart, pieceEnd, confidence, lastFour));
         for (int p = s.uPosFirst[u]; p <= s.uPosLast[e]; p++) {
             s.used[s.order[p]] = true;
+            if (type == FindingType.PAN) {
+                s.markPanTurn(s.turn[s.order[p]]);
+            }
         }
     }
 
@@ -826,6 +940,47 @@ public final class PciRedactor {
         int[] cardWords = new int[16];
         int cardCount;
         // turns (and their speakers) that name a security code or an expiry date
+        /** Turns holding part of a PAN found so far. */
+        boolean[] panTurn = new boolean[16];
+
+        void markPanTurn(int turnIdx) {
+            if (turnIdx >= panTurn.length) {
+                panTurn = Arrays.copyOf(panTurn, Math.max(turnIdx + 1, panTurn.length * 2));
+            }
+            panTurn[turnIdx] = true;
+        }
+
+        private boolean panTurn(int turnIdx) {
+            return turnIdx >= 0 && turnIdx < panTurn.length && panTurn[turnIdx];
+        }
+
+        /**
+         * Whether the run just built (ending before view position next) lies in one turn, holds all the digits of
+         * that turn, and the turn right before or after it holds part of a PAN: a chunk read back or confirmed.
+         */
+        boolean readBack(int next) {
+            int first = order[uPosFirst[0]];
+            int last = order[next - 1];
+            int tr = turn[first];
+            if (turn[last] != tr || !(panTurn(tr - 1) || panTurn(tr + 1)) || panTurn(tr)) {
+                return false;
+            }
+            // tokens are in text order, turn by turn: the turn's other tokens are next to the run's
+            int lo = Math.min(first, last);
+            int hi = Math.max(first, last);
+            for (int t = lo - 1; t >= 0 && turn[t] == tr; t--) {
+                if (kind[t] == NUM) {
+                    return false; // other digits in that turn: it says more than a chunk
+                }
+            }
+            for (int t = hi + 1; t < n && turn[t] == tr; t++) {
+                if (kind[t] == NUM) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         int[] codeTurns = new int[16];
         int[] codeSpeakers = new int[16];
         int codeTurnCount;
@@ -835,7 +990,10 @@ public final class PciRedactor {
         int runDigits;
         boolean runCorrected;
         boolean runHasTensUnit;
-        boolean splitTens;
+        /** Which "forty one" pairs of the run (bit i: the i-th) are read as 40 1 instead of 41. */
+        int splitMask;
+        /** How many "forty one" pairs the run has (counted in the reading that joins them). */
+        int tensPairs;
         boolean runBridged;
         boolean bridgedSinceUnit;
         // the bridge since the last unit crossed a turn change, and how many unknown words it skipped
@@ -860,8 +1018,8 @@ public final class PciRedactor {
         int panBufLen;
 
         void rememberPan(int off, int len) {
-            if (len < 12) {
-                return;
+            if (len < 12 || (panWindow[window5(digits, off)] && inFoundPan(off, len))) {
+                return; // too short, or already known (a card said twice, read back): keeps the echo check linear
             }
             if (panBufLen + len > panBuf.length) {
                 panBuf = Arrays.copyOf(panBuf, (panBufLen + len) * 2);
@@ -871,13 +1029,41 @@ public final class PciRedactor {
                 panLen = Arrays.copyOf(panLen, panCount * 2);
             }
             System.arraycopy(digits, off, panBuf, panBufLen, len);
+            for (int i = off; i + 5 <= off + len; i++) {
+                int w = window5(digits, i);
+                if (!panWindow[w]) {
+                    panWindow[w] = true;
+                    if (panWindowCount == panWindowList.length) {
+                        panWindowList = Arrays.copyOf(panWindowList, panWindowCount * 2);
+                    }
+                    panWindowList[panWindowCount++] = w;
+                }
+            }
             panOff[panCount] = panBufLen;
             panLen[panCount++] = len;
             panBufLen += len;
         }
 
+        /** Every 5-digit window of the PANs found (as a number 0..99999), and the list of those set, to clear. */
+        private final boolean[] panWindow = new boolean[100_000];
+        private int[] panWindowList = new int[64];
+        private int panWindowCount;
+
+        private static int window5(char[] d, int i) {
+            return (d[i] - '0') * 10_000 + (d[i + 1] - '0') * 1000 + (d[i + 2] - '0') * 100 + (d[i + 3] - '0') * 10
+                    + (d[i + 4] - '0');
+        }
+
+        /** Whether the five digits at digits[off] of the current run occur inside one of the PANs found. */
+        boolean inFoundPan5(int off) {
+            return panWindow[window5(digits, off)];
+        }
+
         /** Whether digits[off, off + len) of the current run occur inside one of the PANs found. */
         boolean inFoundPan(int off, int len) {
+            if (len >= 5 && !panWindow[window5(digits, off)]) {
+                return false;
+            }
             for (int k = 0; k < panCount; k++) {
                 for (int a = panOff[k]; a + len <= panOff[k] + panLen[k]; a++) {
                     if (Arrays.equals(panBuf, a, a + len, digits, off, off + len)) {
@@ -889,6 +1075,10 @@ public final class PciRedactor {
         }
 
         void reset() {
+            for (int i = 0; i < panWindowCount; i++) {
+                panWindow[panWindowList[i]] = false;
+            }
+            panWindowCount = 0;
             panCount = 0;
             panBufLen = 0;
             Arrays.fill(panBuf, '\0'); // the previous call's card digits do not outlive it by more than one call
@@ -899,6 +1089,7 @@ public final class PciRedactor {
             dn = 0;
             cardCount = 0;
             codeTurnCount = 0;
+            Arrays.fill(panTurn, false);
         }
 
         int coverSize;
@@ -966,7 +1157,10 @@ public final class PciRedactor {
                     dOff[tok] = off;
                     dLen[tok] = dn - off;
                     if (dn - off == 2 && ibanEnd < 0) {
-                        ibanEnd = ibanEnd(text, st, to);
+                        ibanEnd = ibanEnd(text, st, to, false);
+                    } else if (dn - off > 2 && ibanEnd < 0) {
+                        // "DE25559273677632808667": an IBAN typed without spaces, only at its country's exact length
+                        ibanEnd = ibanEnd(text, st, to, true);
                     }
                     iban[tok] = st < ibanEnd;
                     gapFlags = 0;
@@ -1051,6 +1245,13 @@ public final class PciRedactor {
                                 && (i + 4 == to || !isDigit(b[i + 4 - base]))
                                 && n > 0 && kind[n - 1] == NUM && dLen[n - 1] <= 3) {
                             gapFlags |= G_THOUSANDS;
+                        } else if (c == ':' && gapChars == 1 && i > from && i + 2 < to && isDigit(b[i - 1 - base])
+                                && b[i + 1 - base] >= '0' && b[i + 1 - base] <= '5' && isDigit(b[i + 2 - base])
+                                && (i + 3 == to || (!isDigit(b[i + 3 - base]) && !(b[i + 3 - base] == ':'
+                                && i + 4 < to && isDigit(b[i + 4 - base]))))
+                                && n > 0 && kind[n - 1] == NUM && dLen[n - 1] <= 2
+                                && (dLen[n - 1] == 1 || dig[dOff[n - 1]] <= '2')) {
+                            gapFlags |= G_TIME; // hour (0-29, one or two digits), ':', two-digit minutes, no more
                         }
                         plus = c == '+' || (plus && (c == ' ' || c == '('));
                         money = c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u00a5'
@@ -1192,9 +1393,13 @@ public final class PciRedactor {
          * If the two digits at {@code st} are an IBAN's check digits (two capital letters right before, then groups
          * of capitals and digits) and the whole IBAN passes its mod-97 check, where it ends; else -1.
          */
-        static int ibanEnd(String text, int st, int to) {
+        static int ibanEnd(String text, int st, int to, boolean countryLength) {
             if (st < 2 || !capital(text.charAt(st - 1)) || !capital(text.charAt(st - 2))
                     || (st >= 3 && Character.isLetterOrDigit(text.charAt(st - 3)))) {
+                return -1;
+            }
+            int need = countryLength ? ibanLength(text.charAt(st - 2), text.charAt(st - 1)) : 0;
+            if (countryLength && need == 0) {
                 return -1;
             }
             StringBuilder iban = new StringBuilder(34).append(text, st + 2, st + 2); // BBAN, then country + check
@@ -1205,7 +1410,7 @@ public final class PciRedactor {
                     iban.append(c);
                 } else {
                     // an IBAN may end at any group boundary: try the check there
-                    if (iban.length() >= 11 && mod97(iban, text, st) == 1) {
+                    if (iban.length() >= 11 && (need == 0 || iban.length() + 4 == need) && mod97(iban, text, st) == 1) {
                         return i;
                     }
                     if (c != ' ') {
@@ -1225,6 +1430,21 @@ public final class PciRedactor {
                 mod = v >= 10 ? (mod * 100 + v) % 97 : (mod * 10 + v) % 97;
             }
             return mod;
+        }
+
+        /** IBAN lengths by country (SWIFT IBAN registry), for IBANs typed without spaces; 0 if not listed. */
+        private static final String IBAN_LENGTHS = "AD24AE23AL28AT20AZ28BA20BE16BG22BH22BR29BY28CH21CR22CY28CZ24DE22"
+                + "DK18DO28EE20EG29ES24FI18FO18FR27GB22GE22GI23GL18GR27GT28HR21HU28IE22IL23IQ23IS26IT27JO30KW30KZ20"
+                + "LB28LC32LI21LT20LU20LV21MC27MD24ME22MK19MR27MT31MU30NL18NO15PK24PL28PS29PT25QA29RO24RS22SA24SC31"
+                + "SE24SI19SK24SM27ST25SV28TL23TN24TR26UA29VA22VG24XK20";
+
+        static int ibanLength(char a, char b) {
+            for (int i = 0; i + 4 <= IBAN_LENGTHS.length(); i += 4) {
+                if (IBAN_LENGTHS.charAt(i) == a && IBAN_LENGTHS.charAt(i + 1) == b) {
+                    return (IBAN_LENGTHS.charAt(i + 2) - '0') * 10 + (IBAN_LENGTHS.charAt(i + 3) - '0');
+                }
+            }
+            return 0;
         }
 
         private static boolean capital(char c) {
@@ -1294,7 +1514,24 @@ public final class PciRedactor {
          * continue in their next turn: a loose run bridges a few unknown words, within a turn or at a turn change,
          * but only between short chunks (at most 6 digits each), never from or to a long number.
          */
+        /**
+         * Whether a clock time ("7:37", "15:36") starts at next or has just ended at prev: a time of day said
+         * among words is a number of its own, never bridged to the numbers around it ("august 27, 2025 at 7:37 pm,
+         * ticket 0333..."). Only across words: separators alone still join it ("3861_8:11 8962" is a card typed
+         * with odd separators, fail closed).
+         */
+        private boolean clockEdge(int prev, int next) {
+            if ((gap[prev] & G_TIME) != 0 && (gap[next] & G_TIME) == 0) {
+                return true;
+            }
+            int after = next + 1;
+            return (gap[next] & G_TIME) == 0 && after < n && (gap[after] & G_TIME) != 0 && turn[after] == turn[next];
+        }
+
         private boolean bridge(int prev, int next) {
+            if (clockEdge(prev, next)) {
+                return false;
+            }
             if (plusNumber(next) || plusChunk()) {
                 return false; // a '+' country code starts a phone number, which ends where its digits end
             }
@@ -1481,14 +1718,20 @@ public final class PciRedactor {
          * view position after its last unit. Fillers between units are skipped, never counted.
          */
         int buildRun(int p0, int limit, boolean strict, boolean splitTens) {
+            return buildRun(p0, limit, strict, splitTens ? -1 : 0);
+        }
+
+        /** As above, splitting only the "forty one" pairs whose bit (in order of the run) is set in splitMask. */
+        int buildRun(int p0, int limit, boolean strict, int splitMask) {
             units = 0;
+            tensPairs = 0;
             runDigits = 0;
             runCorrected = false;
             runHasTensUnit = false;
             runBridged = false;
             bridgedSinceUnit = false;
             chunkDigits = 0;
-            this.splitTens = splitTens;
+            this.splitMask = splitMask;
             boolean corrected = false;
             int fillers = 0;
             int p = p0;
@@ -1581,8 +1824,13 @@ public final class PciRedactor {
                 }
                 // "forty one" and "forty-one" are 41; "forty" alone, before "oh", or before a pause ("forty, six",
                 // "seventy... six": the next group starts) is 40
-                if (nextCat == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0 && !splitTens
-                        && gapLen[nextT] <= 1) {
+                boolean pair = nextCat == Vocabulary.DIGIT && (code[nextT] & Vocabulary.VALUE) != 0
+                        && gapLen[nextT] <= 1;
+                boolean split = pair && tensPairs < 31 && (splitMask & (1 << tensPairs)) != 0;
+                if (pair) {
+                    tensPairs++;
+                }
+                if (pair && !split) {
                     int afterT = p + 2 < limit && link(nextT, order[p + 2], strict) ? order[p + 2] : -1;
                     if (afterT >= 0 && cat(afterT) == Vocabulary.HUNDRED) {
                         // "twenty two hundred" = 2200 (the split reading, 20 200, is tried too)
