@@ -8,32 +8,26 @@ import io.wem.common.events.EventTypes;
 import io.wem.common.events.Events;
 import io.wem.common.events.MalformedEventException;
 import io.wem.common.messaging.Consumption;
-import io.wem.common.messaging.DeadLetterMonitor;
 import io.wem.common.messaging.ProcessedEvents;
-import io.wem.common.messaging.Stopping;
 import io.wem.wellbeing.persistence.ConsumerPositionRepository;
 import io.wem.wellbeing.service.MonitoringService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * wem.wellbeing.monitoring-events.v1 → intensity facts, and how far the partition is recorded. Only a message that
  * cannot be handled (malformed, an unknown event type) goes to the channel's dead-letter topic. A database that does
- * not answer is waited for ({@link Consumption#retryTransient}), and a message that fails because this replica is
- * stopping is left unacknowledged for the replica that takes over the partition (issue #18), as coaching's gaps are.
+ * not answer is waited for, and a message that fails because this replica is stopping is left unacknowledged for the
+ * replica that takes over the partition (issue #18): {@link Consumption#consume}.
  */
 @ApplicationScoped
 public class MonitoringEventConsumer {
-    private static final Logger LOG = Logger.getLogger(MonitoringEventConsumer.class);
     static final String CHANNEL = "monitoring-events";
 
     @Inject
@@ -49,36 +43,13 @@ public class MonitoringEventConsumer {
     Consumption consumption;
 
     @Inject
-    Stopping stopping;
-
-    @Inject
     Clock clock;
-
-    @ConfigProperty(name = "mp.messaging.incoming.monitoring-events.topic")
-    String topic;
 
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> on(Message<String> message) {
         IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
-        try {
-            consumption.retryTransient(CHANNEL, () -> {
-                if (stopping.now()) { // no retry while stopping: the next owner of the partition will handle it
-                    throw new IllegalStateException("stopping");
-                }
-                handle(kafka, message.getPayload());
-            });
-        } catch (RuntimeException e) {
-            if (stopping.now()) {
-                // Not this event's fault: never acknowledged, its offset is not committed, and the next owner of the
-                // partition records it; a nack would dead-letter it.
-                LOG.infof("monitoring event left for the next consumer: this replica is stopping (%s)", e.toString());
-                return new CompletableFuture<>();
-            }
-            DeadLetterMonitor.parked(topic);
-            return message.nack(e);
-        }
-        return message.ack();
+        return consumption.consume(CHANNEL, message, () -> handle(kafka, message.getPayload()));
     }
 
     /** One monitoring event in its own transaction (a retry starts a fresh one). */

@@ -39,19 +39,17 @@ class MonitoringEventConsumerStoppingTest {
 
     private static MonitoringEventConsumer consumer(boolean stoppingNow) {
         MonitoringEventConsumer c = new MonitoringEventConsumer();
-        c.consumption = consumption();
-        c.stopping = new Stopping() {
+        c.consumption = consumption(new Stopping() {
             @Override
             public boolean now() {
                 return stoppingNow;
             }
-        };
-        c.topic = "wem.wellbeing.monitoring-events.v1";
+        });
         return c;
     }
 
-    /** A Consumption as configured by default (its delays are config properties, package-private). */
-    private static Consumption consumption() {
+    /** A Consumption as configured by default (its delays and stopping are package-private fields). */
+    private static Consumption consumption(Stopping stopping) {
         Consumption c = new Consumption();
         try {
             for (String field : new String[] {"initialDelay", "maxDelay"}) {
@@ -59,6 +57,9 @@ class MonitoringEventConsumerStoppingTest {
                 f.setAccessible(true);
                 f.set(c, java.time.Duration.ofMillis(10));
             }
+            java.lang.reflect.Field f = Consumption.class.getDeclaredField("stopping");
+            f.setAccessible(true);
+            f.set(c, stopping);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
