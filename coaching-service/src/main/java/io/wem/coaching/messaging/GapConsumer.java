@@ -9,9 +9,7 @@ import io.wem.common.events.EventTypes;
 import io.wem.common.events.Events;
 import io.wem.common.events.MalformedEventException;
 import io.wem.common.messaging.Consumption;
-import io.wem.common.messaging.DeadLetterMonitor;
 import io.wem.common.messaging.ProcessedEvents;
-import io.wem.common.messaging.Stopping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,7 +17,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -28,7 +25,7 @@ import java.util.concurrent.CompletionStage;
  * on the envelope id (processed_event) and on the gap id (intervention_gap primary key).
  * <p>
  * Only a gap that cannot be handled (malformed, an unknown event type) goes to the dead-letter topic. A database that
- * does not answer is waited for ({@link Consumption#retryTransient}), and a gap that fails because this replica is
+ * does not answer is waited for ({@link Consumption#consume}), and a gap that fails because this replica is
  * stopping is left unacknowledged for the replica that takes over the partition (issue #18).
  */
 @ApplicationScoped
@@ -49,34 +46,10 @@ public class GapConsumer {
     @Inject
     Consumption consumption;
 
-    @Inject
-    Stopping stopping;
-
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mp.messaging.incoming.gaps.topic")
-    String topic;
-
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> on(Message<String> message) {
-        try {
-            consumption.retryTransient(CHANNEL, () -> {
-                if (stopping.now()) { // no retry while stopping: the next owner of the partition will handle it
-                    throw new IllegalStateException("stopping");
-                }
-                handle(message.getPayload());
-            });
-        } catch (RuntimeException e) {
-            if (stopping.now()) {
-                // Not this gap's fault: the service is stopping (its EntityManagerFactory may already be closed).
-                // Never acknowledged, its offset is not committed, and the next owner of the partition handles it;
-                // a nack would dead-letter it. The channel does not go on past it while the process ends.
-                LOG.infof("gap event left for the next consumer: this replica is stopping (%s)", e.toString());
-                return new CompletableFuture<>();
-            }
-            DeadLetterMonitor.parked(topic);
-            return message.nack(e);
-        }
-        return message.ack();
+        return consumption.consume(CHANNEL, message, () -> handle(message.getPayload()));
     }
 
     /** One gap event in its own transaction (a retry starts a fresh one). */

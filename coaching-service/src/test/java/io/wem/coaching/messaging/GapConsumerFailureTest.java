@@ -54,14 +54,24 @@ class GapConsumerFailureTest {
                 work.run(); // the retry loop itself is Consumption's; these failures are not transient
             }
         };
-        c.stopping = new Stopping() {
-            @Override
-            public boolean now() {
-                return stoppingNow;
-            }
-        };
-        c.topic = "wem.signal.gaps.v1";
+        stopping(c.consumption, stoppingNow);
         return c;
+    }
+
+    /** Consumption's view of whether this replica stops (a package-private injected field). */
+    static void stopping(Consumption consumption, boolean stoppingNow) {
+        try {
+            java.lang.reflect.Field f = Consumption.class.getDeclaredField("stopping");
+            f.setAccessible(true);
+            f.set(consumption, new Stopping() {
+                @Override
+                public boolean now() {
+                    return stoppingNow;
+                }
+            });
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -86,7 +96,6 @@ class GapConsumerFailureTest {
     @Test
     void aGapThatFailsTransientlyIsHandledAgainNotDeadLettered() throws Exception {
         int[] attempts = {0};
-        GapConsumer c = consumer(null, false);
         GapConsumer flaky = new GapConsumer() {
             @Override
             void handle(String message) {
@@ -101,9 +110,8 @@ class GapConsumerFailureTest {
             f.setAccessible(true);
             f.set(consumption, java.time.Duration.ofMillis(1));
         }
+        stopping(consumption, false);
         flaky.consumption = consumption;
-        flaky.stopping = c.stopping;
-        flaky.topic = c.topic;
         CompletionStage<Void> done = flaky.on(message("gap-4"));
         assertTrue(done.toCompletableFuture().isDone());
         assertEquals(3, attempts[0]);

@@ -1,5 +1,7 @@
 package io.wem.governance.messaging;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.concurrent.CompletionStage;
 import io.smallrye.common.annotation.Blocking;
 import io.wem.common.contracts.AuditEvent;
 import io.wem.common.events.EventEnvelope;
@@ -29,8 +31,8 @@ public class AuditEventConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void on(String message) {
-        consumption.signed(CHANNEL, message, EventTypes.AUDIT, this::store);
+    public CompletionStage<Void> on(Message<String> message) {
+        return consumption.signed(CHANNEL, message, EventTypes.AUDIT, this::store);
     }
 
     void store(EventEnvelope envelope) {

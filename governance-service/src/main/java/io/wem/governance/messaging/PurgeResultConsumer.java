@@ -1,5 +1,7 @@
 package io.wem.governance.messaging;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.concurrent.CompletionStage;
 import io.smallrye.common.annotation.Blocking;
 import io.wem.common.contracts.PurgeResult;
 import io.wem.common.events.EventEnvelope;
@@ -33,8 +35,8 @@ public class PurgeResultConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void on(String message) {
-        consumption.signed(CHANNEL, message, EventTypes.PURGE_RESULT, this::record);
+    public CompletionStage<Void> on(Message<String> message) {
+        return consumption.signed(CHANNEL, message, EventTypes.PURGE_RESULT, this::record);
     }
 
     void record(EventEnvelope envelope) {

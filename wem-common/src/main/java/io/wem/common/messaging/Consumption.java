@@ -1,5 +1,8 @@
 package io.wem.common.messaging;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import io.wem.common.audit.Audit;
 import io.wem.common.events.EventEnvelope;
 import io.wem.common.security.Caller;
@@ -36,6 +39,9 @@ public class Consumption {
     @Inject
     Audit audit;
 
+    @Inject
+    Stopping stopping;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -48,15 +54,73 @@ public class Consumption {
     public void signed(String channel, String message, String expectedType, Consumer<EventEnvelope> handler) {
         try {
             EventEnvelope envelope = signing.verify(message, expectedType);
-            retryTransient(channel, () -> handler.accept(envelope));
+            retryTransient(channel, () -> {
+                if (stoppingNow()) { // no retry while stopping: the next owner of the partition will handle it
+                    throw new IllegalStateException("stopping");
+                }
+                handler.accept(envelope);
+            });
         } catch (RejectedMessageException e) {
             reportRejected(channel, message, e.getMessage());
             DeadLetterMonitor.parked(topic(channel));
             throw e;
         } catch (RuntimeException e) {
-            DeadLetterMonitor.parked(topic(channel));
+            if (!stoppingNow()) {
+                DeadLetterMonitor.parked(topic(channel));
+            }
             throw e;
         }
+    }
+
+    /**
+     * {@link #signed(String, String, String, Consumer)} for a consumer that acknowledges its messages: acknowledged
+     * when handled, nacked (so dead-lettered by the channel) when it cannot be handled, and neither when it failed
+     * because this process is stopping (issue #18: a replica's EntityManagerFactory closes while the connector still
+     * hands it records). Such a message is never acknowledged, its offset never committed, and the replica that takes
+     * over the partition handles it.
+     */
+    public CompletionStage<Void> signed(String channel, Message<String> message, String expectedType,
+                                        Consumer<EventEnvelope> handler) {
+        try {
+            signed(channel, message.getPayload(), expectedType, handler);
+        } catch (RuntimeException e) {
+            if (stoppingNow()) {
+                LOG.infof("%s: message left for the next consumer, this replica is stopping (%s)", channel,
+                        e.toString());
+                return new CompletableFuture<>();
+            }
+            return message.nack(e);
+        }
+        return message.ack();
+    }
+
+    /**
+     * The same for a consumer of unsigned messages that acknowledges them: {@code work} is retried while its failures
+     * are transient, the message acknowledged when it is done, nacked (dead-lettered) when it failed permanently, and
+     * left unacknowledged when it failed because this process is stopping.
+     */
+    public CompletionStage<Void> consume(String channel, Message<String> message, Runnable work) {
+        try {
+            retryTransient(channel, () -> {
+                if (stoppingNow()) {
+                    throw new IllegalStateException("stopping");
+                }
+                work.run();
+            });
+        } catch (RuntimeException e) {
+            if (stoppingNow()) {
+                LOG.infof("%s: message left for the next consumer, this replica is stopping (%s)", channel,
+                        e.toString());
+                return new CompletableFuture<>();
+            }
+            DeadLetterMonitor.parked(topic(channel));
+            return message.nack(e);
+        }
+        return message.ack();
+    }
+
+    private boolean stoppingNow() {
+        return stopping != null && stopping.now();
     }
 
     /** Runs the work until it succeeds or fails permanently; sleeps between attempts while failures are transient. */

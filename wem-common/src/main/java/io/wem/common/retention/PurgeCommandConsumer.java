@@ -1,5 +1,7 @@
 package io.wem.common.retention;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.concurrent.CompletionStage;
 import io.smallrye.common.annotation.Blocking;
 import io.wem.common.contracts.LegalHoldScope;
 import io.wem.common.contracts.PurgeCommand;
@@ -60,8 +62,8 @@ public class PurgeCommandConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void onCommand(String message) {
-        consumption.signed(CHANNEL, message, EventTypes.PURGE_COMMAND, this::execute);
+    public CompletionStage<Void> onCommand(Message<String> message) {
+        return consumption.signed(CHANNEL, message, EventTypes.PURGE_COMMAND, this::execute);
     }
 
     void execute(EventEnvelope envelope) {
