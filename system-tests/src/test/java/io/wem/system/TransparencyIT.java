@@ -82,6 +82,28 @@ class TransparencyIT {
     }
 
     /**
+     * A read by another of the suite's services is a read of the agent's data too: coaching-service's account reading
+     * agent1's measurements (as it does to evaluate an intervention) is listed in agent1's view with that account as
+     * the actor. Before, signal-service's audit event naming coaching-service's account was refused by governance's
+     * trust policy and dead-lettered, so such reads never reached the view.
+     */
+    @Test
+    @DisplayName("a read of agent1's data by coaching-service's account is listed in agent1's transparency view")
+    void peerServiceReadsAreListed() {
+        Instant start = Instant.now().minusSeconds(1);
+        WemService.SIGNAL.as(Tokens.service(WemService.COACHING))
+                .get("/api/v1/agents/{agent}/behaviors/acw-habits/measurements", AGENT1)
+                .then().statusCode(200);
+        await("coaching-service's read of agent1's measurements in agent1's transparency view")
+                .atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !JsonTree.objects(transparency().path("accesses"),
+                        n -> "service-account-coaching-service".equals(JsonTree.text(n, "actor"))
+                                && OWN_RESOURCE.equals(JsonTree.text(n, "resource"))
+                                && JsonTree.text(n, "at") != null
+                                && !Instant.parse(JsonTree.text(n, "at")).isBefore(start)).isEmpty());
+    }
+
+    /**
      * For every data class, every GET endpoint through which the page says someone reads agent1's data of that class
      * (with an {@code {agentId}} in its path), and every person of the realm: the endpoint answers 200 exactly when
      * the page names that person for that class and endpoint, and 403 otherwise.

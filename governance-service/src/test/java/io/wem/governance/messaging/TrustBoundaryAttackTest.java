@@ -130,6 +130,24 @@ class TrustBoundaryAttackTest {
         assertTrue(auditEntries() >= before, "no audit entry deleted");
     }
 
+    /**
+     * The other side of the actor rule: wellbeing-service audits the guardrail decisions coaching-service asks it for,
+     * naming coaching-service's account as the actor. Such entries were once refused, and the audit trail lost every
+     * service-to-service read and decision.
+     */
+    @Test
+    void auditEventsNamingACallerOfTheSignerAreStored() {
+        String subject = uid("agent");
+        AuditEvent decision = new AuditEvent(uid("audit"), "wellbeing-service", "service-account-coaching-service",
+                List.of("svc-guardrail"), subject, "DECIDE", "wellbeing-service:guardrail-decision", "guardrail",
+                "SUCCESS", Instant.now(), null);
+        TestKafka.send(Topics.AUDIT, subject, TestSigning.signed(EventEnvelope.withId(decision.auditId(),
+                EventTypes.AUDIT, "wellbeing-service", subject, decision)));
+        // (a query by subject is itself audited by governance: count wellbeing-service's entries only)
+        await().atMost(Duration.ofSeconds(40)).until(() -> given().auth().oauth2(ciso()).queryParam("subject", subject)
+                .queryParam("service", "wellbeing-service").get("/api/v1/audit/events").jsonPath().getLong("total") == 1);
+    }
+
     @Test
     void forgedAuditEventsAreRefused() {
         String unsignedActor = uid("ciso");
@@ -147,8 +165,9 @@ class TrustBoundaryAttackTest {
                     null, "UPDATE", "governance-service:legal-hold/x", "cover", "SUCCESS", Instant.now(), null);
             TestKafka.send(Topics.AUDIT, "x", TestSigning.signed(EventEnvelope.withId(impostor.auditId(),
                     EventTypes.AUDIT, "signal-service", null, impostor)));
-            // signed by signal-service, naming governance-service's account as the actor
-            AuditEvent actor = new AuditEvent(uid("audit"), "signal-service", "governance-service", List.of("service"),
+            // signed by signal-service, naming as the actor wellbeing-service's account, which never calls signal
+            AuditEvent actor = new AuditEvent(uid("audit"), "signal-service", "service-account-wellbeing-service",
+                    List.of("service"),
                     marker, "ERASE", "signal-service:subject-erasure", "cover", "SUCCESS", Instant.now(), null);
             TestKafka.send(Topics.AUDIT, "x", TestSigning.signed(EventEnvelope.withId(actor.auditId(),
                     EventTypes.AUDIT, "signal-service", marker, actor)));

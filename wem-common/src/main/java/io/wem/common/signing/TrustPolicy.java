@@ -25,6 +25,17 @@ public final class TrustPolicy {
             EventTypes.PURGE_RESULT, Set.copyOf(SERVICES),
             EventTypes.AUDIT, Set.copyOf(SERVICES));
 
+    /**
+     * Which services call which over REST with their own service account, keyed by the service called. It mirrors
+     * the {@code @AllowedClients} of each service's endpoints (each service's {@code AllowedClientsPolicyTest} keeps
+     * the two in step). A service audits the calls it authenticated, so its audit events may name these callers.
+     */
+    private static final Map<String, Set<String>> CALLERS = Map.of(
+            SIGNAL, Set.of(COACHING, GOVERNANCE),
+            COACHING, Set.of(GOVERNANCE),
+            WELLBEING, Set.of(COACHING, GOVERNANCE),
+            GOVERNANCE, Set.of(SIGNAL, COACHING, WELLBEING));
+
     private TrustPolicy() {
     }
 
@@ -39,10 +50,16 @@ public final class TrustPolicy {
         return senders != null && source != null && senders.contains(source);
     }
 
+    /** The services that may call {@code service} with their service account (empty for an unknown service). */
+    public static Set<String> callersOf(String service) {
+        return CALLERS.getOrDefault(service, Set.of());
+    }
+
     /**
      * Why the payload does not match the signer, or empty when it does: a purge result and an audit event must name
-     * the signing service in {@code service}, and an audit event may not name another of the suite's services (or its
-     * Keycloak service account) as the actor.
+     * the signing service in {@code service}, and an audit event may name another of the suite's services (or its
+     * Keycloak service account) as the actor only when that service calls the signer: a service attests the calls it
+     * authenticated, and no service can put an action in the name of one that never calls it.
      */
     public static Optional<String> bindingViolation(String type, String signer, JsonNode data) {
         if (EventTypes.PURGE_RESULT.equals(type) || EventTypes.AUDIT.equals(type)) {
@@ -53,8 +70,8 @@ public final class TrustPolicy {
         if (EventTypes.AUDIT.equals(type)) {
             String actor = data.path("actor").asText("");
             String account = actor.startsWith("service-account-") ? actor.substring("service-account-".length()) : actor;
-            if (SERVICES.contains(account) && !account.equals(signer)) {
-                return Optional.of("field actor names a service other than the signer");
+            if (SERVICES.contains(account) && !account.equals(signer) && !callersOf(signer).contains(account)) {
+                return Optional.of("field actor names a service that does not call the signer");
             }
         }
         return Optional.empty();

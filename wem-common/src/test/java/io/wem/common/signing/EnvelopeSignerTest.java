@@ -96,10 +96,30 @@ class EnvelopeSignerTest {
         verifier.verify(signal.toJson(audit("signal-service", "signal-service", "signal-service")), EventTypes.AUDIT);
         assertThrows(RejectedMessageException.class, () -> verifier.verify(
                 signal.toJson(audit("signal-service", "governance-service", "sup-1")), EventTypes.AUDIT));
+        // wellbeing-service never calls signal-service, so signal-service cannot attest an action in its name
         assertThrows(RejectedMessageException.class, () -> verifier.verify(
-                signal.toJson(audit("signal-service", "signal-service", "governance-service")), EventTypes.AUDIT));
+                signal.toJson(audit("signal-service", "signal-service", "wellbeing-service")), EventTypes.AUDIT));
         assertThrows(RejectedMessageException.class, () -> verifier.verify(signal.toJson(audit("signal-service",
-                "signal-service", "service-account-governance-service")), EventTypes.AUDIT));
+                "signal-service", "service-account-wellbeing-service")), EventTypes.AUDIT));
+    }
+
+    @Test
+    void auditEventsMayNameTheServicesThatCallTheSigner() {
+        // coaching-service reads measurements in signal-service, and governance-service runs subject requests there
+        EnvelopeSigner signal = as("signal-service", SIGNAL);
+        verifier.verify(signal.toJson(audit("signal-service", "signal-service", "service-account-coaching-service")),
+                EventTypes.AUDIT);
+        verifier.verify(signal.toJson(audit("signal-service", "signal-service", "service-account-governance-service")),
+                EventTypes.AUDIT);
+        for (String called : TrustPolicy.SERVICES) {
+            for (String caller : TrustPolicy.SERVICES) {
+                boolean calls = called.equals(caller) || TrustPolicy.callersOf(called).contains(caller);
+                var audit = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                        .put("service", called).put("actor", "service-account-" + caller);
+                assertEquals(calls, TrustPolicy.bindingViolation(EventTypes.AUDIT, called, audit).isEmpty(),
+                        caller + " acting in " + called);
+            }
+        }
     }
 
     @Test
