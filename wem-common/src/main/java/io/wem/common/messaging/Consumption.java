@@ -54,12 +54,7 @@ public class Consumption {
     public void signed(String channel, String message, String expectedType, Consumer<EventEnvelope> handler) {
         try {
             EventEnvelope envelope = signing.verify(message, expectedType);
-            retryTransient(channel, () -> {
-                if (stoppingNow()) { // no retry while stopping: the next owner of the partition will handle it
-                    throw new IllegalStateException("stopping");
-                }
-                handler.accept(envelope);
-            });
+            retryTransient(channel, unlessStopping(() -> handler.accept(envelope)));
         } catch (RejectedMessageException e) {
             reportRejected(channel, message, e.getMessage());
             DeadLetterMonitor.parked(topic(channel));
@@ -81,8 +76,32 @@ public class Consumption {
      */
     public CompletionStage<Void> signed(String channel, Message<String> message, String expectedType,
                                         Consumer<EventEnvelope> handler) {
+        return settle(channel, message, () -> signed(channel, message.getPayload(), expectedType, handler));
+    }
+
+    /**
+     * The same for a consumer of unsigned messages, or of batches ({@code KafkaRecordBatch} is a message too), that
+     * acknowledges them: {@code work} is retried while its failures are transient, the message acknowledged when it
+     * is done, nacked (dead-lettered) when it failed permanently, and left unacknowledged when it failed because this
+     * process is stopping.
+     */
+    public CompletionStage<Void> consume(String channel, Message<?> message, Runnable work) {
+        return settle(channel, message, () -> {
+            try {
+                retryTransient(channel, unlessStopping(work));
+            } catch (RuntimeException e) {
+                if (!stoppingNow()) {
+                    DeadLetterMonitor.parked(topic(channel));
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Acknowledges, nacks, or (while this process stops) leaves the message to the partition's next owner. */
+    private CompletionStage<Void> settle(String channel, Message<?> message, Runnable handling) {
         try {
-            signed(channel, message.getPayload(), expectedType, handler);
+            handling.run();
         } catch (RuntimeException e) {
             if (stoppingNow()) {
                 LOG.infof("%s: message left for the next consumer, this replica is stopping (%s)", channel,
@@ -94,29 +113,14 @@ public class Consumption {
         return message.ack();
     }
 
-    /**
-     * The same for a consumer of unsigned messages that acknowledges them: {@code work} is retried while its failures
-     * are transient, the message acknowledged when it is done, nacked (dead-lettered) when it failed permanently, and
-     * left unacknowledged when it failed because this process is stopping.
-     */
-    public CompletionStage<Void> consume(String channel, Message<String> message, Runnable work) {
-        try {
-            retryTransient(channel, () -> {
-                if (stoppingNow()) {
-                    throw new IllegalStateException("stopping");
-                }
-                work.run();
-            });
-        } catch (RuntimeException e) {
+    /** No retry while stopping: the next owner of the partition will handle the message. */
+    private Runnable unlessStopping(Runnable work) {
+        return () -> {
             if (stoppingNow()) {
-                LOG.infof("%s: message left for the next consumer, this replica is stopping (%s)", channel,
-                        e.toString());
-                return new CompletableFuture<>();
+                throw new IllegalStateException("stopping");
             }
-            DeadLetterMonitor.parked(topic(channel));
-            return message.nack(e);
-        }
-        return message.ack();
+            work.run();
+        };
     }
 
     private boolean stoppingNow() {

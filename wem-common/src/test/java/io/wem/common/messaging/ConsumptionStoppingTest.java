@@ -56,6 +56,54 @@ class ConsumptionStoppingTest {
         assertNull(nacked.get());
     }
 
+    @Test
+    void workThatFailsTransientlyIsRetriedThenAcknowledged() {
+        AtomicReference<Throwable> nacked = new AtomicReference<>();
+        AtomicBoolean acked = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        consumption(false).consume("ch", message(acked, nacked), () -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new IllegalStateException(new java.sql.SQLTransientConnectionException("database restarting"));
+            }
+        });
+        assertTrue(attempts.get() == 3, "attempts: " + attempts.get());
+        assertTrue(acked.get(), "a database outage parks nothing");
+        assertNull(nacked.get());
+    }
+
+    @Test
+    void workThatFailsPermanentlyIsNacked() {
+        AtomicReference<Throwable> nacked = new AtomicReference<>();
+        AtomicBoolean acked = new AtomicBoolean();
+        consumption(false).consume("ch", message(acked, nacked), () -> {
+            throw new MalformedEventException("no agent");
+        });
+        assertTrue(nacked.get() instanceof MalformedEventException, String.valueOf(nacked.get()));
+        assertFalse(acked.get());
+    }
+
+    @Test
+    void workThatFailsOnceTheReplicaStopsIsLeftForTheNextOwner() {
+        AtomicReference<Throwable> nacked = new AtomicReference<>();
+        AtomicBoolean acked = new AtomicBoolean();
+        AtomicBoolean stopping = new AtomicBoolean();
+        Consumption c = consumption(false);
+        c.stopping = new Stopping() {
+            @Override
+            public boolean now() {
+                return stopping.get();
+            }
+        };
+        // the database closes under the work because the replica began to stop during it
+        CompletionStage<Void> outcome = c.consume("ch", message(acked, nacked), () -> {
+            stopping.set(true);
+            throw new IllegalStateException("EntityManagerFactory is closed");
+        });
+        assertNull(nacked.get(), "nacked, so dead-lettered");
+        assertFalse(acked.get());
+        assertFalse(outcome.toCompletableFuture().isDone());
+    }
+
     /** A Consumption whose signature check passes every message: what is under test is what happens after it. */
     private static Consumption consumption(boolean stoppingNow) {
         Consumption c = new Consumption() {
