@@ -488,6 +488,11 @@ class ReplicasIT {
                 + "guardrail_decision where agent_id = any(?) and counted group by agent_id having count(*) > 1",
                 (Object) agents);
         assertTrue(doubleCounted.isEmpty(), "an agent's coaching counted twice: " + doubleCounted);
+        // each decision reaches the audit log once (its id is the audit id), in the name of coaching-service's account
+        await("every guardrail decision in the audit log").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Db.count("wem_governance", "select count(*) from audit_entry where audit_id = any(?) "
+                        + "and service = 'wellbeing-service' and actor in ('coaching-service', 'service-account-coaching-service')",
+                        (Object) decisions.toArray(String[]::new)) == gaps.size());
     }
 
     private static void verifyAudit(int replica, int times) {

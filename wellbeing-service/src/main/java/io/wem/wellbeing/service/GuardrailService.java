@@ -144,8 +144,9 @@ public class GuardrailService {
             item.createdAt = now;
             item.persist();
         }
-        audit.change(caller, req.agentId(), "DECIDE", "wellbeing-service:guardrail-decision",
-                "guardrail " + outcome.decision() + " for " + action + " requested by " + req.requester());
+        // the decision's id is its audit id: one entry per decision, however the outbox delivers it
+        audit.recordAs(d.decisionId, caller, req.agentId(), "DECIDE", "wellbeing-service:guardrail-decision",
+                "guardrail " + outcome.decision() + " for " + action + " requested by " + req.requester(), "SUCCESS");
         registry.counter("wem.wellbeing.guardrail.decisions", "decision", outcome.decision().name(),
                 "action", action.name()).increment();
         return new GuardrailDecision(d.decisionId, d.agentId, d.actionKind, d.decision, d.earliestAt,

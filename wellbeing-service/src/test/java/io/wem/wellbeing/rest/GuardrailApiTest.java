@@ -96,10 +96,11 @@ public class GuardrailApiTest {
         String agent = unique("agent");
         try (io.wem.testing.TestKafka.Reader audit = io.wem.testing.TestKafka.reader(
                 io.wem.common.events.Topics.AUDIT)) {
-            evaluate(SVC, body(agent, "team-north", "PERFORMANCE_PLAN", true, null, unique("plan"))).statusCode(200)
+            String decisionId = evaluate(SVC, body(agent, "team-north", "PERFORMANCE_PLAN", true, null,
+                    unique("plan"))).statusCode(200)
                     .body("decision", equalTo("REQUIRE_HUMAN_REVIEW"))
                     .body("earliestAt", nullValue())
-                    .body("reasons[0]", containsString("requires a person"));
+                    .body("reasons[0]", containsString("requires a person")).extract().path("decisionId");
             var record = audit.await(r -> agent.equals(r.key()), Duration.ofSeconds(30));
             org.junit.jupiter.api.Assertions.assertNotNull(record, "audit record of the decision");
             var event = io.wem.common.events.Events.parse(record.value())
@@ -107,6 +108,12 @@ public class GuardrailApiTest {
             org.junit.jupiter.api.Assertions.assertEquals("DECIDE", event.action());
             org.junit.jupiter.api.Assertions.assertEquals("coaching-service", event.actor());
             org.junit.jupiter.api.Assertions.assertEquals("wellbeing-service:guardrail-decision", event.resource());
+            org.junit.jupiter.api.Assertions.assertEquals(decisionId, event.auditId(), "one audit entry per decision");
+            // governance stores it only if the trust policy lets wellbeing name its caller as the actor
+            var envelope = io.wem.common.events.Events.parse(record.value());
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(),
+                    io.wem.common.signing.TrustPolicy.bindingViolation(envelope.type(), envelope.source(),
+                            envelope.data()));
         }
     }
 
