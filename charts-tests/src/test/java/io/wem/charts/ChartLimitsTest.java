@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,5 +60,19 @@ class ChartLimitsTest {
         String chart = Files.readString(Chart.DIR.resolve("Chart.yaml"));
         assertFalse(chart.contains("SNAPSHOT"), "appVersion must name a released image, not a -SNAPSHOT");
         assertTrue(chart.contains("kubeVersion:"), "Chart.yaml declares kubeVersion");
+    }
+
+    /** The icon is the chart's own file, carried as a data URI, so it renders without a host to fetch it from. */
+    @Test
+    void theIconIsTheChartsOwnSvg() throws Exception {
+        String chart = Files.readString(Chart.DIR.resolve("Chart.yaml"));
+        java.util.regex.Matcher icon = java.util.regex.Pattern.compile("(?m)^icon: \"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"$")
+                .matcher(chart);
+        assertTrue(icon.find(), "Chart.yaml has an icon as an SVG data URI");
+        byte[] svg = java.util.Base64.getDecoder().decode(icon.group(1));
+        assertArrayEquals(Files.readAllBytes(Chart.DIR.resolve("files/icon.svg")), svg, "the icon is files/icon.svg");
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg));
+        assertEquals("svg", doc.getDocumentElement().getTagName());
     }
 }
