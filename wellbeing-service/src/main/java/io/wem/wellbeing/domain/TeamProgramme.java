@@ -148,11 +148,10 @@ public final class TeamProgramme {
         if (peers < MIN_PEERS) {
             return true;
         }
-        double mean = 0;
+        double mean = weightedMean(policy);
         double variance = 0;
         for (MonitoringKind k : MonitoringKind.values()) {
             double w = policy.weight(k);
-            mean += w * meanCount(k);
             variance += w * w * countVariance(k);
         }
         if (variance == 0) {
@@ -163,11 +162,15 @@ public final class TeamProgramme {
 
     /** The programme's expected index for an agent (weighted mean counts of the peers). */
     public double meanIndex(GuardrailPolicy policy) {
+        return Math.round(weightedMean(policy) * 100) / 100.0;
+    }
+
+    private double weightedMean(GuardrailPolicy policy) {
         double mean = 0;
         for (MonitoringKind k : MonitoringKind.values()) {
             mean += policy.weight(k) * meanCount(k);
         }
-        return Math.round(mean * 100) / 100.0;
+        return mean;
     }
 
     /**

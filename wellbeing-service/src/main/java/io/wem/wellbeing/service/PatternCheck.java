@@ -130,7 +130,7 @@ public class PatternCheck {
                 raised++;
             }
         }
-        raised += programmes.indexEpisodesDue(teamId, facts, indexDue, policy, config.indexAlertDelay(), now);
+        raised += programmes.indexEpisodesDue(teamId, facts, team, indexDue, policy, config.indexAlertDelay(), now);
         return raised;
     }
 }

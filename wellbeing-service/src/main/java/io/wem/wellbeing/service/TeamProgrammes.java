@@ -55,7 +55,8 @@ public class TeamProgrammes {
     public void kindCapCrossed(String agentId, String teamId, MonitoringKind kind, IntensityWindow window,
                                GuardrailPolicy policy, String sourceService, Instant now) {
         Map<String, IntensityWindow> team = teamWindows(teamId, policy, now);
-        TeamProgramme programme = TeamProgramme.seenBy(agentId, team, members(teamId));
+        int members = members(teamId);
+        TeamProgramme programme = TeamProgramme.seenBy(agentId, team, members);
         int count = window.count(kind);
         if (programme.kindSingledOut(kind, count)) {
             alerts.raisePattern(agentId, teamId, "MONITORING_CAP", singledOut(kind, count, policy, programme,
@@ -65,7 +66,7 @@ public class TeamProgrammes {
         long over = team.values().stream().filter(w -> w.count(kind) > policy.cap(kind)).count();
         alerts.raiseProgramme(agentId, teamId, kind.name(), "The team's monitoring programme takes its agents over the "
                 + "cap of " + policy.cap(kind) + " " + label(kind) + " facts in " + policy.windowDays() + " days: "
-                + over + " of " + Math.max(over, members(teamId)) + " agents are over it now, in line with what the "
+                + over + " of " + Math.max(over, members) + " agents are over it now, in line with what the "
                 + "team's agents get (" + round(programme.meanCount(kind)) + " on average; " + agentId + " has "
                 + count + "). One alert for the team while this lasts: review the programme or the cap.", now,
                 Duration.ofDays(policy.windowDays()));
@@ -111,10 +112,12 @@ public class TeamProgrammes {
      * "singled out". Returns how many alerts were raised.
      *
      * @param facts    the members' facts reaching back {@link IntensityWindow#historyNeeded} before now
+     * @param current  the members' windows as of now (PatternCheck has built them already)
      * @param dueSince members whose index episode is due, with the episode's start
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int indexEpisodesDue(String teamId, Map<String, List<FactCount>> facts, Map<String, Instant> dueSince,
+    public int indexEpisodesDue(String teamId, Map<String, List<FactCount>> facts,
+                                Map<String, IntensityWindow> current, Map<String, Instant> dueSince,
                                 GuardrailPolicy policy, Duration onDelay, Instant now) {
         int raised = 0;
         int members = members(teamId);
@@ -127,7 +130,7 @@ public class TeamProgrammes {
             Map<String, IntensityWindow> then = byMoment.computeIfAbsent(dueAt, t -> windowsAt(facts, policy, t));
             TeamProgramme programme = TeamProgramme.seenBy(agent, then, members);
             if (programme.indexSingledOut(then.get(agent).index(), policy)) {
-                IntensityWindow w = new IntensityWindow(facts.get(agent), policy, now);
+                IntensityWindow w = current.get(agent);
                 if (alerts.raiseForEpisode(agent, teamId, "MONITORING_CAP", "The agent's monitoring intensity has been "
                         + "above the team's cap of " + policy.indexCap() + " since " + due.getValue() + " (now "
                         + w.index() + " over the last " + policy.windowDays() + " days; the team's programme gives an "
@@ -140,7 +143,7 @@ public class TeamProgrammes {
             }
         }
         if (inLine != null) {
-            long over = windowsAt(facts, policy, now).values().stream().filter(w -> w.indexOverSince() != null).count();
+            long over = current.values().stream().filter(w -> w.indexOverSince() != null).count();
             if (alerts.raiseProgramme(inLine, teamId, INDEX, "The team's monitoring programme keeps its agents above "
                     + "the intensity cap of " + policy.indexCap() + " over " + policy.windowDays() + " days: " + over
                     + " of " + Math.max(over, members) + " agents are above it now, in line with what the team's "
