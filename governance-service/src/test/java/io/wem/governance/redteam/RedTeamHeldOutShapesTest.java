@@ -189,4 +189,56 @@ class RedTeamHeldOutShapesTest {
                 + " four nine one oh six four, six seven two - five four eight seven ok?", false);
         assertNoLeak("4910646725487", List.of(r.text()));
     }
+
+    // Held-out set 2 (RedTeamSeedsTest.HELD_OUT_2): the two leaks of its first run, each shape failing before its fix.
+
+    @Test
+    void zerosTypedAsARunOfLetterOInsideASeparatedNumberAreZeros() {
+        // "5.ooo.45479": the o-run touches no digit, only the dots between groups, and was read as a word
+        Redaction chat = redactor.redact("ref 6 5.ooo.45479.7.15999.393!", false);
+        assertNoLeak("6500045479715999393", List.of(chat.text()));
+        assertTrue(chat.text().startsWith("ref [PAN]"), chat.text());
+        assertFalse(chat.text().contains("ooo"), chat.text());
+        Redaction dashed = redactor.redact("card: 4 - OOO - O566 - 5566 - 5556 thanks", false);
+        assertNoLeak("4000056655665556", List.of(dashed.text()));
+        assertFalse(dashed.text().contains("OOO"), dashed.text());
+        Redaction slashed = redactor.redact("it's 4/ooo/o5 66/55 66/55 56", false);
+        assertNoLeak("4000056655665556", List.of(slashed.text()));
+        assertFalse(slashed.text().contains("ooo"), slashed.text());
+        // o-runs that touch a letter or no number stay words
+        for (String text : List.of("ooo. nice, see you at 5", "room 5, oh dear", "the 5 o'clock train", "too good.ooo.")) {
+            assertEquals(text, redactor.redact(text, false).text());
+        }
+    }
+
+    @Test
+    void anAmountSaidWithItsCurrencyAfterTheCardIsNoCode() {
+        // "300 dollars" two turns after the card was redacted as an expiry (3/00); with it gone, "19:10", the "for"
+        // of "thanks for your call" and "91 cents" read 10 4 91: five digits of the card in a row
+        List<String> out = conversation(
+                "customer", "your order number is 832862653922872",
+                "agent", "I'm going to take a card payment now.",
+                "customer", "the last payment was on 2024-01-28 19:10",
+                "agent", "Whenever you're ready.",
+                "customer", "thanks for your call, the number is 3011 689510 4915 ok?",
+                "agent", "Is there anything else?",
+                "customer", "your balance is 300 dollars and 91 cents",
+                "agent", "the amount due is $9,602.40");
+        assertNoLeak("30116895104915", out);
+        assertEquals("your balance is 300 dollars and 91 cents", out.get(6));
+        // the same shape with other numbers: 23 | for | 812 dollars and 57 cents around 4539 2345 7123 4563
+        List<String> other = conversation(
+                "customer", "the last payment was on 2025-11-02 07:23",
+                "customer", "thanks for waiting, my card is 4539 2345 7123 4563",
+                "agent", "thank you",
+                "customer", "my balance is 812 pounds and 57 pence");
+        assertNoLeak("4539234571234563", other);
+        assertEquals("my balance is 812 pounds and 57 pence", other.get(3));
+        // a code right after the card is still a code; an amount said with its currency is not
+        String code = redactor.redact("card 4539 2345 7123 4563 code 300", false).text();
+        assertTrue(code.startsWith("card [PAN] code [") && !code.contains("300"), code);
+        assertEquals("the security code is [CVV]", redactor.redact("the security code is 300", false).text());
+        assertEquals("card [PAN] then 120 euros", redactor.redact("card 4539 2345 7123 4563 then 120 euros", false)
+                .text());
+    }
 }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The red-team corpus on seeds other than the tuning seed. The seeds were drawn at random and written down before any
  * result on them was seen (issue #13): the "exploration" seeds were then used to find failure shapes and fix the
  * engine; the "held-out" seeds were run only after those fixes, for the reported figures. A run on other seeds:
- * {@code -Dredteam.seeds=1,2,3} (or {@code exploration}, {@code heldout1}, {@code heldout2}, {@code all}). The pooled report lands in target/redteam-seeds-report.txt.
+ * {@code -Dredteam.seeds=1,2,3} (or {@code exploration}, {@code heldout1}, {@code heldout2}, {@code heldout3}, {@code all}). The pooled report lands in target/redteam-seeds-report.txt.
  */
 class RedTeamSeedsTest {
 
@@ -31,20 +31,28 @@ class RedTeamSeedsTest {
     static final long[] HELD_OUT = {56242447L, 256440685L, 1571545789L, 1181009360L, 1275002564L};
 
     /**
-     * Drawn 2026-12-05 01:10 UTC, after that fix, and first run on the engine with it: 2 leaks of 91,000 cards
-     * (docs/governance.md, known limits). Not fixed here, so not part of the default run, which must pass.
+     * Drawn 2026-12-05 01:10 UTC, after that fix, and first run on the engine with it: 2 leaks of 91,000 cards. Both
+     * shapes were then fixed (branch pcifix, RedTeamHeldOutShapesTest), so these are regression seeds now, in the
+     * default run.
      */
     static final long[] HELD_OUT_2 = {904697490L, 75165152L, 2004404450L, 988858718L, 1126473569L};
+
+    /**
+     * Drawn 2026-12-05 06:34 UTC (Python secrets.randbelow(2^31)), after set 2's two leaks were fixed (branch
+     * pcifix) and before any run on them; first run once, on that engine (figures in docs/governance.md).
+     */
+    static final long[] HELD_OUT_3 = {1517325736L, 1135935338L, 226672441L, 1125995387L, 1179204756L};
 
     @Test
     void heldOutSeeds() throws IOException {
         String prop = System.getProperty("redteam.seeds");
-        // by default the first held-out set, a regression check now (the second still shows 2 leaks: known limits)
-        long[] seeds = prop == null || prop.isBlank() ? HELD_OUT
-                : "all".equals(prop) ? concat(EXPLORATION, concat(HELD_OUT, HELD_OUT_2))
+        // by default the first two held-out sets, regression checks now (both were fixed against after their run)
+        long[] seeds = prop == null || prop.isBlank() ? concat(HELD_OUT, HELD_OUT_2)
+                : "all".equals(prop) ? concat(EXPLORATION, concat(HELD_OUT, concat(HELD_OUT_2, HELD_OUT_3)))
                 : "exploration".equals(prop) ? EXPLORATION
                 : "heldout1".equals(prop) ? HELD_OUT
                 : "heldout2".equals(prop) ? HELD_OUT_2
+                : "heldout3".equals(prop) ? HELD_OUT_3
                 : Arrays.stream(prop.split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray();
         PciRedactor redactor = new PciRedactor();
         RedTeamScore pooled = new RedTeamScore();

