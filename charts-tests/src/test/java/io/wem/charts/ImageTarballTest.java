@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,25 +43,42 @@ class ImageTarballTest {
     private static final Pattern KEY_FILE = Pattern.compile(
             "(?i).*(\\.p12|\\.pfx|\\.jks|\\.key|\\.pem|/id_rsa|/id_ed25519|/\\.env|/credentials(\\.json)?)$");
 
-    /**
-     * Known limit, found by this test: wem-common's microprofile-config.properties carries the four LOCAL
-     * DEVELOPMENT signing keys (committed in git, hence public) as defaults, and Quarkus copies them into its
-     * generated configuration; the chart always sets WEM_SIGNING_PRIVATE_KEY, and a deployment trusts only the public
-     * keys in its values. Exactly those key values are allowed; any other key fails.
-     */
     /** Netty's handler jar embeds a fixed, published key pair that it uses only to probe the SSL engine's features. */
     private static final Pattern NETTY_PROBE_KEY = Pattern.compile(
-            "home/jboss/lib/main/io\\.netty\\.netty-handler-[^/!]+\\.jar!io/netty/handler/ssl/[A-Za-z]+\\.class");
+            "(home/jboss/)?lib/main/io\\.netty\\.netty-handler-[^/!]+\\.jar!io/netty/handler/ssl/[A-Za-z]+\\.class");
 
-    private static Set<String> knownLocalKeys() throws IOException {
-        Set<String> keys = new HashSet<>();
-        Matcher m = SECRET.matcher(Files.readString(
-                Chart.ROOT.resolve("wem-common/src/main/resources/META-INF/microprofile-config.properties")));
-        while (m.find()) {
-            keys.add(m.group());
-        }
-        assertEquals(4, keys.size(), "the four local development keys");
-        return keys;
+    /** The modules whose jars are shipped in the images (wem-testing, a test library, holds the local keys). */
+    static final List<String> SHIPPED_MODULES = List.of("wem-common", "signal-service", "coaching-service",
+            "governance-service", "wellbeing-service", "console");
+
+    /**
+     * No shipped source or build carries a private key or one of the local development secrets, whether or not an
+     * image was built: those live in deploy/local and reach only the local stack and the tests. Once they sat in
+     * wem-common's and governance's configuration and so in every image: a key in a shipped jar signs for whoever
+     * has the jar, and a deployment that forgot its own key ran on the public one.
+     */
+    @TestFactory
+    Stream<DynamicTest> noShippedModuleCarriesAPrivateKey() throws IOException {
+        List<String> devSecrets = devSecrets();
+        return SHIPPED_MODULES.stream().map(module -> DynamicTest.dynamicTest(module, () -> {
+            List<String> findings = new ArrayList<>();
+            for (Path tree : List.of(Chart.ROOT.resolve(module).resolve("src/main"),
+                    Chart.ROOT.resolve(module).resolve("target/quarkus-app"))) {
+                if (!Files.isDirectory(tree)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(tree)) {
+                    for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                        String name = tree.relativize(f).toString();
+                        if (KEY_FILE.matcher("/" + name).matches()) {
+                            findings.add("key file " + module + "/" + name);
+                        }
+                        scan(name, Files.readAllBytes(f), devSecrets, findings, 0);
+                    }
+                }
+            }
+            assertEquals(List.of(), findings, "private keys shipped by " + module);
+        }));
     }
 
     @TestFactory
@@ -78,6 +93,18 @@ class ImageTarballTest {
         Assumptions.assumeFalse(images.isEmpty(), "no image in " + IMAGES + ": build with deploy/images/build-base-image.sh"
                 + " and ./mvnw -Pimage package -DskipTests");
         return images.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> inspect(p)));
+    }
+
+    /** The values of deploy/local/dev-secrets.properties. */
+    private static List<String> devSecrets() throws IOException {
+        List<String> values = new ArrayList<>();
+        for (String line : Files.readAllLines(Chart.ROOT.resolve("deploy/local/dev-secrets.properties"))) {
+            if (!line.startsWith("#") && line.contains("=")) {
+                values.add(line.substring(line.indexOf('=') + 1).trim());
+            }
+        }
+        assertEquals(9, values.size(), "four key pairs and the audit HMAC key");
+        return values;
     }
 
     private static void inspect(Path image) throws IOException {
@@ -101,32 +128,34 @@ class ImageTarballTest {
         assertTrue(new String(files.get("etc/passwd"), StandardCharsets.UTF_8).contains(":185:"), "user 185 exists");
 
         List<String> findings = new ArrayList<>();
-        Set<String> known = knownLocalKeys();
+        List<String> devSecrets = devSecrets();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             String name = f.getKey();
             if (KEY_FILE.matcher("/" + name).matches()) {
                 findings.add("key file " + name);
             }
-            scan(name, f.getValue(), known, findings, 0);
+            scan(name, f.getValue(), devSecrets, findings, 0);
         }
         assertEquals(List.of(), findings, "secrets in " + image.getFileName());
     }
 
-    private static void scan(String name, byte[] content, Set<String> known, List<String> findings, int depth)
+    private static void scan(String name, byte[] content, List<String> devSecrets, List<String> findings, int depth)
             throws IOException {
         if (name.endsWith(".jar") && depth < 2) {
             try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
                 for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                     if (!e.isDirectory()) {
-                        scan(name + "!" + e.getName(), zip.readAllBytes(), known, findings, depth + 1);
+                        scan(name + "!" + e.getName(), zip.readAllBytes(), devSecrets, findings, depth + 1);
                     }
                 }
             }
             return;
         }
-        Matcher m = SECRET.matcher(new String(content, StandardCharsets.ISO_8859_1));
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        devSecrets.stream().filter(text::contains).forEach(v -> findings.add("local development secret in " + name));
+        Matcher m = SECRET.matcher(text);
         while (m.find()) {
-            if (!known.contains(m.group()) && !NETTY_PROBE_KEY.matcher(name).matches()) {
+            if (!NETTY_PROBE_KEY.matcher(name).matches()) {
                 findings.add("private key in " + name + ": " + m.group().substring(0, 24) + "...");
             }
         }
