@@ -59,8 +59,11 @@ public interface SignalConfig {
         @WithDefault("3")
         int processMinAgents();
 
-        /** Occupancy at or above which an interval counts as understaffed even when scheduled >= required. */
-        @WithDefault("0.9")
+        /**
+         * Occupancy at or above which an interval counts as understaffed even when scheduled >= required: saturation
+         * (agents have no time between contacts), not the 85-90% many centres plan for and run at every day.
+         */
+        @WithDefault("0.95")
         double highOccupancy();
 
         /**

@@ -54,11 +54,16 @@ public final class GapDetector {
         }
 
         public static Settings defaults() {
-            return new Settings(0.4, 3, 0.9, DEFAULT_MIN_SHORTFALL);
+            return new Settings(0.4, 3, DEFAULT_HIGH_OCCUPANCY, DEFAULT_MIN_SHORTFALL);
         }
     }
 
     static final double DEFAULT_MIN_SHORTFALL = 0.15;
+    /**
+     * Saturation, not a busy hour: many centres plan for 85-90% occupancy and run there every day, and counting
+     * those hours as understaffed diluted the truly short ones (DetectionSemanticsTest.oneAgentShortOfASmallQueue...).
+     */
+    static final double DEFAULT_HIGH_OCCUPANCY = 0.95;
 
     /** Result of comparing a sample with a reference value. */
     record Test(double observed, Stats.Interval ci, double effect, int n, boolean worse, boolean flagged) {
