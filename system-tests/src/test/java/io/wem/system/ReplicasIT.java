@@ -176,6 +176,10 @@ class ReplicasIT {
         // the interactions were forwarded to wellbeing once each, although each reached signal-service twice
         assertEquals(eventIds.size(), activitiesOf(marks.get("wem.signal.interactions.v1"), Set.copyOf(agents)),
                 "activities forwarded for the interactions posted twice");
+        // ...and both wellbeing replicas (one consumer group) recorded each once: none lost to a rebalance
+        await("wellbeing's recovery bookkeeping holds each of the " + eventIds.size() + " activities")
+                .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> count("wem_wellbeing", "agent_activity", "agent_id", agents) == eventIds.size());
     }
 
     /**
