@@ -288,7 +288,12 @@ public final class DemoDriver {
         List<Findings.Intervention> interventions = List.of();
         List<Findings.Alert> alerts;
         List<String> problems = new ArrayList<>();
+        /** Deferred interventions wellbeing will be asked about again within minutes (it was catching up). */
+        Set<String> askedAgainSoon = Set.of();
     }
+
+    /** A deferral whose next attempt is this close is still being decided (wellbeing's catch-up retry: 1 min). */
+    static final Duration ASKED_AGAIN_SOON = Duration.ofMinutes(5);
 
     private Snapshot settle(String label) {
         System.out.println("  waiting for the suite to process " + label + " (up to " + opt.settleSeconds() + " s)...");
@@ -305,7 +310,10 @@ public final class DemoDriver {
             // Counts can stand still while a consumer is still behind (wellbeing's monitoring events came in minutes
             // after the last demo's judge had read its alerts): settled also means no consumer has records to read.
             double lag = consumerLag();
-            stable = same && lag <= 0 && !now.interventions.isEmpty() ? stable + 1 : 0;
+            // A decision deferred while wellbeing caught up on monitoring events is asked again a minute later: the
+            // deferral is a moment of the pipeline, not the suite's answer (the judge once read it as the answer).
+            boolean pending = now.interventions.stream().anyMatch(i -> now.askedAgainSoon.contains(i.id()));
+            stable = same && lag <= 0 && !pending && !now.interventions.isEmpty() ? stable + 1 : 0;
             System.out.printf("    gaps %d, interventions %d %s, wellbeing alerts %d, consumer lag %.0f%n",
                     now.gaps.size(), now.interventions.size(), stateCounts(now), alertCount(now), lag);
             last = now;
@@ -345,18 +353,25 @@ public final class DemoDriver {
     /** What the suite shows now, less what it showed when this run started ({@link RunScope}). */
     private Snapshot read() {
         Snapshot s = new Snapshot();
-        s.interventions = scope.interventions(readInterventions(s.problems));
+        Set<String> soon = new java.util.HashSet<>();
+        s.interventions = scope.interventions(readInterventions(s.problems, soon));
+        s.askedAgainSoon = soon;
         s.gaps = scope.gaps(readGaps(s));
         s.alerts = scope.alerts(readAlerts(s.problems));
         return s;
     }
 
-    private List<Findings.Intervention> readInterventions(List<String> problems) {
+    private List<Findings.Intervention> readInterventions(List<String> problems, Set<String> askedAgainSoon) {
         Map<String, Findings.Intervention> byId = new LinkedHashMap<>();
+        Instant soon = Instant.now().plus(ASKED_AGAIN_SOON);
         for (String user : INTERVENTION_READERS) {
             try {
                 for (JsonNode n : items(suite.get(opt.coachingUrl() + "/api/v1/interventions", suite.user(user)))) {
                     byId.putIfAbsent(n.path("id").asText(), intervention(n));
+                    if ("DEFERRED".equals(text(n, "state")) && n.hasNonNull("scheduledFor")
+                            && Instant.parse(n.get("scheduledFor").asText()).isBefore(soon)) {
+                        askedAgainSoon.add(n.path("id").asText());
+                    }
                 }
             } catch (RuntimeException e) {
                 problems.add("interventions as " + user + ": " + e.getMessage());
