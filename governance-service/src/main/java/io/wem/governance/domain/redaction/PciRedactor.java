@@ -786,6 +786,8 @@ public final class PciRedactor {
     private void scanCodes(Scratch s, int from, int window, boolean cvv, List<Found> found) {
         boolean afterPan = s.kind[from] == NUM || s.mayStartUnit(from);
         int other = cvv ? Vocabulary.EXPIRY : Vocabulary.CVV;
+        int numbers = 0; // numbers passed over since the context word or the card
+        boolean asked = !afterPan; // a word asked for the code (else the card alone: only the number right after)
         for (int t = from + 1; t < s.n && s.widx[t] - s.widx[from] <= window
                 && s.turn[t] - s.turn[from] <= CODE_TURNS; t++) {
             if (s.used[t]) {
@@ -795,8 +797,12 @@ public final class PciRedactor {
                 return; // something already found there; what follows belongs to it
             }
             int cat = s.kind[t] == WORD ? s.code[t] & Vocabulary.CATEGORY : 0;
-            if (cat == other) {
+            if (cat == other || !cvv && afterPan && cat == Vocabulary.CODE) {
                 return; // the other code is being talked about now
+            }
+            if (cat == Vocabulary.CODE) {
+                asked = true; // "4111... code 321 dollars": as after "cvv"
+                numbers = 0;
             }
             int p = s.pos[t];
             int limit = s.groupEnd[s.spk[t]];
@@ -819,7 +825,16 @@ public final class PciRedactor {
                 }
                 continue;
             }
-            if (!s.mayStartUnit(t) || s.describesLength(p, limit) || (s.gap[t] & G_MONEY) != 0) {
+            if (s.mayStartUnit(t) && (s.gap[t] & G_MONEY) != 0) {
+                // "$120", "€45.50": an amount, passed over whole; the code may follow it, as after "120 euros"
+                int end = s.buildRun(p, limit, true, false);
+                if (end > p + 1) {
+                    t = s.order[end - 1];
+                }
+                numbers++;
+                continue;
+            }
+            if (!s.mayStartUnit(t) || s.describesLength(p, limit)) {
                 if (afterPan && s.mayStartUnit(t)) {
                     return;
                 }
@@ -828,18 +843,18 @@ public final class PciRedactor {
             int next = s.buildRun(p, limit, true, false);
             if (s.units > 0) {
                 int last = cvv ? cvvPrefix(s) : expiryPrefix(s);
-                if (last >= 0 && s.currencyAfter(s.order[s.uPosLast[last]])) {
-                    // "300 dollars": an amount. Redacting it would also join the digits on either side of it
-                    // for a reader, which can line up five digits of the card (held-out set 2's long transcript)
-                    if (afterPan) {
-                        return;
-                    }
-                    last = -1;
-                } else if (last >= 0) {
+                boolean amount = last >= 0 && s.currencyAfter(s.order[s.uPosLast[last]]);
+                if (last >= 0 && (!amount || asked && numbers == 0)) {
+                    // the first number after "cvv", "security code"... is the code even when a currency word follows
+                    // it ("the cvv is 321 dollars"): failing closed costs one amount, failing open a code
                     emitStretch(s, 0, last, cvv ? FindingType.CVV : FindingType.EXPIRY, 0.9, found);
                     return;
                 }
-                if (afterPan) {
+                numbers++;
+                // "300 dollars" further on is an amount: redacting it would also join the digits on either side of
+                // it for a reader, which can line up five digits of the card (held-out set 2's long transcript). An
+                // amount right after the card does not end the search: "4111... for 120 euros, code 321".
+                if (afterPan && !amount) {
                     return;
                 }
             }

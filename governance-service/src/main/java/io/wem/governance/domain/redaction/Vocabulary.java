@@ -30,6 +30,8 @@ final class Vocabulary {
     static final int PHONE = 21 << 8;      // "phone", "mobile": only ever removes a suspected partial card number
     /** "order", "tracking", "iban": another kind of number is named; only ever removes a suspected card number. */
     static final int OTHER_NUMBER = 22 << 8;
+    /** "code": a security code only right after a card ("4111... code 321"); elsewhere "zip code", "promo code". */
+    static final int CODE = 23 << 8;
     /** Value of the filler "the" (fillers have no numeric value otherwise). */
     static final int THE = 1;
     /** Value of an OTHER_NUMBER word that names a currency after an amount ("300 dollars"): never a code. */
@@ -129,6 +131,7 @@ final class Vocabulary {
                 "pin"}) {
             put(w, CVV);
         }
+        put("code", CODE);
         for (String w : new String[] {"expires", "expire", "expiry", "expiration", "exp", "expiring", "expired",
                 "thru", "valid", "until", "till"}) {
             put(w, EXPIRY);
