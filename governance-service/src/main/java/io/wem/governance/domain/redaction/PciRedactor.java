@@ -1161,7 +1161,18 @@ public final class PciRedactor {
                     while (i < to) {
                         c = b[i - base];
                         int v = digitOf(c);
-                        if (v < 0 && (Character.isHighSurrogate(c) || c == 'o' || c == 'O')) {
+                        if (v < 0 && (c == 'o' || c == 'O')) {
+                            // the whole run at once: asking per letter re-read the run each time (quadratic)
+                            int end = zeroRunEnd(b, i - base, to - base);
+                            if (end >= 0) {
+                                for (int j = i - base; j < end; j++) {
+                                    putDigit('0');
+                                }
+                                i = base + end;
+                                continue;
+                            }
+                        }
+                        if (v < 0 && Character.isHighSurrogate(c)) {
                             v = digitAt(b, i - base, to - base);
                         }
                         if (v >= 0) {
@@ -1349,6 +1360,15 @@ public final class PciRedactor {
                 }
                 return -1;
             }
+            return zeroRunEnd(b, k, len) >= 0 ? 0 : -1;
+        }
+
+        /**
+         * For b[k] a letter o/O: the end (exclusive) of its run of o/O when the run is typed for zeros — a digit right
+         * before or after it and no other letter touching it ("26OO-8O55", "Oo56"), or between the groups of a number
+         * typed with separators — else -1. One call reads the run once.
+         */
+        static int zeroRunEnd(char[] b, int k, int len) {
             int l = k;
             while (l > 0 && (b[l - 1] == 'o' || b[l - 1] == 'O')) {
                 l--;
@@ -1363,12 +1383,12 @@ public final class PciRedactor {
                 return -1; // part of a word, or "o'clock"
             }
             if (digitOf(before) >= 0 || digitOf(after) >= 0) {
-                return 0;
+                return r + 1;
             }
             // "5.ooo.45479", "4 - OOO - 0566": between groups of a number typed with separators. A lone "o"
             // or "oo" between spaces stays a word (the vocabulary reads it), "ooo" and longer do not
             boolean spaces = r - l >= 2;
-            return digitAcross(b, l - 1, -1, len, spaces) || digitAcross(b, r + 1, 1, len, spaces) ? 0 : -1;
+            return digitAcross(b, l - 1, -1, len, spaces) || digitAcross(b, r + 1, 1, len, spaces) ? r + 1 : -1;
         }
 
         /**
