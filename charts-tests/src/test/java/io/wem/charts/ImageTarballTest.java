@@ -103,7 +103,7 @@ class ImageTarballTest {
                 values.add(line.substring(line.indexOf('=') + 1).trim());
             }
         }
-        assertEquals(9, values.size(), "four key pairs and the audit HMAC key");
+        assertEquals(10, values.size(), "four key pairs, the audit HMAC key and the console cookie secret");
         return values;
     }
 
