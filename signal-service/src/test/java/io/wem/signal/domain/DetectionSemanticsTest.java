@@ -294,15 +294,25 @@ class DetectionSemanticsTest {
         }
     }
 
-    @Property(tries = 100)
-    void aFlatSeriesHasNoSignificantDrop(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
-        Random r = new Random(seed);
-        List<Observation> series = new ArrayList<>();
-        for (int k = 0; k < 200; k++) {
-            series.add(new Observation("a", "i" + k, END.plusSeconds(k * 5400L), r.nextGaussian() * 10 + 50, null, null));
+    /**
+     * The scan's error is a rate, not zero: "never a drop in pure noise" over random seeds failed once in CI (seed
+     * 815162: a first day 4 standard errors low). Over 2,000 fixed series at alpha 0.001 the false drops must stay
+     * within what that level allows (0 of 3,000 were seen when this was written).
+     */
+    @Test
+    void aFlatSeriesRarelyHasASignificantDrop() {
+        int falseDrops = 0;
+        for (long seed = 1; seed <= 2000; seed++) {
+            Random r = new Random(seed * 7919);
+            List<Observation> series = new ArrayList<>();
+            for (int k = 0; k < 200; k++) {
+                series.add(new Observation("a", "i" + k, END.plusSeconds(k * 5400L), r.nextGaussian() * 10 + 50, null,
+                        null));
+            }
+            ChangePoint.Drop d = ChangePoint.find(series, 1, 10, 0.001);
+            assertNotNull(d);
+            falseDrops += d.decline().low() > 0 && d.after() - d.before() > 8 ? 1 : 0;
         }
-        ChangePoint.Drop d = ChangePoint.find(series, 1, 10, 0.001);
-        assertNotNull(d);
-        assertFalse(d.decline().low() > 0 && d.after() - d.before() > 8, "a 0.8-sd drop in pure noise: " + d.decline());
+        assertTrue(falseDrops <= 4, "0.8-sd drops in pure noise: " + falseDrops + " of 2000 (alpha 0.001)");
     }
 }
