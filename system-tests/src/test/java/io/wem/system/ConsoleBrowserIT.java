@@ -123,6 +123,14 @@ class ConsoleBrowserIT {
         assertEquals(200, statusOf("/me/wellbeing"));
         assertEquals(1, driver.findElements(By.id("wellbeing")).size(), "no wellbeing shown");
         check("my-wellbeing");
+        // A contest of a monitoring event wellbeing does not hold: refused in place, the statement kept for a retry.
+        String unknownEvent = RunIds.next("mon");
+        driver.findElement(By.id("subjectId")).sendKeys(unknownEvent);
+        driver.findElement(By.id("statement")).sendKeys("Typed before the refusal");
+        String contestRefused = submitInPlace(driver.findElement(By.xpath("//button[normalize-space()='Send contest']")));
+        assertTrue(contestRefused.contains("monitoring event " + unknownEvent), contestRefused);
+        assertEquals("Typed before the refusal", driver.findElement(By.id("statement")).getDomProperty("value"),
+                "the statement typed before the refusal was lost");
         driver.get(CONSOLE + "/agents/agent-north-02/behaviors");
         String error = driver.findElement(By.id("error")).getText();
         assertTrue(error.startsWith("You are not allowed"), error);
@@ -290,7 +298,7 @@ class ConsoleBrowserIT {
         driver.findElement(By.id("window")).sendKeys("P30D");
         driver.findElement(By.id("legalBasis")).sendKeys(transcript.path("legalBasis").asText());
         driver.findElement(By.id("owner")).sendKeys(transcript.path("owner").asText());
-        clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Change or propose']")));
+        submitInPlace(driver.findElement(By.xpath("//button[normalize-space()='Change or propose']")));
         String windowDone = driver.findElement(By.id("done")).getText();
         boolean proposed = !"P30D".equals(transcript.path("window").asText());
         assertTrue(windowDone.startsWith(proposed ? "The shorter window is proposed" : "The policy is changed"),
@@ -301,14 +309,14 @@ class ConsoleBrowserIT {
 
         signIn("ciso1");
         driver.get(CONSOLE + "/ciso/approvals");
-        clickAndWait(driver.findElement(By.xpath("//section[.//h2[contains(., '" + caseReference + "')]]"
+        submitInPlace(driver.findElement(By.xpath("//section[.//h2[contains(., '" + caseReference + "')]]"
                 + "//button[normalize-space()='Approve']")));
         assertEquals("Done: approve.", driver.findElement(By.id("done")).getText());
         if (proposed) {
             WebElement shorter = driver.findElement(By.xpath("(//section[.//h2[contains(., 'retention window of "
                     + "transcript') and contains(., 'to P30D')] and .//button[normalize-space()='Reject']])[1]"));
             shorter.findElement(By.cssSelector("input[name='reason']")).sendKeys("Browser test: keep the window");
-            clickAndWait(shorter.findElement(By.xpath(".//button[normalize-space()='Reject']")));
+            submitInPlace(shorter.findElement(By.xpath(".//button[normalize-space()='Reject']")));
             assertEquals("Done: reject.", driver.findElement(By.id("done")).getText());
         }
         check("approvals-decided");
@@ -330,7 +338,7 @@ class ConsoleBrowserIT {
         driver.get(CONSOLE + "/teams/team-north/reviews");
         WebElement item = driver.findElement(By.xpath("//section[.//h2[contains(., '" + scored + "')]]"));
         item.findElement(By.tagName("textarea")).sendKeys("Browser test: the score matches the calls");
-        clickAndWait(item.findElement(By.xpath(".//button[normalize-space()='Approve the action']")));
+        submitInPlace(item.findElement(By.xpath(".//button[normalize-space()='Approve the action']")));
         assertEquals("Recorded: approved.", driver.findElement(By.id("done")).getText());
         check("reviews");
         driver.get(CONSOLE + "/teams/team-north/reviews?status=ALL");

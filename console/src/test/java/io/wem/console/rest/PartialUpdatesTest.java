@@ -92,6 +92,110 @@ class PartialUpdatesTest {
     }
 
     @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void aReviewDecisionAnswersWithTheQueueRegionAndARefusalKeepsTheReasonField() {
+        String item = "{\"reviewId\":\"rv-9\",\"type\":\"CONTEST\",\"agentId\":\"agent-north-01\",\"teamId\":"
+                + "\"team-north\",\"actionKind\":null,\"reference\":null,\"subjectType\":\"MONITORING_EVENT\","
+                + "\"subjectId\":\"mon-9\",\"summary\":\"Automated score contested\",\"statement\":\"I was on a "
+                + "transfer\",\"status\":\"PENDING\",\"reviewer\":null,\"reviewReason\":null,\"createdAt\":"
+                + "\"2026-12-03T10:00:00Z\",\"decidedAt\":null}";
+        StubServices.answer("GET /api/v1/reviews", 200, "[" + item + "]");
+        given().get("/teams/team-north/reviews").then().statusCode(200)
+                .body(containsString("<form method=\"post\" action=\"/teams/team-north/reviews/rv-9\" data-partial>"));
+        StubServices.refuse("POST /api/v1/reviews/rv-9/decision", 409, "review item rv-9 is already decided");
+        StubServices.partialForm("/teams/team-north/reviews").formParam("decision", "reject").formParam("reason", "no")
+                .post("/teams/team-north/reviews/rv-9").then().statusCode(409).header("WEM-Partial", "region")
+                .body(startsWith("<div id=\"region\""))
+                .body(containsString("wellbeing-service refused the change: review item rv-9 is already decided"))
+                // the field console.js puts the typed reason back into
+                .body(containsString("id=\"reason-rv-9\""))
+                .body(not(containsString("<nav")));
+        var approve = StubServices.partialForm("/teams/team-north/reviews");
+        StubServices.answer("POST /api/v1/reviews/rv-9/decision", 200, item.replace("PENDING", "APPROVED"));
+        StubServices.answer("GET /api/v1/reviews", 200, "[" + item.replace("PENDING", "APPROVED") + "]");
+        approve.formParam("decision", "approve").formParam("reason", "ok").redirects().follow(false)
+                .post("/teams/team-north/reviews/rv-9").then().statusCode(200).header("WEM-Partial", "region")
+                .body(startsWith("<div id=\"region\"")).body(containsString("Recorded: approved."))
+                .body(containsString("APPROVED")).body(not(containsString("action=\"/teams/team-north/reviews/rv-9\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "ciso1", roles = "ciso")
+    void anApprovalAnswersWithTheApprovalsRegion() {
+        String pending = "{\"id\":\"p8\",\"kind\":\"RETENTION_SHORTEN\",\"target\":\"transcript\",\"change\":{},"
+                + "\"summary\":\"transcript P90D to P30D\",\"proposedBy\":\"govadmin1\",\"proposedAt\":"
+                + "\"2026-12-04T07:00:00Z\",\"expiresAt\":\"2026-12-11T07:00:00Z\",\"status\":\"PENDING\"}";
+        StubServices.answer("GET /api/v1/approvals", 200, "[" + pending + "]");
+        given().get("/ciso/approvals").then().statusCode(200)
+                .body(containsString("<form method=\"post\" action=\"/ciso/approvals/p8/approve\" data-partial>"));
+        StubServices.refuse("POST /api/v1/approvals/p8/reject", 409, "the change has expired");
+        StubServices.partialForm("/ciso/approvals").formParam("reason", "too short")
+                .post("/ciso/approvals/p8/reject").then().statusCode(409).header("WEM-Partial", "region")
+                .body(startsWith("<div id=\"region\"")).body(containsString("the change has expired"))
+                .body(containsString("id=\"r-p8\"")).body(not(containsString("<nav")));
+        var approve = StubServices.partialForm("/ciso/approvals");
+        StubServices.answer("POST /api/v1/approvals/p8/approve", 200, pending.replace("PENDING", "APPROVED"));
+        StubServices.answer("GET /api/v1/approvals", 200, "[" + pending.replace("PENDING", "APPROVED") + "]");
+        approve.redirects().follow(false)
+                .post("/ciso/approvals/p8/approve").then().statusCode(200).header("WEM-Partial", "region")
+                .body(startsWith("<div id=\"region\"")).body(containsString("Done: approve"))
+                .body(containsString("APPROVED")).body(not(containsString("action=\"/ciso/approvals/p8/approve\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "govadmin1", roles = "governance-admin")
+    void aRetentionChangeAnswersWithThePoliciesRegionAndLeavesTheFormOutsideIt() {
+        String policy = "[{\"dataClass\":\"transcript\",\"service\":\"signal-service\",\"window\":\"P90D\","
+                + "\"legalBasis\":\"quality\",\"owner\":\"QA\",\"updatedAt\":null,\"updatedBy\":null}]";
+        StubServices.answer("GET /api/v1/retention/policies", 200, policy);
+        given().get("/ciso/retention").then().statusCode(200)
+                .body(containsString("<form method=\"post\" action=\"/ciso/retention\" id=\"change-window\" data-partial>"));
+        StubServices.refuseField("PUT /api/v1/retention/policies/transcript", "window", "not an ISO-8601 duration");
+        StubServices.partialForm("/ciso/retention").formParam("dataClass", "transcript").formParam("window", "ninety")
+                .formParam("legalBasis", "quality").formParam("owner", "QA")
+                .post("/ciso/retention").then().statusCode(400).header("WEM-Partial", "region")
+                .body(startsWith("<div id=\"region\"")).body(containsString("window: not an ISO-8601 duration"))
+                // what was typed stays in the form, which is not swapped
+                .body(not(containsString("id=\"change-window\""))).body(not(containsString("<nav")));
+        StubServices.answer("PUT /api/v1/retention/policies/transcript", 200, "{\"dataClass\":\"transcript\"}");
+        StubServices.answer("GET /api/v1/retention/policies", 200, policy.replace("P90D", "P120D"));
+        StubServices.partialForm("/ciso/retention").formParam("dataClass", "transcript").formParam("window", "P120D")
+                .formParam("legalBasis", "quality").formParam("owner", "QA").redirects().follow(false)
+                .post("/ciso/retention").then().statusCode(200).header("WEM-Partial", "region")
+                .body(startsWith("<div id=\"region\"")).body(containsString("The policy is changed."))
+                .body(containsString("<td>P120D</td>"));
+    }
+
+    @Test
+    @TestSecurity(user = "agent1", roles = "agent")
+    void aContestAnswersWithTheContestsRegion() {
+        StubServices.answer("GET /api/v1/me/wellbeing", 200, "{\"agentId\":\"agent-north-01\",\"teamId\":\"team-north\","
+                + "\"intensity\":{\"windowDays\":7,\"index\":0.35,\"indexCap\":1.0,\"kinds\":[]},\"recovery\":"
+                + "{\"breakDue\":false,\"recoveryDebtMinutes\":0,\"difficultStreak\":0},\"load\":{\"windowDays\":7,"
+                + "\"interactions\":120,\"difficult\":11,\"difficultShare\":0.09,\"teamDifficultShare\":null},"
+                + "\"coaching\":{\"pressureSessions\":0,\"supportSessions\":2,\"pressureShare\":0.0,"
+                + "\"pressurePattern\":false}}");
+        StubServices.answer("GET /api/v1/me/contests", 200, "[]");
+        given().get("/me/wellbeing").then().statusCode(200)
+                .body(containsString("<form method=\"post\" action=\"/me/wellbeing/contests\" id=\"contest\" data-partial>"));
+        StubServices.refuse("POST /api/v1/me/contests", 409, "this decision is already contested");
+        StubServices.partialForm("/me/wellbeing").formParam("subjectType", "MONITORING_EVENT")
+                .formParam("subjectId", "mon-1").formParam("statement", "again").post("/me/wellbeing/contests")
+                .then().statusCode(409).header("WEM-Partial", "region")
+                .body(startsWith("<div id=\"region\"")).body(containsString("this decision is already contested"))
+                .body(not(containsString("id=\"contest\""))).body(not(containsString("<nav")));
+        StubServices.answer("POST /api/v1/me/contests", 201, "{\"contestId\":\"c-2\"}");
+        StubServices.answer("GET /api/v1/me/contests", 200, "[{\"contestId\":\"c-2\",\"subjectType\":"
+                + "\"MONITORING_EVENT\",\"subjectId\":\"mon-1\",\"statement\":\"I transferred it\",\"status\":"
+                + "\"PENDING\",\"outcomeReason\":null,\"createdAt\":\"2026-12-05T11:00:00Z\",\"decidedAt\":null}]");
+        StubServices.partialForm("/me/wellbeing").formParam("subjectType", "MONITORING_EVENT")
+                .formParam("subjectId", "mon-1").formParam("statement", "I transferred it").redirects().follow(false)
+                .post("/me/wellbeing/contests").then().statusCode(200).header("WEM-Partial", "region")
+                .body(startsWith("<div id=\"region\"")).body(containsString("Sent: your contest"))
+                .body(containsString("I transferred it"));
+    }
+
+    @Test
     @TestSecurity(user = "coach1", roles = "coach")
     void pagesLoadTheScriptFromTheConsoleAndNoInlineScriptIsAllowed() {
         StubServices.answer("GET /api/v1/interventions/iv-32", 200, PagesTest.INTERVENTION.replace("iv-7", "iv-32"));
