@@ -63,6 +63,17 @@ public interface GovernanceConfig {
         /** How long verify waits for the checkpoint topic before falling back to the database copy. */
         @WithDefault("PT5S")
         java.time.Duration checkpointReadTimeout();
+
+        /**
+         * How often the checkpoint topic is read in the background, so verify and export need not wait for Kafka
+         * (read by the @Scheduled expression; "off").
+         */
+        @WithDefault("10s")
+        String checkpointRefresh();
+
+        /** How old the last read of the checkpoint topic may be before a verify or an export reads it itself. */
+        @WithDefault("PT30S")
+        java.time.Duration checkpointMaxAge();
     }
 
     interface SubjectRequests {

@@ -7,6 +7,7 @@ import io.wem.common.events.Topics;
 import io.wem.governance.config.GovernanceConfig;
 import io.wem.governance.domain.audit.AuditKeys;
 import io.wem.governance.domain.audit.Checkpoint;
+import io.wem.governance.domain.audit.CheckpointMemory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +33,9 @@ import java.util.Optional;
  * Reads the newest validly signed checkpoint from the checkpoint topic: the copy of the chain head that whoever
  * controls governance's database cannot reach. Reads the last records of each partition with an unassigned consumer
  * (no group, nothing committed) built from the service's own Kafka settings (so SASL settings apply here too), one
- * consumer kept for all reads.
+ * consumer kept for all reads. What the topic last showed is remembered ({@link CheckpointMemory}) and refreshed in the
+ * background (AuditCheckpointService), so a verify or an export waits for Kafka only when that memory is older than
+ * {@code wem.governance.audit.checkpoint-max-age}.
  */
 @ApplicationScoped
 public class AuditCheckpointTopic {
@@ -53,13 +58,30 @@ public class AuditCheckpointTopic {
     @Inject
     AuditKeys keys;
 
+    @Inject
+    Clock clock;
+
+    private final CheckpointMemory memory = new CheckpointMemory();
+
     private KafkaConsumer<String, String> consumer;
 
     /**
-     * The newest checkpoint of chain {@code chainId} with a valid signature, or empty when the topic has none or
-     * cannot be read in time.
+     * The newest checkpoint of chain {@code chainId} with a valid signature the topic has shown, read at most
+     * {@code checkpoint-max-age} ago (read now when older); empty when the topic never had one or could not be read.
      */
-    public synchronized Optional<Checkpoint> latest(String chainId) {
+    public Optional<Checkpoint> latest(String chainId) {
+        return memory.fresh(chainId, clock.instant(), config.audit().checkpointMaxAge())
+                .orElseGet(() -> refresh(chainId));
+    }
+
+    /** Reads the topic now and remembers what it shows (never forgetting a newer checkpoint already seen). */
+    public synchronized Optional<Checkpoint> refresh(String chainId) {
+        Instant at = clock.instant();
+        return memory.remember(chainId, read(chainId), at);
+    }
+
+    /** The newest validly signed checkpoint of the chain among the last records of each partition. */
+    private Optional<Checkpoint> read(String chainId) {
         Duration timeout = config.audit().checkpointReadTimeout();
         String topic = prefix.orElse("") + Topics.AUDIT_CHECKPOINTS;
         try {

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -60,16 +61,28 @@ public class AuditCheckpointService {
      * The newest validly signed checkpoint of this chain, from the topic and the database copy (the topic wins a
      * tie).
      */
-    @Transactional
     public Optional<Latest> latest() {
-        String chainId = repository.keying().chainId();
+        String chainId = keying().chainId();
         Optional<Latest> fromTopic = topic.latest(chainId).map(c -> new Latest(c, "topic"));
-        Optional<Latest> fromDb = repository.latestCheckpoints(STORED).stream()
+        Optional<Latest> fromDb = storedCheckpoints().stream()
                 .filter(c -> chainId.equals(c.chainId()) && c.signatureValid(keys)).findFirst()
                 .map(c -> new Latest(c, "database"));
         return Stream.of(fromTopic, fromDb).flatMap(Optional::stream)
                 .max(Comparator.comparingLong((Latest l) -> l.checkpoint().sequence())
                         .thenComparing(l -> "topic".equals(l.source())));
+    }
+
+    @Transactional
+    List<Checkpoint> storedCheckpoints() {
+        return repository.latestCheckpoints(STORED);
+    }
+
+    /** Keeps the remembered topic read fresh, so a CISO's verify or export does not wait for Kafka. */
+    @Scheduled(every = "${wem.governance.audit.checkpoint-refresh:10s}", identity = "audit-checkpoint-refresh",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void refreshTopicCopy() {
+        topic.refresh(keying().chainId());
     }
 
     @Scheduled(every = "${wem.governance.audit.checkpoint-every:5m}", identity = "audit-checkpoint",
