@@ -38,13 +38,24 @@ final class Calibration {
     static final int DAYS = 10;
     static final int[] LOOK_DAYS = {6, 8, 10};
 
-    /** Owner role per gap type for hold-usage, as seeded in coaching-service V2__seed_playbooks.sql. */
-    static final Map<GapType, String> OWNER = Map.of(GapType.SKILL, "coach", GapType.MOTIVATION, "supervisor",
-            GapType.PROCESS, "process-owner", GapType.CAPACITY, "wfm-planner");
+    /** Owner role per gap type, per behavior, as seeded in coaching-service V2__seed_playbooks.sql. */
+    static final Map<String, Map<GapType, String>> OWNER = Map.of(
+            BuiltInBehaviors.HOLD_USAGE, Map.of(GapType.SKILL, "coach", GapType.MOTIVATION, "supervisor",
+                    GapType.PROCESS, "process-owner", GapType.CAPACITY, "wfm-planner"),
+            BuiltInBehaviors.TRANSFERS, Map.of(GapType.SKILL, "trainer", GapType.MOTIVATION, "supervisor",
+                    GapType.PROCESS, "process-owner", GapType.CAPACITY, "wfm-planner"));
 
     static final Map<SyntheticCenter.Kind, GapType> TRUTH = Map.of(SyntheticCenter.Kind.SKILL, GapType.SKILL,
             SyntheticCenter.Kind.SKILL_ONE_REASON, GapType.SKILL, SyntheticCenter.Kind.MOTIVATION, GapType.MOTIVATION,
-            SyntheticCenter.Kind.PROCESS, GapType.PROCESS, SyntheticCenter.Kind.CAPACITY, GapType.CAPACITY);
+            SyntheticCenter.Kind.PROCESS, GapType.PROCESS, SyntheticCenter.Kind.CAPACITY, GapType.CAPACITY,
+            SyntheticCenter.Kind.TRANSFER_SKILL, GapType.SKILL, SyntheticCenter.Kind.TRANSFER_ONE_REASON, GapType.SKILL,
+            SyntheticCenter.Kind.TRANSFER_MOTIVATION, GapType.MOTIVATION,
+            SyntheticCenter.Kind.TRANSFER_PROCESS, GapType.PROCESS);
+
+    /** The behavior a planted kind shows in. */
+    static String behaviorOf(SyntheticCenter.Kind kind) {
+        return kind.onTransfers() ? BuiltInBehaviors.TRANSFERS : BuiltInBehaviors.HOLD_USAGE;
+    }
 
     /**
      * @param reasonCalls for a one-reason plant, the planted agent's calls of that reason over the ten days (the
@@ -59,6 +70,9 @@ final class Calibration {
         double agentWeeksNull;
         int falseGapsPlanted;
         double agentWeeksPlanted;
+        /** The third population: transfer-rate situations planted. */
+        int falseGapsTransfer;
+        double agentWeeksTransfer;
         final List<String> falseExamples = new ArrayList<>();
         int seeds;
     }
@@ -69,22 +83,31 @@ final class Calibration {
 
     Result run(long firstSeed, int seeds) {
         Result res = new Result();
-        SyntheticCenter.Kind[] kinds = SyntheticCenter.Kind.values();
         for (int s = 0; s < seeds; s++) {
             long seed = firstSeed + s;
-            Map<SyntheticCenter.Kind, Double> ratios = new LinkedHashMap<>();
-            for (int k = 0; k < kinds.length; k++) {
-                // rotated by the seed itself, so that one seed is the same center whichever run it is part of
-                ratios.put(kinds[k], GRID[(int) ((seed - 1 + k) % GRID.length)]);
-            }
-            score(SyntheticCenter.generate(seed * 7919, TEAMS, AGENTS, DAYS, ratios), res, true);
-            score(SyntheticCenter.generate(seed * 7919 + 1, TEAMS, AGENTS, DAYS, Map.of()), res, false);
+            score(SyntheticCenter.generate(seed * 7919, TEAMS, AGENTS, DAYS,
+                    rotated(SyntheticCenter.Kind.onHold(), seed)), res, Population.HOLD_PLANTED);
+            score(SyntheticCenter.generate(seed * 7919 + 1, TEAMS, AGENTS, DAYS, Map.of()), res, Population.NULL);
+            score(SyntheticCenter.generate(seed * 7919 + 2, TEAMS, AGENTS, DAYS,
+                    rotated(SyntheticCenter.Kind.onTransferRate(), seed)), res, Population.TRANSFER_PLANTED);
             res.seeds++;
         }
         return res;
     }
 
-    private void score(SyntheticCenter c, Result res, boolean planted) {
+    /** A ratio from the grid per kind, rotated by the seed itself (one seed is the same center in every run). */
+    private static Map<SyntheticCenter.Kind, Double> rotated(List<SyntheticCenter.Kind> kinds, long seed) {
+        Map<SyntheticCenter.Kind, Double> ratios = new LinkedHashMap<>();
+        for (int k = 0; k < kinds.size(); k++) {
+            ratios.put(kinds.get(k), GRID[(int) ((seed - 1 + k) % GRID.length)]);
+        }
+        return ratios;
+    }
+
+    enum Population { HOLD_PLANTED, NULL, TRANSFER_PLANTED }
+
+    private void score(SyntheticCenter c, Result res, Population population) {
+        boolean planted = population != Population.NULL;
         // (agent, behavior) -> first gap type
         Map<String, GapType> gaps = new LinkedHashMap<>();
         for (int day : LOOK_DAYS) {
@@ -100,26 +123,32 @@ final class Calibration {
             }
         }
         double agentWeeks = c.agentsByTeam.values().stream().mapToInt(List::size).sum() * DAYS / 7.0;
-        Set<String> plantedAgents = c.plants.stream().flatMap(p -> p.agents().stream()).collect(Collectors.toSet());
+        // (agent, behavior) pairs a plant explains
+        Set<String> plantedPairs = c.plants.stream()
+                .flatMap(p -> p.agents().stream().map(a -> a + "|" + behaviorOf(p.kind()))).collect(Collectors.toSet());
         int falseGaps = 0;
         for (Map.Entry<String, GapType> g : gaps.entrySet()) {
-            String[] k = g.getKey().split("\\|");
-            boolean expected = k[1].equals(BuiltInBehaviors.HOLD_USAGE) && plantedAgents.contains(k[0]);
-            if (!expected) {
+            if (!plantedPairs.contains(g.getKey())) {
                 falseGaps++;
                 if (res.falseExamples.size() < 40) {
-                    res.falseExamples.add((planted ? "planted population: " : "null population: ") + g.getKey()
-                            + " " + g.getValue());
+                    res.falseExamples.add(population.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + " population: " + g.getKey() + " " + g.getValue());
                 }
             }
         }
-        if (planted) {
+        if (population == Population.TRANSFER_PLANTED) {
+            res.falseGapsTransfer += falseGaps;
+            res.agentWeeksTransfer += agentWeeks;
+        } else if (planted) {
             res.falseGapsPlanted += falseGaps;
             res.agentWeeksPlanted += agentWeeks;
+        }
+        if (planted) {
             for (SyntheticCenter.Plant p : c.plants) {
-                List<GapType> types = p.agents().stream().map(a -> gaps.get(a + "|" + BuiltInBehaviors.HOLD_USAGE))
+                List<GapType> types = p.agents().stream().map(a -> gaps.get(a + "|" + behaviorOf(p.kind())))
                         .filter(java.util.Objects::nonNull).toList();
-                boolean team = p.kind() == SyntheticCenter.Kind.PROCESS || p.kind() == SyntheticCenter.Kind.CAPACITY;
+                boolean team = p.kind() == SyntheticCenter.Kind.PROCESS || p.kind() == SyntheticCenter.Kind.CAPACITY
+                        || p.kind() == SyntheticCenter.Kind.TRANSFER_PROCESS;
                 boolean detected = team ? types.size() >= Math.max(3, p.agents().size() / 3) : !types.isEmpty();
                 GapType type = types.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
                         .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
@@ -227,12 +256,17 @@ final class Calibration {
         return 100 * count / agentWeeks;
     }
 
-    /** Detection per grid ratio, pooled over kinds (or for one kind). */
+    /** Detection per grid ratio for one kind, or pooled over the hold-time kinds (null). */
     static Map<Double, Rate> power(Result r, SyntheticCenter.Kind kind) {
+        return power(r, k -> kind == null ? !k.onTransfers() : k == kind);
+    }
+
+    /** Detection per grid ratio, pooled over the kinds {@code which} accepts. */
+    static Map<Double, Rate> power(Result r, java.util.function.Predicate<SyntheticCenter.Kind> which) {
         Map<Double, Rate> out = new TreeMap<>();
         for (double g : GRID) {
             List<Outcome> at = r.outcomes.stream().filter(o -> o.plant().ratio() == g
-                    && (kind == null || o.plant().kind() == kind)).toList();
+                    && which.test(o.plant().kind())).toList();
             out.put(g, new Rate((int) at.stream().filter(Outcome::detected).count(), at.size()));
         }
         return out;
@@ -253,14 +287,30 @@ final class Calibration {
         return mde;
     }
 
+    /** Type accuracy of the hold-time plants detected at {@code minRatio} or more. */
     static Rate typeAccuracy(Result r, double minRatio) {
-        List<Outcome> d = r.outcomes.stream().filter(o -> o.detected() && o.plant().ratio() >= minRatio).toList();
+        return typeAccuracy(r, minRatio, false);
+    }
+
+    static Rate typeAccuracy(Result r, double minRatio, boolean transfers) {
+        List<Outcome> d = detected(r, minRatio, transfers);
         return new Rate((int) d.stream().filter(o -> o.type() == TRUTH.get(o.plant().kind())).count(), d.size());
     }
 
     static Rate ownerAccuracy(Result r, double minRatio) {
-        List<Outcome> d = r.outcomes.stream().filter(o -> o.detected() && o.plant().ratio() >= minRatio).toList();
-        return new Rate((int) d.stream().filter(o -> o.type() != null
-                && OWNER.get(o.type()).equals(OWNER.get(TRUTH.get(o.plant().kind())))).count(), d.size());
+        return ownerAccuracy(r, minRatio, false);
+    }
+
+    static Rate ownerAccuracy(Result r, double minRatio, boolean transfers) {
+        List<Outcome> d = detected(r, minRatio, transfers);
+        return new Rate((int) d.stream().filter(o -> {
+            Map<GapType, String> owners = OWNER.get(behaviorOf(o.plant().kind()));
+            return o.type() != null && owners.get(o.type()).equals(owners.get(TRUTH.get(o.plant().kind())));
+        }).count(), d.size());
+    }
+
+    private static List<Outcome> detected(Result r, double minRatio, boolean transfers) {
+        return r.outcomes.stream().filter(o -> o.detected() && o.plant().ratio() >= minRatio
+                && o.plant().kind().onTransfers() == transfers).toList();
     }
 }

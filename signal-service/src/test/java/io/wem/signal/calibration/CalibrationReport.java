@@ -88,23 +88,9 @@ class CalibrationReport {
 
     static void section(StringBuilder md, String title, Calibration.Result r) {
         md.append("## ").append(title).append("\n\n");
-        md.append("### Detection rate per hold-time ratio (power curve)\n\n| ratio | all kinds |");
-        for (SyntheticCenter.Kind k : SyntheticCenter.Kind.values()) {
-            md.append(' ').append(k).append(" |");
-        }
-        md.append("\n|---|---|");
-        for (SyntheticCenter.Kind ignored : SyntheticCenter.Kind.values()) {
-            md.append("---|");
-        }
-        md.append('\n');
-        Map<Double, Calibration.Rate> all = Calibration.power(r, null);
-        for (double g : Calibration.GRID) {
-            md.append(String.format(Locale.ROOT, "| %.2f× | %s |", g, all.get(g)));
-            for (SyntheticCenter.Kind k : SyntheticCenter.Kind.values()) {
-                md.append(' ').append(Calibration.power(r, k).get(g)).append(" |");
-            }
-            md.append('\n');
-        }
+        md.append("### Detection rate per hold-time ratio (power curve)\n\n");
+        Map<Double, Calibration.Rate> all = Calibration.power(r, (SyntheticCenter.Kind) null);
+        powerTable(md, r, SyntheticCenter.Kind.onHold(), all);
         List<Calibration.Outcome> oneReason = r.outcomes.stream()
                 .filter(o -> o.plant().kind() == SyntheticCenter.Kind.SKILL_ONE_REASON && o.plant().ratio() >= 2.5)
                 .toList();
@@ -116,7 +102,7 @@ class CalibrationReport {
         md.append("\n### Minimum detectable effect (smallest ratio from which detection stays ≥ 0.9)\n\n");
         md.append(String.format(Locale.ROOT, "- all kinds pooled: %s%s%n", fmtMde(Calibration.mde(all)),
                 atAndAbove(r, null, Calibration.mde(all))));
-        for (SyntheticCenter.Kind k : SyntheticCenter.Kind.values()) {
+        for (SyntheticCenter.Kind k : SyntheticCenter.Kind.onHold()) {
             double m = Calibration.mde(Calibration.power(r, k));
             md.append(String.format(Locale.ROOT, "- %s: %s%s%n", k, fmtMde(m), atAndAbove(r, k, m)));
         }
@@ -134,7 +120,55 @@ class CalibrationReport {
                 .append(Calibration.per100(r.falseGapsPlanted, r.agentWeeksPlanted)).append('\n');
         md.append("- both: ").append(Calibration.per100(r.falseGapsNull + r.falseGapsPlanted,
                 r.agentWeeksNull + r.agentWeeksPlanted)).append('\n');
+        md.append("- transfer-planted populations (other behaviors and agents): ")
+                .append(Calibration.per100(r.falseGapsTransfer, r.agentWeeksTransfer)).append('\n');
+        md.append("- all three: ").append(Calibration.per100(r.falseGapsNull + r.falseGapsPlanted + r.falseGapsTransfer,
+                r.agentWeeksNull + r.agentWeeksPlanted + r.agentWeeksTransfer)).append('\n');
         md.append("- examples: ").append(r.falseExamples).append("\n\n");
+        transferSection(md, r);
+    }
+
+    /** The third population: the transfer rate (a RATE behavior) multiplied by the ratio. */
+    static void transferSection(StringBuilder md, Calibration.Result r) {
+        md.append("### Transfer rate: detection per ratio of the planted agents' transfer rate (power curve)\n\n");
+        Map<Double, Calibration.Rate> pooled = Calibration.power(r, SyntheticCenter.Kind::onTransfers);
+        powerTable(md, r, SyntheticCenter.Kind.onTransferRate(), pooled);
+        md.append("\nMinimum detectable effect (smallest ratio from which detection stays ≥ 0.9):\n\n");
+        double m = Calibration.mde(pooled);
+        md.append(String.format(Locale.ROOT, "- all transfer kinds pooled: %s%n", fmtRateMde(m)));
+        for (SyntheticCenter.Kind k : SyntheticCenter.Kind.onTransferRate()) {
+            md.append(String.format(Locale.ROOT, "- %s: %s%n", k, fmtRateMde(Calibration.mde(Calibration.power(r, k)))));
+        }
+        double from = Double.isNaN(m) ? Calibration.GRID[Calibration.GRID.length - 1] : m;
+        md.append(String.format(Locale.ROOT, "%nType and owner accuracy (transfer plants detected at ratio ≥ %.2f): type "
+                + "%s, owner %s; over every detected transfer plant: type %s, owner %s.%n%n", from,
+                Calibration.typeAccuracy(r, from, true), Calibration.ownerAccuracy(r, from, true),
+                Calibration.typeAccuracy(r, 0, true), Calibration.ownerAccuracy(r, 0, true)));
+    }
+
+    private static void powerTable(StringBuilder md, Calibration.Result r, List<SyntheticCenter.Kind> kinds,
+                                   Map<Double, Calibration.Rate> pooled) {
+        md.append("| ratio | all kinds |");
+        for (SyntheticCenter.Kind k : kinds) {
+            md.append(' ').append(k).append(" |");
+        }
+        md.append("\n|---|---|");
+        for (SyntheticCenter.Kind ignored : kinds) {
+            md.append("---|");
+        }
+        md.append('\n');
+        for (double g : Calibration.GRID) {
+            md.append(String.format(Locale.ROOT, "| %.2f× | %s |", g, pooled.get(g)));
+            for (SyntheticCenter.Kind k : kinds) {
+                md.append(' ').append(Calibration.power(r, k).get(g)).append(" |");
+            }
+            md.append('\n');
+        }
+    }
+
+    private static String fmtRateMde(double v) {
+        return Double.isNaN(v) ? "not reached on the grid (up to " + Calibration.GRID[Calibration.GRID.length - 1]
+                + "×)" : String.format(Locale.ROOT, "%.2f× the agent's/team's usual transfer rate", v);
     }
 
     /**
@@ -149,7 +183,7 @@ class CalibrationReport {
             return "";
         }
         return "; detected at and above it: " + rate(r.outcomes.stream().filter(o -> o.plant().ratio() >= mde
-                && (kind == null || o.plant().kind() == kind)).toList());
+                && (kind == null ? !o.plant().kind().onTransfers() : o.plant().kind() == kind)).toList());
     }
 
     private static Calibration.Rate rate(List<Calibration.Outcome> os) {

@@ -12,11 +12,28 @@ import java.util.Random;
  * A generated contact center for calibration, written apart from the detector: it imports nothing from the domain
  * (no thresholds, no behavior definitions, no reason or queue names). The organisation has one random reason
  * vocabulary; each team handles its own subset of it in its own mix and has its own queues, agents differ (random baselines), every interval is mildly understaffed, agents miss
- * days and calls miss their reason or queue; planted situations change hold time by a ratio on a grid.
+ * days and calls miss their reason or queue; planted situations change hold time, or the transfer rate, by a ratio on
+ * a grid.
  */
 final class SyntheticCenter {
 
-    enum Kind { SKILL, SKILL_ONE_REASON, MOTIVATION, PROCESS, CAPACITY }
+    /** What is planted: hold time (the first five), or the transfer rate (TRANSFER_*), by a ratio. */
+    enum Kind {
+        SKILL, SKILL_ONE_REASON, MOTIVATION, PROCESS, CAPACITY,
+        TRANSFER_SKILL, TRANSFER_ONE_REASON, TRANSFER_MOTIVATION, TRANSFER_PROCESS;
+
+        boolean onTransfers() {
+            return name().startsWith("TRANSFER_");
+        }
+
+        static List<Kind> onHold() {
+            return java.util.Arrays.stream(values()).filter(k -> !k.onTransfers()).toList();
+        }
+
+        static List<Kind> onTransferRate() {
+            return java.util.Arrays.stream(values()).filter(Kind::onTransfers).toList();
+        }
+    }
 
     record Call(String agent, String team, String id, Instant at, String queue, String reason, double hold,
                 double acw, boolean transferred, boolean repeat, Integer csat) {
@@ -106,7 +123,7 @@ final class SyntheticCenter {
             List<String> pool = new ArrayList<>(c.agentsByTeam.get(team));
             pool.removeAll(used);
             List<String> who = new ArrayList<>();
-            if (kind == Kind.PROCESS) {
+            if (kind == Kind.PROCESS || kind == Kind.TRANSFER_PROCESS) {
                 int n = (int) Math.ceil(pool.size() * 0.6);
                 for (int a = 0; a < n; a++) {
                     who.add(pool.remove(r.nextInt(pool.size())));
@@ -118,7 +135,8 @@ final class SyntheticCenter {
             }
             used.addAll(who);
             String[] reasons = reasonsByTeam.get(team);
-            String reason = kind == Kind.SKILL_ONE_REASON ? reasons[r.nextInt(reasons.length)] : null;
+            String reason = kind == Kind.SKILL_ONE_REASON || kind == Kind.TRANSFER_ONE_REASON
+                    ? reasons[r.nextInt(reasons.length)] : null;
             Plant p = new Plant(kind, ratios.get(kind), team, List.copyOf(who), reason);
             c.plants.add(p);
             plantsByTeam.computeIfAbsent(team, x -> new ArrayList<>()).add(p);
@@ -153,9 +171,11 @@ final class SyntheticCenter {
                 double repeat = Math.min(0.5, teamRepeat * Math.exp(0.2 * r.nextGaussian()));
                 double csat = 4.0 + 0.25 * r.nextGaussian();
                 List<Plant> mine = tp.stream().filter(p -> p.agents().contains(agent)).toList();
-                boolean motivated = mine.stream().anyMatch(p -> p.kind() == Kind.MOTIVATION);
-                if (motivated) {
+                if (mine.stream().anyMatch(p -> p.kind() == Kind.MOTIVATION)) {
                     hold = teamHold * 0.85; // was at or above standard before the drop
+                }
+                if (mine.stream().anyMatch(p -> p.kind() == Kind.TRANSFER_MOTIVATION)) {
+                    transfer = teamTransfer * 0.85;
                 }
                 for (int d = 0; d < days; d++) {
                     if (r.nextDouble() < 0.08) {
@@ -167,14 +187,17 @@ final class SyntheticCenter {
                         Instant at = hour(c.start, d, h).plusSeconds(r.nextInt(3600));
                         int ri = pick(r, mix);
                         double factor = reasonHold[ri];
+                        double transferFactor = 1;
                         for (Plant p : mine) {
                             boolean applies = switch (p.kind()) {
-                                case SKILL, PROCESS -> true;
-                                case SKILL_ONE_REASON -> reasons[ri].equals(p.reason());
-                                case MOTIVATION -> d >= days - 4;
+                                case SKILL, PROCESS, TRANSFER_SKILL, TRANSFER_PROCESS -> true;
+                                case SKILL_ONE_REASON, TRANSFER_ONE_REASON -> reasons[ri].equals(p.reason());
+                                case MOTIVATION, TRANSFER_MOTIVATION -> d >= days - 4;
                                 case CAPACITY -> h >= 5 && d >= 2;
                             };
-                            if (applies) {
+                            if (applies && p.kind().onTransfers()) {
+                                transferFactor *= p.ratio();
+                            } else if (applies) {
                                 factor *= p.ratio();
                             }
                         }
@@ -187,7 +210,8 @@ final class SyntheticCenter {
                         Integer score = r.nextDouble() < 0.2
                                 ? (int) Math.max(1, Math.min(5, Math.round(csat + 0.9 * r.nextGaussian()))) : null;
                         c.calls.add(new Call(agent, team, agent + "-" + d + "-" + k, at, queue, reason,
-                                Math.round(holdSec), Math.round(acwSec), r.nextDouble() < transfer,
+                                Math.round(holdSec), Math.round(acwSec),
+                                r.nextDouble() < Math.min(0.9, transfer * transferFactor),
                                 r.nextDouble() < repeat, score));
                     }
                 }
