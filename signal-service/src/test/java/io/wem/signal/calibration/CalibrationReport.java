@@ -59,15 +59,23 @@ class CalibrationReport {
                   (rotated over seeds so every kind meets every ratio): SKILL (one agent, all calls), SKILL_ONE_REASON
                   (one agent, one reason only), MOTIVATION (an agent 15% better than the team, then the ratio over the
                   last 4 days), PROCESS (60% of a team), CAPACITY (afternoons from day 3 at 8 of 12 staff, the whole
-                  team, only in those hours). SKILL and CAPACITY share a team (five kinds, four teams).
+                  team, only in those hours). SKILL and CAPACITY share a team (five kinds, four teams);
+                - a third, **transfer-planted population** (same generator, its own seed) gets one situation of each
+                  kind on the transfer rate (the `transfers` behavior, a RATE metric), the agent's transfer
+                  probability multiplied by a ratio from the same grid (capped at 0.9): TRANSFER_SKILL (one agent,
+                  all calls), TRANSFER_ONE_REASON (one agent, one reason), TRANSFER_MOTIVATION (an agent at 0.85 of
+                  the team's rate, then the ratio over the last 4 days), TRANSFER_PROCESS (60% of a team). Teams'
+                  transfer rates are uniform 5-11%, agents' log-normal around them (sd 0.2).
 
                 Detection looks at the data at the end of days 6, 8 and 10; a gap opened at any look counts. A
                 situation is detected when the planted agent has a `hold-usage` gap (for PROCESS and CAPACITY: at
                 least a third of the planted agents, and at least 3). Its type is the most frequent type among them;
                 the owner follows from the type through the seeded playbooks (SKILL → coach, MOTIVATION →
                 supervisor, PROCESS → process-owner, CAPACITY → wfm-planner). A **false gap** is any (agent, behavior)
-                gap except `hold-usage` on a planted agent: every gap of the null population, and other behaviors or
-                agents of the planted one. Rates carry Wilson 95% intervals; false gaps per 100 agent-weeks a 95%
+                gap except `hold-usage` on a planted agent (`transfers` in the transfer-planted population): every
+                gap of the null population, and other behaviors or agents of the planted ones. Transfer situations are
+                detected and typed the same way on their agents' `transfers` gaps (owners: SKILL → trainer, as
+                seeded). Rates carry Wilson 95% intervals; false gaps per 100 agent-weeks a 95%
                 Poisson interval (Byar). The detector was changed while looking at the tuning seeds only; the held-out
                 seeds were chosen before the run and run once, after the last change to the detector.
 
