@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Read-your-writes for the guardrail: before deciding on an agent, wait until the monitoring events of the agent's
  * partition that were in Kafka when the request came have been recorded. Producers key monitoring events by agent
- * id, so only that one partition matters. The admin calls are bounded; any failure counts as "not caught up".
+ * id, so only that one partition matters. Concurrent evaluations share one end-offset call, started after they
+ * asked ({@link CoalescedLookup}). The admin calls are bounded; any failure counts as "not caught up".
  */
 @ApplicationScoped
 public class MonitoringCatchUp {
@@ -62,14 +63,24 @@ public class MonitoringCatchUp {
     private volatile Admin admin;
     private volatile Integer partitions;
 
+    /** End offsets, many evaluations' partitions per admin call (see CoalescedLookup). */
+    private final CoalescedLookup<TopicPartition, Long> endOffsets = new CoalescedLookup<>(4, tps -> {
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        tps.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        return admin().listOffsets(latest).all().toCompletionStage().toCompletableFuture().thenApply(all -> {
+            Map<TopicPartition, Long> out = new java.util.HashMap<>();
+            all.forEach((tp, info) -> out.put(tp, info.offset()));
+            return out;
+        });
+    });
+
     public Status await(String agentId) {
         Instant deadline = clock.instant().plus(config.guardrailCatchUpTimeout());
         TopicPartition tp;
         long target;
         try {
             tp = new TopicPartition(topic, partitionOf(agentId));
-            target = admin().listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp)
-                    .get(2, TimeUnit.SECONDS).offset();
+            target = endOffsets.get(tp).get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warnf("guardrail: end offset of %s unknown (%s); deciding as not caught up", topic, e.toString());
             return new Status(false, -1);
