@@ -129,11 +129,7 @@ class FormPagesTest {
     @Test
     @TestSecurity(user = "supervisor1", roles = "supervisor")
     void theReviewQueueDecidesWithAReasonAndShowsWellbeingsRefusal() {
-        String item = "{\"reviewId\":\"rv-1\",\"type\":\"CONTEST\",\"agentId\":\"agent-north-01\",\"teamId\":"
-                + "\"team-north\",\"actionKind\":null,\"reference\":null,\"subjectType\":\"MONITORING_EVENT\","
-                + "\"subjectId\":\"mon-7\",\"summary\":\"Automated score contested\",\"statement\":\"I was on a "
-                + "transfer\",\"status\":\"PENDING\",\"reviewer\":null,\"reviewReason\":null,\"createdAt\":"
-                + "\"2026-12-03T10:00:00Z\",\"decidedAt\":null}";
+        String item = StubServices.pendingContest("rv-1", "mon-7");
         StubServices.answer("GET /api/v1/reviews", 200, "[" + item + "]");
         given().get("/teams/team-north/reviews").then().statusCode(200)
                 .body(containsString("I was on a transfer"))

@@ -42,12 +42,7 @@ class GovernancePagesTest {
     @Test
     @TestSecurity(user = "agent1", roles = "agent")
     void myWellbeingAndAContestTheServiceRefusesWithItsReason() {
-        StubServices.answer("GET /api/v1/me/wellbeing", 200, "{\"agentId\":\"agent-north-01\",\"teamId\":\"team-north\","
-                + "\"intensity\":{\"windowDays\":7,\"index\":0.35,\"indexCap\":1.0,\"kinds\":[]},\"recovery\":"
-                + "{\"breakDue\":true,\"dueSince\":\"2026-12-01T10:00:00Z\",\"recoveryDebtMinutes\":10,"
-                + "\"difficultStreak\":5},\"load\":{\"windowDays\":7,\"interactions\":120,\"difficult\":11,"
-                + "\"difficultShare\":0.09,\"teamDifficultShare\":null},\"coaching\":{\"pressureSessions\":0,"
-                + "\"supportSessions\":2,\"pressureShare\":0.0,\"pressurePattern\":false}}");
+        StubServices.myWellbeing(true);
         StubServices.answer("GET /api/v1/me/contests", 200, "[{\"contestId\":\"c-1\",\"subjectType\":\"MONITORING_EVENT\","
                 + "\"subjectId\":\"mon-7f3c\",\"statement\":\"I transferred that call\",\"status\":\"PENDING\","
                 + "\"outcomeReason\":null,\"createdAt\":\"2026-12-01T11:00:00Z\",\"decidedAt\":null}]");

@@ -94,11 +94,7 @@ class PartialUpdatesTest {
     @Test
     @TestSecurity(user = "supervisor1", roles = "supervisor")
     void aReviewDecisionAnswersWithTheQueueRegionAndARefusalKeepsTheReasonField() {
-        String item = "{\"reviewId\":\"rv-9\",\"type\":\"CONTEST\",\"agentId\":\"agent-north-01\",\"teamId\":"
-                + "\"team-north\",\"actionKind\":null,\"reference\":null,\"subjectType\":\"MONITORING_EVENT\","
-                + "\"subjectId\":\"mon-9\",\"summary\":\"Automated score contested\",\"statement\":\"I was on a "
-                + "transfer\",\"status\":\"PENDING\",\"reviewer\":null,\"reviewReason\":null,\"createdAt\":"
-                + "\"2026-12-03T10:00:00Z\",\"decidedAt\":null}";
+        String item = StubServices.pendingContest("rv-9", "mon-9");
         StubServices.answer("GET /api/v1/reviews", 200, "[" + item + "]");
         given().get("/teams/team-north/reviews").then().statusCode(200)
                 .body(containsString("<form method=\"post\" action=\"/teams/team-north/reviews/rv-9\" data-partial>"));
@@ -169,12 +165,7 @@ class PartialUpdatesTest {
     @Test
     @TestSecurity(user = "agent1", roles = "agent")
     void aContestAnswersWithTheContestsRegion() {
-        StubServices.answer("GET /api/v1/me/wellbeing", 200, "{\"agentId\":\"agent-north-01\",\"teamId\":\"team-north\","
-                + "\"intensity\":{\"windowDays\":7,\"index\":0.35,\"indexCap\":1.0,\"kinds\":[]},\"recovery\":"
-                + "{\"breakDue\":false,\"recoveryDebtMinutes\":0,\"difficultStreak\":0},\"load\":{\"windowDays\":7,"
-                + "\"interactions\":120,\"difficult\":11,\"difficultShare\":0.09,\"teamDifficultShare\":null},"
-                + "\"coaching\":{\"pressureSessions\":0,\"supportSessions\":2,\"pressureShare\":0.0,"
-                + "\"pressurePattern\":false}}");
+        StubServices.myWellbeing(false);
         StubServices.answer("GET /api/v1/me/contests", 200, "[]");
         given().get("/me/wellbeing").then().statusCode(200)
                 .body(containsString("<form method=\"post\" action=\"/me/wellbeing/contests\" id=\"contest\" data-partial>"));

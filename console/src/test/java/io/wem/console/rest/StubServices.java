@@ -62,6 +62,27 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 + "\"active\":true}";
     }
 
+    /** A contest in wellbeing's review queue, as GET /api/v1/reviews lists it, waiting for a decision. */
+    static String pendingContest(String reviewId, String subjectId) {
+        return "{\"reviewId\":" + json(reviewId) + ",\"type\":\"CONTEST\",\"agentId\":\"agent-north-01\",\"teamId\":"
+                + "\"team-north\",\"actionKind\":null,\"reference\":null,\"subjectType\":\"MONITORING_EVENT\","
+                + "\"subjectId\":" + json(subjectId) + ",\"summary\":\"Automated score contested\",\"statement\":"
+                + "\"I was on a transfer\",\"status\":\"PENDING\",\"reviewer\":null,\"reviewReason\":null,"
+                + "\"createdAt\":\"2026-12-03T10:00:00Z\",\"decidedAt\":null}";
+    }
+
+    /** wellbeing's GET /api/v1/me/wellbeing for agent-north-01, with or without a break due. */
+    static void myWellbeing(boolean breakDue) {
+        String recovery = breakDue
+                ? "{\"breakDue\":true,\"dueSince\":\"2026-12-01T10:00:00Z\",\"recoveryDebtMinutes\":10,\"difficultStreak\":5}"
+                : "{\"breakDue\":false,\"recoveryDebtMinutes\":0,\"difficultStreak\":0}";
+        answer("GET /api/v1/me/wellbeing", 200, "{\"agentId\":\"agent-north-01\",\"teamId\":\"team-north\","
+                + "\"intensity\":{\"windowDays\":7,\"index\":0.35,\"indexCap\":1.0,\"kinds\":[]},\"recovery\":"
+                + recovery + ",\"load\":{\"windowDays\":7,\"interactions\":120,\"difficult\":11,"
+                + "\"difficultShare\":0.09,\"teamDifficultShare\":null},\"coaching\":{\"pressureSessions\":0,"
+                + "\"supportSessions\":2,\"pressureShare\":0.0,\"pressurePattern\":false}}");
+    }
+
     /** governance's GET /api/v1/legal-holds answers these holds. */
     static void holdsListed(String... holds) {
         answer("GET /api/v1/legal-holds", 200, "[" + String.join(",", holds) + "]");

@@ -60,6 +60,9 @@ public class MonitoringCatchUp {
     @ConfigProperty(name = "mp.messaging.incoming.monitoring-events.topic")
     String topic;
 
+    private final java.util.concurrent.ConcurrentMap<Integer, Long> recordedHere =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private volatile Admin admin;
     private volatile Integer partitions;
 
@@ -85,7 +88,7 @@ public class MonitoringCatchUp {
             LOG.warnf("guardrail: end offset of %s unknown (%s); deciding as not caught up", topic, e.toString());
             return new Status(false, -1);
         }
-        Long recorded = positions.next(CONSUMER, topic, tp.partition());
+        Long recorded = recordedSoFar(tp.partition(), target);
         while (!CatchUp.caughtUp(target, recorded, null) && clock.instant().isBefore(deadline)) {
             try {
                 Thread.sleep(POLL_MILLIS);
@@ -93,7 +96,7 @@ public class MonitoringCatchUp {
                 Thread.currentThread().interrupt();
                 break;
             }
-            recorded = positions.next(CONSUMER, topic, tp.partition());
+            recorded = recordedSoFar(tp.partition(), target);
         }
         Long committed = null;
         if (!CatchUp.caughtUp(target, recorded, null)) {
@@ -101,6 +104,28 @@ public class MonitoringCatchUp {
             committed = committed(tp);
         }
         return new Status(CatchUp.caughtUp(target, recorded, committed), CatchUp.behind(target, recorded, committed));
+    }
+
+    /**
+     * Called by this replica's consumer once a record's transaction has committed: the next offset of the partition
+     * whose facts are now readable.
+     */
+    public void recordedHere(int partition, long nextOffset) {
+        recordedHere.merge(partition, nextOffset, Math::max);
+    }
+
+    /**
+     * The next offset recorded for the partition: what this replica committed itself, when that already reaches the
+     * target (no database round trip), else the stored position (another replica may own the partition). The local
+     * figure is a lower bound of the stored one: it is only raised after the same transaction committed.
+     */
+    Long recordedSoFar(int partition, long target) {
+        Long here = recordedHere.get(partition);
+        if (here != null && CatchUp.caughtUp(target, here, null)) {
+            return here;
+        }
+        Long stored = positions.next(CONSUMER, topic, partition);
+        return here == null ? stored : stored == null ? here : Long.valueOf(Math.max(here, stored));
     }
 
     private Long committed(TopicPartition tp) {

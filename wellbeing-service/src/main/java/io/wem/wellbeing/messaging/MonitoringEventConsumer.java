@@ -45,11 +45,20 @@ public class MonitoringEventConsumer {
     @Inject
     Clock clock;
 
+    @Inject
+    MonitoringCatchUp catchUp;
+
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> on(Message<String> message) {
         IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
-        return consumption.consume(CHANNEL, message, () -> handle(kafka, message.getPayload()));
+        return consumption.consume(CHANNEL, message, () -> {
+            handle(kafka, message.getPayload());
+            if (kafka != null) {
+                // committed: the guardrail on this replica may now count these facts without asking the database
+                catchUp.recordedHere(kafka.getPartition(), kafka.getOffset() + 1);
+            }
+        });
     }
 
     /** One monitoring event in its own transaction (a retry starts a fresh one). */
