@@ -70,8 +70,16 @@ public class AuditCheckpointTopic {
      * {@code checkpoint-max-age} ago (read now when older); empty when the topic never had one or could not be read.
      */
     public Optional<Checkpoint> latest(String chainId) {
-        return memory.fresh(chainId, clock.instant(), config.audit().checkpointMaxAge())
-                .orElseGet(() -> refresh(chainId));
+        return fresh(chainId).orElseGet(() -> refreshIfStillStale(chainId));
+    }
+
+    private Optional<Optional<Checkpoint>> fresh(String chainId) {
+        return memory.fresh(chainId, clock.instant(), config.audit().checkpointMaxAge());
+    }
+
+    /** Requests that found the memory stale together read the topic once: the first refreshes it for the rest. */
+    private synchronized Optional<Checkpoint> refreshIfStillStale(String chainId) {
+        return fresh(chainId).orElseGet(() -> refresh(chainId));
     }
 
     /** Reads the topic now and remembers what it shows (never forgetting a newer checkpoint already seen). */
