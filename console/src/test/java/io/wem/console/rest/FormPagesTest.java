@@ -120,10 +120,8 @@ class FormPagesTest {
                 .body(containsString("window: not an ISO-8601 duration"));
     }
 
-    /** The retention form for transcripts, keeping the basis and owner, with another window. */
     private static RequestSpecification window(String window) {
-        return StubServices.form("/ciso/retention").formParam("dataClass", "transcript").formParam("window", window)
-                .formParam("legalBasis", "quality").formParam("owner", "QA");
+        return StubServices.transcriptWindow(StubServices.form("/ciso/retention"), window);
     }
 
     @Test

@@ -147,16 +147,14 @@ class PartialUpdatesTest {
         given().get("/ciso/retention").then().statusCode(200)
                 .body(containsString("<form method=\"post\" action=\"/ciso/retention\" id=\"change-window\" data-partial>"));
         StubServices.refuseField("PUT /api/v1/retention/policies/transcript", "window", "not an ISO-8601 duration");
-        StubServices.partialForm("/ciso/retention").formParam("dataClass", "transcript").formParam("window", "ninety")
-                .formParam("legalBasis", "quality").formParam("owner", "QA")
+        StubServices.transcriptWindow(StubServices.partialForm("/ciso/retention"), "ninety")
                 .post("/ciso/retention").then().statusCode(400).header("WEM-Partial", "region")
                 .body(startsWith("<div id=\"region\"")).body(containsString("window: not an ISO-8601 duration"))
                 // what was typed stays in the form, which is not swapped
                 .body(not(containsString("id=\"change-window\""))).body(not(containsString("<nav")));
         StubServices.answer("PUT /api/v1/retention/policies/transcript", 200, "{\"dataClass\":\"transcript\"}");
         StubServices.answer("GET /api/v1/retention/policies", 200, policy.replace("P90D", "P120D"));
-        StubServices.partialForm("/ciso/retention").formParam("dataClass", "transcript").formParam("window", "P120D")
-                .formParam("legalBasis", "quality").formParam("owner", "QA").redirects().follow(false)
+        StubServices.transcriptWindow(StubServices.partialForm("/ciso/retention"), "P120D").redirects().follow(false)
                 .post("/ciso/retention").then().statusCode(200).header("WEM-Partial", "region")
                 .body(startsWith("<div id=\"region\"")).body(containsString("The policy is changed."))
                 .body(containsString("<td>P120D</td>"));

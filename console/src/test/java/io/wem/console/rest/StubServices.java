@@ -83,6 +83,12 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 + "\"supportSessions\":2,\"pressureShare\":0.0,\"pressurePattern\":false}}");
     }
 
+    /** The retention form for transcripts, keeping the basis and owner, with another window. */
+    static RequestSpecification transcriptWindow(RequestSpecification form, String window) {
+        return form.formParam("dataClass", "transcript").formParam("window", window)
+                .formParam("legalBasis", "quality").formParam("owner", "QA");
+    }
+
     /** governance's GET /api/v1/legal-holds answers these holds. */
     static void holdsListed(String... holds) {
         answer("GET /api/v1/legal-holds", 200, "[" + String.join(",", holds) + "]");

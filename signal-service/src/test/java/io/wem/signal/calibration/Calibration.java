@@ -147,9 +147,7 @@ final class Calibration {
             for (SyntheticCenter.Plant p : c.plants) {
                 List<GapType> types = p.agents().stream().map(a -> gaps.get(a + "|" + behaviorOf(p.kind())))
                         .filter(java.util.Objects::nonNull).toList();
-                boolean team = p.kind() == SyntheticCenter.Kind.PROCESS || p.kind() == SyntheticCenter.Kind.CAPACITY
-                        || p.kind() == SyntheticCenter.Kind.TRANSFER_PROCESS;
-                boolean detected = team ? types.size() >= Math.max(3, p.agents().size() / 3) : !types.isEmpty();
+                boolean detected = p.kind().teamWide() ? types.size() >= Math.max(3, p.agents().size() / 3) : !types.isEmpty();
                 GapType type = types.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
                         .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
                 int reasonCalls = p.reason() == null ? -1 : (int) c.calls.stream()

@@ -26,6 +26,11 @@ final class SyntheticCenter {
             return name().startsWith("TRANSFER_");
         }
 
+        /** Planted on many agents of a team, found when a third of them (at least 3) show it. */
+        boolean teamWide() {
+            return this == PROCESS || this == CAPACITY || this == TRANSFER_PROCESS;
+        }
+
         static List<Kind> onHold() {
             return java.util.Arrays.stream(values()).filter(k -> !k.onTransfers()).toList();
         }
